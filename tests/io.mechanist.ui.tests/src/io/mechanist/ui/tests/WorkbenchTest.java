@@ -1,0 +1,172 @@
+package io.mechanist.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.jface.preference.IPreferenceNode;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.internal.e4.compatibility.CompatibilityView;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mechanist.ui.about.AboutMechanistDialog;
+import io.mechanist.ui.application.MechanistPerspective;
+import io.mechanist.ui.models.CheckpointSummary;
+import io.mechanist.ui.models.ModelLibraryView;
+import io.mechanist.ui.preferences.MechanistPreferences;
+
+/** Drives the real workbench, as started by the product's application, under a (virtual) display. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @Test
+    @Order(1)
+    void opensInTheMechanistPerspectiveWithItsViews() throws Exception {
+        String perspective = ui(() -> page().getPerspective().getId());
+        assertEquals(MechanistPerspective.ID, perspective);
+        for (String id : List.of(MechanistPerspective.MODEL_LIBRARY_VIEW, MechanistPerspective.PROGRESS_VIEW,
+                MechanistPerspective.ERROR_LOG_VIEW, org.eclipse.ui.IPageLayout.ID_PROP_SHEET)) {
+            IViewPart view = ui(() -> {
+                try {
+                    return page().showView(id);
+                } catch (Exception e) {
+                    throw new AssertionError("cannot open view " + id, e);
+                }
+            });
+            assertNotNull(view, id);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void modelLibraryListsCheckpointFoldersAndRefusesPickles(@TempDir Path models) throws Exception {
+        Path tiny = Files.createDirectories(models.resolve("tiny-gpt2"));
+        Files.writeString(tiny.resolve("config.json"), """
+                {"architectures": ["GPT2LMHeadModel"], "model_type": "gpt2", "n_layer": 4, "n_embd": 64,
+                 "n_head": 4, "vocab_size": 96}""");
+        Files.write(tiny.resolve("model.safetensors"), new byte[1234]);
+        Files.writeString(tiny.resolve("tokenizer.json"), "{}");
+        Path pickled = Files.createDirectories(models.resolve("pickled-llama"));
+        Files.writeString(pickled.resolve("config.json"), """
+                {"architectures": ["LlamaForCausalLM"], "num_hidden_layers": 2, "hidden_size": 32,
+                 "num_attention_heads": 4, "vocab_size": 100}""");
+        Files.write(pickled.resolve("pytorch_model.bin"), new byte[10]);
+
+        MechanistPreferences.node().put(MechanistPreferences.MODEL_FOLDERS, models.toString());
+        ModelLibraryView view = ui(() -> modelLibrary());
+        waitUntil(() -> ui(() -> view.rows().size()) == 2, "model library shows both folders");
+        List<CheckpointSummary> rows = ui(view::rows);
+        CheckpointSummary gpt2 = rows.stream().filter(r -> r.folder().equals(tiny)).findFirst().orElseThrow();
+        assertEquals("GPT2LMHeadModel", gpt2.architecture());
+        assertEquals(4, gpt2.layers());
+        assertEquals(64, gpt2.dModel());
+        assertEquals(CheckpointSummary.READY, gpt2.status());
+        CheckpointSummary llama = rows.stream().filter(r -> r.folder().equals(pickled)).findFirst().orElseThrow();
+        assertTrue(llama.status().contains("refused"), llama.status());
+
+        Path shot = ui(() -> {
+            try {
+                return Screenshots.save(window().getShell(), "workbench");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(Files.size(shot) > 1000, "screenshot written to " + shot);
+        MechanistPreferences.node().remove(MechanistPreferences.MODEL_FOLDERS);
+        assertTrue(MechanistPreferences.modelFolders().get(0).toString().endsWith("mechanist-models"),
+                String.join(File.pathSeparator, MechanistPreferences.modelFolders().toString()));
+    }
+
+    @Test
+    @Order(3)
+    void preferencesHaveAMechanistPage() throws Exception {
+        IPreferenceNode node = ui(() -> PlatformUI.getWorkbench().getPreferenceManager()
+                .find("io.mechanist.ui.preferences"));
+        assertNotNull(node, "Window > Preferences > Mechanist");
+        assertEquals("Mechanist", node.getLabelText());
+    }
+
+    @Test
+    @Order(4)
+    void aboutShowsMechanistAndTheRunningEngineVersions() throws Exception {
+        AtomicReference<AboutMechanistDialog> dialog = new AtomicReference<>();
+        ui(() -> {
+            AboutMechanistDialog about = new AboutMechanistDialog(window().getShell());
+            about.setBlockOnOpen(false);
+            about.open();
+            dialog.set(about);
+            return null;
+        });
+        try {
+            waitUntil(() -> !ui(() -> dialog.get().engineText()).equals(AboutMechanistDialog.PROBING),
+                    "the engine probe finishes");
+            String engine = ui(() -> dialog.get().engineText());
+            assertTrue(engine.startsWith("DJL 0.35.1, PyTorch 2.7.1 engine"), engine);
+            ui(() -> {
+                try {
+                    return Screenshots.save(dialog.get().getShell(), "about");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+        } finally {
+            ui(() -> dialog.get().close());
+        }
+        assertTrue(AboutMechanistDialog.mechanistVersion().startsWith("0.1.0"));
+    }
+
+    private static ModelLibraryView modelLibrary() {
+        try {
+            IViewPart part = page().showView(MechanistPerspective.MODEL_LIBRARY_VIEW);
+            return (ModelLibraryView) ((CompatibilityView) part).getModel().getObject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static IWorkbenchWindow window() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+    }
+
+    private static IWorkbenchPage page() {
+        return window().getActivePage();
+    }
+
+    private static <T> T ui(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        display.syncExec(() -> result.set(work.get()));
+        return result.get();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+}
