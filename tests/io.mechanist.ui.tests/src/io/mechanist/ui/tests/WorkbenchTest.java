@@ -14,12 +14,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.jface.preference.IPreferenceNode;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.internal.e4.compatibility.CompatibilityView;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.ui.about.AboutMechanistDialog;
 import io.mechanist.ui.application.MechanistPerspective;
 import io.mechanist.ui.models.CheckpointSummary;
-import io.mechanist.ui.models.ModelLibraryView;
 import io.mechanist.ui.preferences.MechanistPreferences;
 
 /** Drives the real workbench, as started by the product's application, under a (virtual) display. */
@@ -72,16 +76,25 @@ class WorkbenchTest {
         Files.write(pickled.resolve("pytorch_model.bin"), new byte[10]);
 
         MechanistPreferences.node().put(MechanistPreferences.MODEL_FOLDERS, models.toString());
-        ModelLibraryView view = ui(() -> modelLibrary());
-        waitUntil(() -> ui(() -> view.rows().size()) == 2, "model library shows both folders");
-        List<CheckpointSummary> rows = ui(view::rows);
-        CheckpointSummary gpt2 = rows.stream().filter(r -> r.folder().equals(tiny)).findFirst().orElseThrow();
-        assertEquals("GPT2LMHeadModel", gpt2.architecture());
-        assertEquals(4, gpt2.layers());
-        assertEquals(64, gpt2.dModel());
-        assertEquals(CheckpointSummary.READY, gpt2.status());
-        CheckpointSummary llama = rows.stream().filter(r -> r.folder().equals(pickled)).findFirst().orElseThrow();
-        assertTrue(llama.status().contains("refused"), llama.status());
+        waitUntil(() -> ui(() -> modelLibraryTable().getItemCount()) == 2, "the model library shows both folders");
+        // Read the table as a user sees it: column texts of each row.
+        List<List<String>> rows = ui(() -> {
+            Table table = modelLibraryTable();
+            List<List<String>> texts = new java.util.ArrayList<>();
+            for (TableItem item : table.getItems()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < table.getColumnCount(); c++) {
+                    cells.add(item.getText(c));
+                }
+                texts.add(cells);
+            }
+            return texts;
+        });
+        List<String> gpt2 = rows.stream().filter(r -> r.get(0).equals("tiny-gpt2")).findFirst().orElseThrow();
+        assertEquals(List.of("tiny-gpt2", "GPT2LMHeadModel", "4", "64", "4", "96", "0.0 MB", CheckpointSummary.READY),
+                gpt2);
+        List<String> llama = rows.stream().filter(r -> r.get(0).equals("pickled-llama")).findFirst().orElseThrow();
+        assertTrue(llama.get(7).contains("refused"), llama.toString());
 
         Path shot = ui(() -> {
             try {
@@ -134,13 +147,34 @@ class WorkbenchTest {
         assertTrue(AboutMechanistDialog.mechanistVersion().startsWith("0.1.0"));
     }
 
-    private static ModelLibraryView modelLibrary() {
+    /** The table of the Model Library view, found in its widget tree (must run on the UI thread). */
+    private static Table modelLibraryTable() {
         try {
-            IViewPart part = page().showView(MechanistPerspective.MODEL_LIBRARY_VIEW);
-            return (ModelLibraryView) ((CompatibilityView) part).getModel().getObject();
+            page().showView(MechanistPerspective.MODEL_LIBRARY_VIEW);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+        MPart part = window().getService(EPartService.class).findPart(MechanistPerspective.MODEL_LIBRARY_VIEW);
+        Table table = find(Table.class, (Control) part.getWidget());
+        if (table == null) {
+            throw new AssertionError("no table in the Model Library view");
+        }
+        return table;
+    }
+
+    private static <W extends Control> W find(Class<W> type, Control root) {
+        if (type.isInstance(root)) {
+            return type.cast(root);
+        }
+        if (root instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                W found = find(type, child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static IWorkbenchWindow window() {
@@ -152,10 +186,25 @@ class WorkbenchTest {
         return window().getActivePage();
     }
 
+    /** Runs {@code work} on the UI thread and hands back its result or its failure (the workbench would swallow it). */
     private static <T> T ui(Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Display display = PlatformUI.getWorkbench().getDisplay();
-        display.syncExec(() -> result.set(work.get()));
+        display.syncExec(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() instanceof Error e) {
+            throw e;
+        } else if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
         return result.get();
     }
 
