@@ -1,0 +1,95 @@
+package io.mechanist.headless;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dispatches {@code ./mechanist <verb> [options]} to a {@link Command}. Exit codes: 0 success, 1 the work failed
+ * (the message says why, naming the file or input at fault), 2 the command line is wrong.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public Cli(List<Command> commands) {
+        for (Command command : commands) {
+            if (this.commands.put(command.name(), command) != null) {
+                throw new IllegalArgumentException("two commands named " + command.name());
+            }
+        }
+    }
+
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h") || rest.get(0).equals("help")) {
+            if (rest.size() > 1 && commands.containsKey(rest.get(1))) {
+                out.println(commands.get(rest.get(1)).usage());
+                return OK;
+            }
+            out.println(overview());
+            return OK;
+        }
+        String verb = rest.remove(0);
+        Command command = commands.get(verb);
+        if (command == null) {
+            err.println("mechanist: unknown verb '" + verb + "'.");
+            err.println(overview());
+            return USAGE;
+        }
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println(command.usage());
+            return OK;
+        }
+        boolean debug = rest.remove("--debug");
+        Set<String> flags = new HashSet<>(command.flagOptions());
+        flags.add("json");
+        try {
+            CommandLine line = CommandLine.parse(verb, rest, command.valueOptions(), flags);
+            return command.run(line, new CliContext(out, err, line.flag("json")));
+        } catch (UsageException e) {
+            err.println("mechanist " + e.getMessage());
+            return USAGE;
+        } catch (Exception | LinkageError e) {
+            err.println("mechanist " + verb + ": error: " + describe(e));
+            if (debug) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with --debug for the stack trace)");
+            }
+            return FAILED;
+        }
+    }
+
+    /** The message chain of a failure, without repeating a cause that the message already contains. */
+    static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !text.toString().contains(message)) {
+                text.append(": ").append(message);
+            }
+        }
+        return text.toString();
+    }
+
+    public String overview() {
+        StringBuilder text = new StringBuilder();
+        text.append("Usage: mechanist <verb> [options]     (mechanist <verb> --help for a verb's options)\n");
+        text.append("       mechanist                      opens the workbench\n\nVerbs:\n");
+        for (Command command : commands.values()) {
+            text.append(String.format("  %-10s %s%n", command.name(), command.summary()));
+        }
+        text.append("\nEvery verb takes --json (results as JSON on standard output) and --debug (stack traces).");
+        return text.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package io.mechanist.headless;
+
+import java.util.List;
+
+import io.mechanist.headless.commands.VersionCommand;
+
+/** The verbs of the CLI, in the order {@code --help} lists them. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static List<Command> all() {
+        return List.of(new VersionCommand());
+    }
+}
