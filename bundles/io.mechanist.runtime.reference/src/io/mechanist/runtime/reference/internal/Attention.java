@@ -1,0 +1,144 @@
+package io.mechanist.runtime.reference.internal;
+
+/**
+ * Causal multi-head self-attention for one prompt, with the options of the supported families: grouped-query
+ * key/value heads, per-head q/k RMSNorm, rotary positions, attention-logit soft-capping and a sliding window.
+ */
+public final class Attention {
+
+    /**
+     * @param output [pos][d_model] after the output projection
+     * @param pattern [head][query][key] softmax probabilities (exactly 0 where masked)
+     */
+    public record Result(double[][] output, double[][][] pattern) {
+    }
+
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear out;
+    private final int heads;
+    private final int kvHeads;
+    private final int headDim;
+    private final double scale;
+    private final Double softcap;
+    private final int slidingWindow;
+    private final RotaryEmbedding rope;
+    private final Norm queryNorm;
+    private final Norm keyNorm;
+
+    /**
+     * @param slidingWindow 0 for full causal attention, else a query at i sees keys j with 0 <= i - j < window
+     * @param rope null for models with learned absolute positions
+     * @param queryNorm null unless the family normalises each q head (applied before RoPE), likewise keyNorm
+     */
+    public Attention(Linear query, Linear key, Linear value, Linear out, int heads, int kvHeads, int headDim,
+            double scale, Double softcap, int slidingWindow, RotaryEmbedding rope, Norm queryNorm, Norm keyNorm) {
+        this.query = query;
+        this.key = key;
+        this.value = value;
+        this.out = out;
+        this.heads = heads;
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.scale = scale;
+        this.softcap = softcap;
+        this.slidingWindow = slidingWindow;
+        this.rope = rope;
+        this.queryNorm = queryNorm;
+        this.keyNorm = keyNorm;
+    }
+
+    public Result forward(double[][] x) {
+        int positions = x.length;
+        double[][][] q = new double[positions][][];
+        double[][][] k = new double[positions][][];
+        double[][][] v = new double[positions][][];
+        for (int t = 0; t < positions; t++) {
+            q[t] = prepare(split(query.apply(x[t]), heads), queryNorm, t);
+            k[t] = prepare(split(key.apply(x[t]), kvHeads), keyNorm, t);
+            v[t] = split(value.apply(x[t]), kvHeads);
+        }
+        int group = heads / kvHeads;
+        double[][][] pattern = new double[heads][positions][positions];
+        double[][] mixed = new double[positions][heads * headDim];
+        for (int h = 0; h < heads; h++) {
+            int kvHead = h / group;
+            for (int i = 0; i < positions; i++) {
+                double[] probabilities = pattern[h][i];
+                softmaxOverVisibleKeys(q, k, h, kvHead, i, probabilities);
+                for (int j = 0; j <= i; j++) {
+                    double p = probabilities[j];
+                    if (p == 0) {
+                        continue;
+                    }
+                    for (int d = 0; d < headDim; d++) {
+                        mixed[i][h * headDim + d] += p * v[j][kvHead][d];
+                    }
+                }
+            }
+        }
+        double[][] output = new double[positions][];
+        for (int t = 0; t < positions; t++) {
+            output[t] = out.apply(mixed[t]);
+        }
+        return new Result(output, pattern);
+    }
+
+    private boolean visible(int queryPos, int keyPos) {
+        int distance = queryPos - keyPos;
+        return distance >= 0 && (slidingWindow <= 0 || distance < slidingWindow);
+    }
+
+    private void softmaxOverVisibleKeys(double[][][] q, double[][][] k, int h, int kvHead, int i, double[] into) {
+        double max = Double.NEGATIVE_INFINITY;
+        double[] scores = new double[i + 1];
+        for (int j = 0; j <= i; j++) {
+            if (!visible(i, j)) {
+                continue;
+            }
+            double s = 0;
+            for (int d = 0; d < headDim; d++) {
+                s += q[i][h][d] * k[j][kvHead][d];
+            }
+            s *= scale;
+            if (softcap != null) {
+                s = softcap * Math.tanh(s / softcap);
+            }
+            scores[j] = s;
+            max = Math.max(max, s);
+        }
+        double total = 0;
+        for (int j = 0; j <= i; j++) {
+            if (visible(i, j)) {
+                into[j] = Math.exp(scores[j] - max);
+                total += into[j];
+            }
+        }
+        for (int j = 0; j <= i; j++) {
+            into[j] /= total;
+        }
+    }
+
+    private double[][] split(double[] flat, int count) {
+        double[][] parts = new double[count][headDim];
+        for (int h = 0; h < count; h++) {
+            System.arraycopy(flat, h * headDim, parts[h], 0, headDim);
+        }
+        return parts;
+    }
+
+    private double[][] prepare(double[][] perHead, Norm norm, int position) {
+        for (int h = 0; h < perHead.length; h++) {
+            double[] head = perHead[h];
+            if (norm != null) {
+                head = norm.apply(head);
+            }
+            if (rope != null) {
+                head = rope.rotate(head, position);
+            }
+            perHead[h] = head;
+        }
+        return perHead;
+    }
+}

@@ -1,0 +1,36 @@
+package io.mechanist.runtime.reference.internal;
+
+/**
+ * One pre-norm transformer block. resid_mid = resid_pre + attnOut(resid_pre), resid_post = resid_mid +
+ * mlpOut(resid_mid). Gemma adds a norm after attention and after the MLP (sandwich); those are part of what is added
+ * to the residual stream, so they live inside attnOut/mlpOut.
+ *
+ * @param postAttentionNorm Gemma only, else null
+ * @param postMlpNorm Gemma only, else null
+ */
+public record DecoderLayer(Norm inputNorm, Attention attention, Norm postAttentionNorm, Norm preMlpNorm, Mlp mlp,
+        Norm postMlpNorm) {
+
+    /** What the attention sub-block adds to the residual, per position, plus the attention pattern. */
+    public Attention.Result attentionOutput(double[][] residPre) {
+        double[][] normed = new double[residPre.length][];
+        for (int t = 0; t < residPre.length; t++) {
+            normed[t] = inputNorm.apply(residPre[t]);
+        }
+        Attention.Result result = attention.forward(normed);
+        if (postAttentionNorm == null) {
+            return result;
+        }
+        double[][] out = new double[residPre.length][];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = postAttentionNorm.apply(result.output()[t]);
+        }
+        return new Attention.Result(out, result.pattern());
+    }
+
+    /** What the MLP sub-block adds to the residual at one position. */
+    public double[] mlpOutput(double[] residMid) {
+        double[] out = mlp.apply(preMlpNorm.apply(residMid));
+        return postMlpNorm == null ? out : postMlpNorm.apply(out);
+    }
+}
