@@ -1,0 +1,388 @@
+package io.mechanist.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.djl.DjlEngines;
+import io.mechanist.runtime.generate.GenerationRequest;
+import io.mechanist.runtime.generate.GenerationResult;
+import io.mechanist.runtime.generate.GenerationSettings;
+import io.mechanist.runtime.intervention.Ablate;
+import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.Intervention;
+import io.mechanist.runtime.intervention.InterventionPlan;
+import io.mechanist.runtime.intervention.Patch;
+import io.mechanist.runtime.intervention.Positions;
+import io.mechanist.runtime.internal.ChunkLayout;
+import io.mechanist.runtime.internal.FamilyAdapter;
+import io.mechanist.runtime.internal.HookRuntime;
+import io.mechanist.runtime.internal.JsonConfig;
+import io.mechanist.runtime.internal.KvCache;
+import io.mechanist.runtime.internal.Sampler;
+import io.mechanist.runtime.internal.Transformer;
+import io.mechanist.runtime.internal.WeightSource;
+
+/**
+ * A Hugging Face checkpoint folder running on DJL with named hook sites (see {@link HookPoint}): forward passes
+ * over batches of prompts that capture chosen sites, interventions given as data, and generation. Numbers follow
+ * the Hugging Face implementation of each {@link Family} in float32, without weight folding.
+ *
+ * <p>Load with {@link #load(Path)}; close to release the weights.
+ */
+public final class HookedTransformer implements AutoCloseable {
+    private static final Set<HookPoint> EDITABLE = EnumSet.of(HookPoint.EMBED, HookPoint.RESID_PRE,
+            HookPoint.ATTN_OUT, HookPoint.RESID_MID, HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
+    private static final HookSite LOGITS = HookSite.of(HookPoint.LOGITS, -1);
+
+    private final Path folder;
+    private final Transformer transformer;
+    private final ModelTokenizer tokenizer;
+    private final long[] eosTokens;
+
+    private HookedTransformer(Path folder, Transformer transformer, ModelTokenizer tokenizer, long[] eosTokens) {
+        this.folder = folder;
+        this.transformer = transformer;
+        this.tokenizer = tokenizer;
+        this.eosTokens = eosTokens;
+    }
+
+    /**
+     * Loads a checkpoint folder: config.json, model.safetensors (or shards with model.safetensors.index.json) and,
+     * when present, tokenizer.json. Pickle checkpoints (.bin, .pt, .pth) are refused.
+     *
+     * @throws CheckpointException naming the file (and tensor) for unsupported architectures, missing files,
+     *     shape or dtype mismatches
+     */
+    public static HookedTransformer load(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new CheckpointException(folder, "not a folder");
+        }
+        JsonConfig config = JsonConfig.read(folder.resolve("config.json"));
+        Family family = family(config);
+        FamilyAdapter adapter = FamilyAdapter.of(family);
+        ModelSpec spec = adapter.spec(config);
+        NDManager manager = DjlEngines.withBundleLoader(() -> DjlEngines.engine().newBaseManager());
+        Transformer transformer;
+        try {
+            WeightSource weights = WeightSource.open(folder);
+            try {
+                transformer = adapter.build(spec, weights, manager);
+            } catch (IOException | RuntimeException e) {
+                weights.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        ModelTokenizer tokenizer = null;
+        try {
+            if (Files.isRegularFile(folder.resolve("tokenizer.json"))) {
+                tokenizer = ModelTokenizer.load(folder);
+            }
+            return new HookedTransformer(folder, transformer, tokenizer, eosTokens(folder, config));
+        } catch (IOException | RuntimeException e) {
+            transformer.close();
+            throw e;
+        }
+    }
+
+    private static Family family(JsonConfig config) throws CheckpointException {
+        List<String> architectures = config.stringList("architectures");
+        if (architectures == null || architectures.isEmpty()) {
+            throw new CheckpointException(config.file(), "no 'architectures' entry; supported: "
+                    + Family.supportedList());
+        }
+        for (String name : architectures) {
+            var family = Family.forArchitecture(name);
+            if (family.isPresent()) {
+                return family.get();
+            }
+        }
+        throw new CheckpointException(config.file(), "architecture " + architectures
+                + " is not supported; supported: " + Family.supportedList());
+    }
+
+    private static long[] eosTokens(Path folder, JsonConfig config) throws CheckpointException {
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (int id : config.intOrIntList("eos_token_id")) {
+            ids.add((long) id);
+        }
+        Path generation = folder.resolve("generation_config.json");
+        if (Files.isRegularFile(generation)) {
+            for (int id : JsonConfig.read(generation).intOrIntList("eos_token_id")) {
+                ids.add((long) id);
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public ModelSpec spec() {
+        return transformer.spec();
+    }
+
+    /** The tokenizer of the checkpoint. */
+    public ModelTokenizer tokenizer() {
+        if (tokenizer == null) {
+            throw new IllegalStateException(folder.resolve("tokenizer.json") + " does not exist; pass token ids");
+        }
+        return tokenizer;
+    }
+
+    public boolean hasTokenizer() {
+        return tokenizer != null;
+    }
+
+    /** The end-of-sequence ids from config.json and generation_config.json. */
+    public long[] eosTokens() {
+        return eosTokens.clone();
+    }
+
+    /** Every hook site of this model, in execution order. */
+    public List<HookSite> hookSites() {
+        List<HookSite> sites = new ArrayList<>();
+        sites.add(HookSite.of(HookPoint.EMBED, -1));
+        for (int layer = 0; layer < spec().layerCount(); layer++) {
+            for (HookPoint point : List.of(HookPoint.RESID_PRE, HookPoint.ATTN_PATTERN, HookPoint.ATTN_OUT,
+                    HookPoint.RESID_MID, HookPoint.MLP_OUT, HookPoint.RESID_POST)) {
+                sites.add(HookSite.of(point, layer));
+            }
+        }
+        sites.add(HookSite.of(HookPoint.FINAL_NORM, -1));
+        sites.add(LOGITS);
+        return sites;
+    }
+
+    /**
+     * Runs the request's prompts in batches. Captures go to the request's sink or, without one, into the result.
+     *
+     * @throws CancellationException when the request's cancel check returns true between batches
+     */
+    public RunResult run(RunRequest request) {
+        validateSites(request.captureSites());
+        validatePlan(request.plan());
+        for (int i = 0; i < request.prompts().size(); i++) {
+            validatePositions(request.plan(), request.prompts().get(i).length, i);
+            checkVocabulary(request.prompts().get(i), i);
+        }
+        Map<HookSite, SiteActivations[]> kept = new LinkedHashMap<>();
+        int total = request.prompts().size();
+        ActivationSink sink = request.sink() != null ? request.sink() : (site, batch) -> {
+            SiteActivations[] perPrompt = kept.computeIfAbsent(site, s -> new SiteActivations[total]);
+            for (SiteActivations a : batch) {
+                perPrompt[a.prompt()] = a;
+            }
+        };
+        boolean allLogits = request.captureSites().contains(LOGITS);
+        List<float[]> lastLogits = new ArrayList<>();
+        for (int from = 0; from < total; from += request.batchSize()) {
+            if (request.cancelled().getAsBoolean()) {
+                throw new CancellationException("run cancelled after " + from + " of " + total + " prompts");
+            }
+            List<long[]> batch = request.prompts().subList(from, Math.min(total, from + request.batchSize()));
+            ChunkLayout layout = ChunkLayout.prompts(batch, request.padding());
+            HookRuntime hooks = new HookRuntime(request.captureSites(), request.capturePositions(), request.plan(),
+                    sink, from);
+            lastLogits.addAll(pass(layout, layout.slotTokens(batch), null, hooks, allLogits));
+            if (request.progress() != null) {
+                request.progress().done(from + batch.size(), total);
+            }
+        }
+        Map<HookSite, List<SiteActivations>> captures = new LinkedHashMap<>();
+        kept.forEach((site, perPrompt) -> captures.put(site, List.of(perPrompt)));
+        return new RunResult(lastLogits, captures);
+    }
+
+    /** Runs one request once per plan (a sweep), in order. */
+    public List<RunResult> sweep(RunRequest request, List<InterventionPlan> plans) {
+        List<RunResult> results = new ArrayList<>();
+        for (InterventionPlan plan : plans) {
+            results.add(run(request.withPlan(plan)));
+        }
+        return results;
+    }
+
+    /** Convenience: one prompt, the given sites captured at every position. */
+    public RunResult run(long[] tokens, HookSite... capture) {
+        return run(RunRequest.builder(tokens).capture(capture).build());
+    }
+
+    /** Generates from one prompt; tokens are streamed to the request's listener as they are chosen. */
+    public GenerationResult generate(GenerationRequest request) {
+        GenerationSettings settings = request.settings();
+        validateSites(request.captureSites());
+        validatePlan(request.plan());
+        long[] prompt = request.prompt();
+        validatePositions(request.plan(), prompt.length, 0);
+        checkVocabulary(prompt, 0);
+        long[] stops = settings.stopTokens() != null ? settings.stopTokens() : eosTokens;
+        Sampler sampler = new Sampler(settings);
+        ActivationSink sink = request.sink() != null ? request.sink() : (site, batch) -> { };
+        List<Long> generated = new ArrayList<>();
+        String text = "";
+        GenerationResult.StopReason reason = GenerationResult.StopReason.MAX_TOKENS;
+        int[] promptLength = {prompt.length};
+        try (KvCache cache = settings.useKvCache() ? new KvCache(transformer.weightsManager(), spec().layerCount(), 1)
+                : null) {
+            for (int step = 0; step < settings.maxNewTokens(); step++) {
+                if (request.cancelled().getAsBoolean()) {
+                    reason = GenerationResult.StopReason.CANCELLED;
+                    break;
+                }
+                ChunkLayout layout;
+                long[] tokens;
+                if (cache != null && step > 0) {
+                    layout = ChunkLayout.step(promptLength, new int[] {prompt.length + step - 1});
+                    tokens = new long[] {generated.get(step - 1)};
+                } else {
+                    long[] sequence = concat(prompt, generated);
+                    layout = ChunkLayout.sequences(List.of(sequence), promptLength);
+                    tokens = sequence;
+                }
+                HookRuntime hooks = new HookRuntime(request.captureSites(), Positions.all(), request.plan(), sink, 0);
+                float[] logits = pass(layout, tokens, cache, hooks, false).get(0);
+                if (cache != null) {
+                    cache.commit(layout.slotPositions());
+                }
+                long token = sampler.next(logits);
+                generated.add(token);
+                String delta = "";
+                if (tokenizer != null) {
+                    String now = tokenizer.decode(generated.stream().mapToLong(Long::longValue).toArray(), false);
+                    delta = now.startsWith(text) ? now.substring(text.length()) : now;
+                    text = now;
+                }
+                if (request.listener() != null) {
+                    request.listener().onToken(step, token, delta);
+                }
+                if (contains(stops, token)) {
+                    reason = GenerationResult.StopReason.STOP_TOKEN;
+                    break;
+                }
+            }
+        }
+        return new GenerationResult(prompt, generated.stream().mapToLong(Long::longValue).toArray(),
+                tokenizer != null ? text : null, reason);
+    }
+
+    /** One forward pass in its own manager; returns the last-token logits of each row. */
+    private List<float[]> pass(ChunkLayout layout, long[] tokens, KvCache cache, HookRuntime hooks,
+            boolean allLogits) {
+        try (NDManager pass = transformer.weightsManager().newSubManager()) {
+            NDArray logits = transformer.forward(pass, tokens, layout, cache, hooks, allLogits);
+            List<float[]> out = new ArrayList<>();
+            for (int b = 0; b < layout.batch(); b++) {
+                out.add(logits.get(b, allLogits ? layout.lastSlot(b) : 0).toFloatArray());
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Forward pass over a [batch, pos] block of token ids without hooks, computing logits at every position:
+     * the unit the benchmark times.
+     */
+    public void forwardAllLogits(long[][] tokens) {
+        List<long[]> rows = List.of(tokens);
+        ChunkLayout layout = ChunkLayout.prompts(rows, Padding.RIGHT);
+        HookRuntime hooks = new HookRuntime(Set.of(), Positions.all(), InterventionPlan.none(), (s, b) -> { }, 0);
+        try (NDManager pass = transformer.weightsManager().newSubManager()) {
+            transformer.forward(pass, layout.slotTokens(rows), layout, null, hooks, true).toFloatArray();
+        }
+    }
+
+    private void validateSites(Set<HookSite> sites) {
+        for (HookSite site : sites) {
+            if (site.point().perLayer() && (site.layer() < 0 || site.layer() >= spec().layerCount())) {
+                throw new IllegalArgumentException("hook site " + site.id() + " names layer " + site.layer()
+                        + " but the model has layers 0.." + (spec().layerCount() - 1));
+            }
+        }
+    }
+
+    private void validatePlan(InterventionPlan plan) {
+        for (Intervention edit : plan.interventions()) {
+            validateSites(Set.of(edit.site()));
+            if (!EDITABLE.contains(edit.site().point())) {
+                throw new IllegalArgumentException(edit + ": interventions apply to [batch, pos, d_model] sites ("
+                        + EDITABLE.stream().map(p -> p.name().toLowerCase()).toList() + "), not "
+                        + edit.site().id());
+            }
+            int width = switch (edit) {
+                case AddVector add -> add.vector().length;
+                case Ablate ablate -> ablate.isZero() ? spec().dModel() : ablate.meanVector().length;
+                case Patch patch -> patch.width();
+            };
+            if (width != spec().dModel()) {
+                throw new IllegalArgumentException(edit + ": vector width " + width + " but d_model is "
+                        + spec().dModel());
+            }
+        }
+    }
+
+    private static void validatePositions(InterventionPlan plan, int promptLength, int prompt) {
+        for (Intervention edit : plan.interventions()) {
+            Positions positions = edit.positions();
+            if (positions.everyPosition()) {
+                continue;
+            }
+            for (int index : positions.indices()) {
+                int p = index < 0 ? promptLength + index : index;
+                if (p < 0) {
+                    throw new IllegalArgumentException(edit + ": position " + index + " is before the start of prompt "
+                            + prompt + " (" + promptLength + " tokens)");
+                }
+            }
+        }
+    }
+
+    private void checkVocabulary(long[] tokens, int prompt) {
+        for (long t : tokens) {
+            if (t < 0 || t >= spec().vocabSize()) {
+                throw new IllegalArgumentException("prompt " + prompt + " has token id " + t
+                        + " outside the vocabulary (0.." + (spec().vocabSize() - 1) + ")");
+            }
+        }
+    }
+
+    private static boolean contains(long[] ids, long id) {
+        for (long x : ids) {
+            if (x == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] concat(long[] prompt, List<Long> generated) {
+        long[] out = java.util.Arrays.copyOf(prompt, prompt.length + generated.size());
+        for (int i = 0; i < generated.size(); i++) {
+            out[prompt.length + i] = generated.get(i);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+        transformer.close();
+    }
+}

@@ -1,0 +1,100 @@
+package io.mechanist.runtime.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.ModelSpec;
+
+/**
+ * Causal multi-head attention with grouped-query heads, optional q/k norms, rotary embedding, soft-capping and
+ * sliding windows. Either a fused qkv projection (GPT-2's c_attn) or separate q, k, v projections.
+ */
+public final class Attention {
+    private final int layer;
+    private final int heads;
+    private final int kvHeads;
+    private final int headDim;
+    private final ModelSpec.LayerSpec settings;
+    private final double softcap;
+    private final Linear qkv;
+    private final Linear q;
+    private final Linear k;
+    private final Linear v;
+    private final Linear out;
+    private final Norm qNorm;
+    private final Norm kNorm;
+
+    public Attention(ModelSpec spec, int layer, Linear qkv, Linear q, Linear k, Linear v, Linear out, Norm qNorm,
+            Norm kNorm) {
+        this.layer = layer;
+        this.heads = spec.headCount();
+        this.kvHeads = spec.kvHeadCount();
+        this.headDim = spec.headDim();
+        this.settings = spec.layers().get(layer);
+        this.softcap = spec.attnSoftcap();
+        this.qkv = qkv;
+        this.q = q;
+        this.k = k;
+        this.v = v;
+        this.out = out;
+        this.qNorm = qNorm;
+        this.kNorm = kNorm;
+    }
+
+    /** x [batch, pos, d_model] -> the attention output [batch, pos, d_model] (before any post-norm). */
+    public NDArray apply(NDArray x, ForwardContext ctx) {
+        long batch = x.getShape().get(0);
+        long length = x.getShape().get(1);
+        NDArray query;
+        NDArray key;
+        NDArray value;
+        if (qkv != null) {
+            NDList parts = qkv.apply(x).split(new long[] {heads * headDim, (heads + kvHeads) * headDim}, 2);
+            query = parts.get(0);
+            key = parts.get(1);
+            value = parts.get(2);
+        } else {
+            query = q.apply(x);
+            key = k.apply(x);
+            value = v.apply(x);
+        }
+        query = query.reshape(batch, length, heads, headDim);
+        key = key.reshape(batch, length, kvHeads, headDim);
+        value = value.reshape(batch, length, kvHeads, headDim);
+        if (qNorm != null) {
+            query = qNorm.apply(query);
+            key = kNorm.apply(key);
+        }
+        if (settings.rope() != null) {
+            Rope rope = ctx.rope(settings.rope());
+            query = rope.apply(query);
+            key = rope.apply(key);
+        }
+        // [batch, heads, pos, headDim]
+        query = query.transpose(0, 2, 1, 3);
+        key = key.transpose(0, 2, 1, 3);
+        value = value.transpose(0, 2, 1, 3);
+        NDArray[] cached = ctx.cache() == null ? new NDArray[] {key, value} : ctx.cache().append(layer, key, value);
+        key = cached[0];
+        value = cached[1];
+        long keys = key.getShape().get(2);
+        int group = heads / kvHeads;
+        // Query heads sharing a key/value head are stacked along the query axis, so k and v are never repeated.
+        NDArray grouped = query.reshape(batch, kvHeads, group * length, headDim);
+        NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)).reshape(batch, kvHeads, group, length, keys);
+        scores = scores.muli((float) settings.attentionScale());
+        if (softcap > 0) {
+            scores = scores.divi((float) softcap).tanh().muli((float) softcap);
+        }
+        scores = scores.addi(ctx.mask(settings.slidingWindow()));
+        NDArray probs = scores.softmax(-1);
+        HookSite patternSite = HookSite.of(HookPoint.ATTN_PATTERN, layer);
+        if (ctx.hooks().wants(patternSite)) {
+            ctx.hooks().capturePattern(patternSite, probs.reshape(batch, heads, length, keys));
+        }
+        NDArray mixed = probs.reshape(batch, kvHeads, group * length, keys).matMul(value)
+                .reshape(batch, heads, length, headDim).transpose(0, 2, 1, 3).reshape(batch, length, heads * headDim);
+        return out.apply(mixed);
+    }
+}

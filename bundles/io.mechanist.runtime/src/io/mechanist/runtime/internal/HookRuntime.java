@@ -1,0 +1,183 @@
+package io.mechanist.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.ActivationSink;
+import io.mechanist.runtime.SiteActivations;
+import io.mechanist.runtime.intervention.Ablate;
+import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.Intervention;
+import io.mechanist.runtime.intervention.InterventionPlan;
+import io.mechanist.runtime.intervention.Patch;
+import io.mechanist.runtime.intervention.Positions;
+
+/**
+ * The hooks of one forward pass: applies the plan's interventions at their sites and copies the requested sites
+ * (only those) out of DJL, with padding removed, to a sink. Sites nobody asked for cost nothing.
+ */
+public final class HookRuntime {
+    private final Set<HookSite> captureSites;
+    private final Positions capturePositions;
+    private final Map<HookSite, List<Intervention>> edits = new HashMap<>();
+    private final ActivationSink sink;
+    private final int firstPrompt;
+    private ForwardContext ctx;
+
+    /**
+     * @param firstPrompt run-wide index of the batch's first prompt (used to label captures)
+     */
+    public HookRuntime(Set<HookSite> captureSites, Positions capturePositions, InterventionPlan plan,
+            ActivationSink sink, int firstPrompt) {
+        this.captureSites = captureSites;
+        this.capturePositions = capturePositions;
+        this.sink = sink;
+        this.firstPrompt = firstPrompt;
+        for (Intervention edit : plan.interventions()) {
+            edits.computeIfAbsent(edit.site(), s -> new ArrayList<>()).add(edit);
+        }
+    }
+
+    /** Binds these hooks to the pass they serve. */
+    void bind(ForwardContext context) {
+        this.ctx = context;
+    }
+
+    public boolean wants(HookSite site) {
+        return captureSites.contains(site);
+    }
+
+    /** Passes x [batch, pos, width] through the site: interventions in plan order, then capture. */
+    public NDArray apply(HookSite site, NDArray x) {
+        List<Intervention> here = edits.get(site);
+        if (here != null) {
+            for (Intervention edit : here) {
+                x = edit(edit, x);
+            }
+        }
+        if (captureSites.contains(site)) {
+            captureRows(site, x);
+        }
+        return x;
+    }
+
+    private NDArray edit(Intervention edit, NDArray x) {
+        ChunkLayout layout = ctx.layout();
+        NDManager manager = ctx.manager();
+        int batch = layout.batch();
+        int length = layout.length();
+        int width = (int) x.getShape().get(2);
+        float[] selected = new float[batch * length];
+        float[] patch = edit instanceof Patch ? new float[batch * length * width] : null;
+        boolean any = false;
+        for (int b = 0; b < batch; b++) {
+            for (int[] hit : select(edit.positions(), layout, b)) {
+                int slot = layout.slotOf(b, hit[0]);
+                selected[b * length + slot] = 1f;
+                any = true;
+                if (edit instanceof Patch p) {
+                    int row = edit.positions().everyPosition() ? checkedRow(p, hit[0]) : p.sourceRow(hit[1]);
+                    p.copyRow(row, patch, (b * length + slot) * width);
+                }
+            }
+        }
+        if (!any) {
+            return x;
+        }
+        NDArray where = manager.create(selected, new Shape(batch, length, 1));
+        return switch (edit) {
+            case AddVector add -> {
+                NDArray delta = manager.create(add.vector()).muli((float) add.coefficient());
+                yield x.add(where.mul(delta));
+            }
+            case Ablate ablate -> {
+                NDArray kept = x.mul(where.neg().addi(1f));
+                yield ablate.isZero() ? kept : kept.addi(where.mul(manager.create(ablate.meanVector())));
+            }
+            case Patch p -> x.mul(where.neg().addi(1f)).addi(manager.create(patch, new Shape(batch, length, width)));
+        };
+    }
+
+    private static int checkedRow(Patch p, int position) {
+        if (position >= p.sourceLength()) {
+            throw new IllegalArgumentException("patch at " + p.site().id() + " needs source position " + position
+                    + " but the source has " + p.sourceLength() + " positions");
+        }
+        return position;
+    }
+
+    /** Selected {position, index-in-positions} pairs of row b inside this pass. */
+    private static List<int[]> select(Positions positions, ChunkLayout layout, int b) {
+        List<int[]> out = new ArrayList<>();
+        int start = layout.start(b);
+        int end = start + layout.count(b);
+        if (positions.everyPosition()) {
+            for (int p = start; p < end; p++) {
+                out.add(new int[] {p, p});
+            }
+            return out;
+        }
+        for (int index : positions.indices()) {
+            int p = Positions.absolute(index, layout.promptLength(b));
+            if (p >= start && p < end) {
+                out.add(new int[] {p, index});
+            }
+        }
+        return out;
+    }
+
+    private void captureRows(HookSite site, NDArray x) {
+        ChunkLayout layout = ctx.layout();
+        int length = layout.length();
+        int width = (int) x.getShape().get(2);
+        float[] all = x.toFloatArray();
+        List<SiteActivations> batch = new ArrayList<>();
+        for (int b = 0; b < layout.batch(); b++) {
+            int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
+            float[] values = new float[positions.length * width];
+            for (int i = 0; i < positions.length; i++) {
+                int slot = layout.slotOf(b, positions[i]);
+                System.arraycopy(all, (b * length + slot) * width, values, i * width, width);
+            }
+            batch.add(new SiteActivations(site, firstPrompt + b, positions, new long[] {positions.length, width},
+                    values));
+        }
+        sink.accept(site, batch);
+    }
+
+    /** Captures an attention pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens. */
+    public void capturePattern(HookSite site, NDArray probs) {
+        ChunkLayout layout = ctx.layout();
+        int heads = (int) probs.getShape().get(1);
+        int length = layout.length();
+        int keys = (int) probs.getShape().get(3);
+        int[][] keyPositions = ctx.keySlotPositions();
+        float[] all = probs.toFloatArray();
+        List<SiteActivations> batch = new ArrayList<>();
+        for (int b = 0; b < layout.batch(); b++) {
+            int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
+            int[] rowKeys = keyPositions[b];
+            int[] keySlots = java.util.stream.IntStream.range(0, keys).filter(s -> rowKeys[s] >= 0).toArray();
+            float[] values = new float[heads * positions.length * keySlots.length];
+            int k = 0;
+            for (int h = 0; h < heads; h++) {
+                for (int position : positions) {
+                    int base = ((b * heads + h) * length + layout.slotOf(b, position)) * keys;
+                    for (int s : keySlots) {
+                        values[k++] = all[base + s];
+                    }
+                }
+            }
+            batch.add(new SiteActivations(site, firstPrompt + b, positions,
+                    new long[] {heads, positions.length, keySlots.length}, values));
+        }
+        sink.accept(site, batch);
+    }
+}

@@ -1,0 +1,43 @@
+package io.mechanist.runtime.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import io.mechanist.runtime.ModelSpec;
+
+/**
+ * The feed-forward block: {@code down(act(gate(x)) * up(x))} when gated (Llama family), else
+ * {@code down(act(up(x)))} (GPT-2's c_fc / c_proj).
+ */
+public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linear down) {
+
+    /** x [batch, pos, d_model] -> [batch, pos, d_model]. */
+    public NDArray apply(NDArray x) {
+        NDArray hidden;
+        if (gate != null) {
+            hidden = activate(gate.apply(x)).muli(up.apply(x));
+        } else {
+            hidden = activate(up.apply(x));
+        }
+        return down.apply(hidden);
+    }
+
+    private NDArray activate(NDArray x) {
+        return switch (activation) {
+            case SILU -> x.mul(Activation.sigmoid(x));
+            case GELU -> Activation.gelu(x);
+            case RELU -> Activation.relu(x);
+            case GELU_TANH -> geluTanh(x);
+        };
+    }
+
+    private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
+
+    /**
+     * 0.5 x (1 + tanh(c (x + 0.044715 x^3))) written as x * sigmoid(2c x (1 + 0.044715 x^2)), the same function
+     * (0.5 (1 + tanh z) = sigmoid(2z)) in fewer element-wise passes.
+     */
+    static NDArray geluTanh(NDArray x) {
+        NDArray z = x.square().muli(0.044715f * 2 * SQRT_2_OVER_PI).addi(2 * SQRT_2_OVER_PI).muli(x);
+        return x.mul(Activation.sigmoid(z));
+    }
+}

@@ -1,0 +1,34 @@
+package io.mechanist.runtime.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import io.mechanist.runtime.ModelSpec.NormKind;
+
+/**
+ * Normalisation over the last axis. For {@link NormKind#RMS_NORM_PLUS_ONE} the stored weight w is turned into
+ * (1 + w) once at load time, so that every kind of RMS norm is {@code x * rsqrt(mean(x^2) + eps) * scale}.
+ */
+public final class Norm {
+    private final NormKind kind;
+    private final NDArray scale;
+    private final NDArray bias;
+    private final float eps;
+    private final Shape normalizedShape;
+
+    public Norm(NormKind kind, NDArray weight, NDArray bias, double eps) {
+        this.kind = kind;
+        this.scale = kind == NormKind.RMS_NORM_PLUS_ONE ? weight.add(1f) : weight;
+        this.bias = bias;
+        this.eps = (float) eps;
+        this.normalizedShape = new Shape(weight.getShape().get(0));
+    }
+
+    /** x [..., width] -> [..., width]. */
+    public NDArray apply(NDArray x) {
+        if (kind == NormKind.LAYER_NORM) {
+            return ai.djl.nn.norm.LayerNorm.layerNorm(x, normalizedShape, scale, bias, eps).singletonOrThrow();
+        }
+        NDArray rms = x.square().mean(new int[] {-1}, true).addi(eps).sqrt();
+        return x.div(rms).muli(scale);
+    }
+}

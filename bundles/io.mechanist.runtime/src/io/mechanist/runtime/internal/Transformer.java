@@ -1,0 +1,128 @@
+package io.mechanist.runtime.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.ModelSpec;
+
+/**
+ * A decoder-only transformer assembled by a family adapter from shared blocks. Runs one forward pass at a time
+ * over a {@link ChunkLayout}; each pass uses its own NDManager and each layer its own NDScope, so nothing but the
+ * weights (and an explicit KV cache) outlives a pass.
+ */
+public final class Transformer implements AutoCloseable {
+    private static final HookSite EMBED = HookSite.of(HookPoint.EMBED, -1);
+    private static final HookSite FINAL_NORM = HookSite.of(HookPoint.FINAL_NORM, -1);
+    private static final HookSite LOGITS = HookSite.of(HookPoint.LOGITS, -1);
+
+    private final ModelSpec spec;
+    private final NDManager weights;
+    private final WeightSource source;
+    private final NDArray tokenEmbedding;
+    private final NDArray positionEmbedding;
+    private final List<DecoderLayer> layers;
+    private final Norm finalNorm;
+    private final NDArray unembedding;
+
+    public Transformer(ModelSpec spec, NDManager weights, WeightSource source, NDArray tokenEmbedding,
+            NDArray positionEmbedding, List<DecoderLayer> layers, Norm finalNorm, NDArray unembedding) {
+        this.spec = spec;
+        this.weights = weights;
+        this.source = source;
+        this.tokenEmbedding = tokenEmbedding;
+        this.positionEmbedding = positionEmbedding;
+        this.layers = List.copyOf(layers);
+        this.finalNorm = finalNorm;
+        this.unembedding = unembedding;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public NDManager weightsManager() {
+        return weights;
+    }
+
+    /**
+     * One forward pass.
+     *
+     * @param pass the manager owning every array of this pass (closed by the caller afterwards)
+     * @param slotTokens token ids [batch * chunk] laid out by {@code layout}
+     * @param cache KV cache to extend, or null
+     * @param allLogits logits at every slot [batch, chunk, vocab]; otherwise only at each row's last valid slot
+     *     [batch, 1, vocab] (the unembedding is skipped elsewhere)
+     * @return the logits, owned by {@code pass}
+     */
+    public NDArray forward(NDManager pass, long[] slotTokens, ChunkLayout layout, KvCache cache, HookRuntime hooks,
+            boolean allLogits) {
+        int batch = layout.batch();
+        int length = layout.length();
+        ForwardContext ctx = new ForwardContext(spec, pass, layout, cache, hooks);
+        hooks.bind(ctx);
+        NDArray ids = pass.create(slotTokens, new Shape(batch, length));
+        NDArray x = lookup(tokenEmbedding, ids, pass);
+        if (spec.embeddingScale() != 1.0) {
+            x = x.mul((float) spec.embeddingScale());
+        }
+        if (positionEmbedding != null) {
+            int[][] positionIds = layout.positionIds();
+            long[] flat = new long[batch * length];
+            for (int b = 0; b < batch; b++) {
+                for (int t = 0; t < length; t++) {
+                    flat[b * length + t] = positionIds[b][t];
+                }
+            }
+            x = x.add(lookup(positionEmbedding, pass.create(flat, new Shape(batch, length)), pass));
+        }
+        x = hooks.apply(EMBED, x);
+        for (DecoderLayer layer : layers) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray next = layer.apply(x, ctx);
+                NDScope.unregister(next);
+                next.attach(pass);
+                x = next;
+            }
+        }
+        x = hooks.apply(FINAL_NORM, finalNorm.apply(x));
+        if (!allLogits) {
+            NDList lastRows = new NDList();
+            for (int b = 0; b < batch; b++) {
+                lastRows.add(x.get(b, layout.lastSlot(b)));
+            }
+            x = NDArrays.stack(lastRows).expandDims(1);
+        }
+        NDArray logits = ai.djl.nn.core.Linear.linear(x, unembedding).singletonOrThrow();
+        if (spec.finalSoftcap() > 0) {
+            float cap = (float) spec.finalSoftcap();
+            logits = logits.divi(cap).tanh().muli(cap);
+        }
+        if (allLogits) {
+            logits = hooks.apply(LOGITS, logits);
+        }
+        return logits;
+    }
+
+    /** Rows of {@code table} [rows, width] selected by ids [batch, pos] -> [batch, pos, width], owned by {@code pass}. */
+    private static NDArray lookup(NDArray table, NDArray ids, NDManager pass) {
+        NDArray rows = table.get(ids);
+        rows.attach(pass);
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        // Arrays first: some of them wrap the mapped files the source keeps alive.
+        weights.close();
+        source.close();
+    }
+}

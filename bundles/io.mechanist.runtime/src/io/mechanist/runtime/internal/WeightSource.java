@@ -1,0 +1,204 @@
+package io.mechanist.runtime.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonElement;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.mechanist.core.tensor.DType;
+import io.mechanist.core.tensor.SafetensorsFile;
+import io.mechanist.core.tensor.TensorInfo;
+import io.mechanist.runtime.CheckpointException;
+
+/**
+ * The safetensors weights of a checkpoint folder ({@code model.safetensors} or shards listed in
+ * {@code model.safetensors.index.json}), memory-mapped and handed to DJL as float32.
+ *
+ * <p>f32 tensors are not copied: DJL wraps the mapped bytes. Because DJL does not keep the buffer alive, this
+ * source holds every buffer it handed out until it is closed. f16 is converted by DJL; bf16 is widened in Java
+ * first, because DJL's native code aborts the process on bf16.
+ */
+public final class WeightSource implements AutoCloseable {
+    private static final List<String> PICKLE_SUFFIXES = List.of(".bin", ".pt", ".pth", ".ckpt", ".pkl");
+
+    private final Path folder;
+    private final Map<String, SafetensorsFile> fileOfTensor = new LinkedHashMap<>();
+    private final List<SafetensorsFile> files = new ArrayList<>();
+    private final List<ByteBuffer> pinned = new ArrayList<>();
+    private final Set<String> used = new HashSet<>();
+
+    private WeightSource(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Opens the weights of {@code folder}; refuses pickle checkpoints. */
+    public static WeightSource open(Path folder) throws IOException {
+        WeightSource source = new WeightSource(folder);
+        try {
+            source.openFiles();
+            return source;
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private void openFiles() throws IOException {
+        Path index = folder.resolve("model.safetensors.index.json");
+        Path single = folder.resolve("model.safetensors");
+        if (Files.isRegularFile(index)) {
+            JsonConfig json = JsonConfig.read(index);
+            JsonConfig map = json.object("weight_map");
+            if (map == null) {
+                throw new CheckpointException(index, "missing 'weight_map'");
+            }
+            Map<String, SafetensorsFile> byName = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> e : map.json().entrySet()) {
+                String shardName = e.getValue().getAsString();
+                SafetensorsFile shard = byName.get(shardName);
+                if (shard == null) {
+                    Path shardPath = folder.resolve(shardName);
+                    if (!Files.isRegularFile(shardPath)) {
+                        throw new CheckpointException(shardPath, "shard listed in " + index.getFileName()
+                                + " (for tensor '" + e.getKey() + "') is missing");
+                    }
+                    shard = SafetensorsFile.open(shardPath);
+                    files.add(shard);
+                    byName.put(shardName, shard);
+                }
+                if (!shard.contains(e.getKey())) {
+                    throw new CheckpointException(shard.path(), "tensor '" + e.getKey() + "' listed in "
+                            + index.getFileName() + " is not in this shard");
+                }
+                fileOfTensor.put(e.getKey(), shard);
+            }
+        } else if (Files.isRegularFile(single)) {
+            SafetensorsFile file = SafetensorsFile.open(single);
+            files.add(file);
+            for (String name : file.tensorNames()) {
+                fileOfTensor.put(name, file);
+            }
+        } else {
+            refuseOrReportMissing();
+        }
+    }
+
+    private void refuseOrReportMissing() throws IOException {
+        List<Path> pickles;
+        try (Stream<Path> list = Files.list(folder)) {
+            pickles = list.filter(p -> PICKLE_SUFFIXES.stream().anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .sorted().toList();
+        }
+        if (!pickles.isEmpty()) {
+            throw new CheckpointException(pickles.get(0), "refusing to load a pickle checkpoint ("
+                    + pickles.stream().map(p -> p.getFileName().toString()).toList()
+                    + "): unpickling can execute arbitrary code hidden in the file. Convert the checkpoint to "
+                    + "safetensors (model.safetensors, e.g. with transformers' save_pretrained(..., "
+                    + "safe_serialization=True)) and load that instead.");
+        }
+        throw new CheckpointException(folder, "no model.safetensors or model.safetensors.index.json in this folder");
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public boolean contains(String name) {
+        return fileOfTensor.containsKey(name);
+    }
+
+    /** The tensor names of the checkpoint. */
+    public Set<String> names() {
+        return fileOfTensor.keySet();
+    }
+
+    /** Names never requested through {@link #load}, e.g. to report unexpected tensors. */
+    public List<String> unusedNames() {
+        return fileOfTensor.keySet().stream().filter(n -> !used.contains(n)).sorted().toList();
+    }
+
+    /**
+     * Loads a tensor as float32 into {@code manager}, checking its shape.
+     *
+     * @throws CheckpointException naming the file and tensor when it is missing, has another shape, or is not float
+     */
+    public NDArray load(String name, NDManager manager, long... expectedShape) throws CheckpointException {
+        SafetensorsFile file = fileOfTensor.get(name);
+        if (file == null) {
+            Path where = files.isEmpty() ? folder : files.get(0).path();
+            throw new CheckpointException(where, "missing tensor '" + name + "'"
+                    + (files.size() > 1 ? " (in none of the " + files.size() + " shards)" : ""));
+        }
+        used.add(name);
+        TensorInfo info = file.info(name);
+        if (!Arrays.equals(info.shape(), expectedShape)) {
+            throw new CheckpointException(file.path(), "tensor '" + name + "' has shape "
+                    + Arrays.toString(info.shape()) + ", expected " + Arrays.toString(expectedShape)
+                    + " from config.json");
+        }
+        Shape shape = new Shape(expectedShape);
+        ByteBuffer bytes = file.buffer(name);
+        DType dtype = info.dtype();
+        switch (dtype) {
+            case F32 -> {
+                pinned.add(bytes);
+                return manager.create(bytes, shape, DataType.FLOAT32);
+            }
+            case F16 -> {
+                pinned.add(bytes);
+                try (NDArray half = manager.create(bytes, shape, DataType.FLOAT16)) {
+                    return half.toType(DataType.FLOAT32, true);
+                }
+            }
+            case BF16 -> {
+                ByteBuffer widened = widenBf16(bytes, info.elementCount());
+                pinned.add(widened);
+                return manager.create(widened, shape, DataType.FLOAT32);
+            }
+            default -> throw new CheckpointException(file.path(), "tensor '" + name + "' has dtype "
+                    + dtype.safetensorsName() + "; weights must be F32, F16 or BF16");
+        }
+    }
+
+    /** bf16 is the top half of a float32: shift the bits up, in Java, into a direct buffer DJL can wrap. */
+    private static ByteBuffer widenBf16(ByteBuffer bf16, long count) {
+        ByteBuffer out = ByteBuffer.allocateDirect(Math.toIntExact(count * 4)).order(ByteOrder.nativeOrder());
+        ByteBuffer in = bf16.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            out.putInt(i * 4, (in.getShort(i * 2) & 0xffff) << 16);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (SafetensorsFile file : files) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        files.clear();
+        pinned.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
