@@ -167,9 +167,12 @@ public final class ConfigReader {
         String act = family.isGemma()
                 ? string("hidden_activation", string("hidden_act", "gelu_pytorch_tanh"))
                 : string("hidden_act", "silu");
-        boolean attentionBias = bool("attention_bias", false);
+        // Qwen2 always has q/k/v biases and none on o_proj; Mistral has no attention biases at all; the others
+        // put a bias on all four projections when attention_bias is set.
+        boolean attentionBias = family != ArchitectureFamily.MISTRAL && family != ArchitectureFamily.QWEN2
+                && bool("attention_bias", false);
         boolean qkvBias = family == ArchitectureFamily.QWEN2 || attentionBias;
-        boolean outputBias = family != ArchitectureFamily.QWEN2 && attentionBias;
+        boolean outputBias = attentionBias;
         boolean mlpBias = family == ArchitectureFamily.LLAMA && bool("mlp_bias", false);
         double embedScale = family.isGemma() ? roundTo(Math.sqrt(hidden), computeDtype) : 1.0;
 
@@ -223,7 +226,9 @@ public final class ConfigReader {
             return 0;
         }
         return switch (family) {
-            case MISTRAL, QWEN2, QWEN3, GEMMA2, GEMMA3_TEXT -> integer("sliding_window", 4096);
+            // Qwen configs drop the window unless use_sliding_window is set, whatever layer_types says.
+            case QWEN2, QWEN3 -> bool("use_sliding_window", false) ? integer("sliding_window", 4096) : 0;
+            case MISTRAL, GEMMA2, GEMMA3_TEXT -> integer("sliding_window", 4096);
             default -> 0;
         };
     }

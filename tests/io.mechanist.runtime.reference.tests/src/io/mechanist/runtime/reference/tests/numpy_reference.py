@@ -115,8 +115,8 @@ def mask(n, window):
 def rope_inv_freq(head_dim, spec):
     """Inverse frequencies as HF builds them (float32 buffer), with linear / llama3 scaling."""
     exps = (np.arange(0, head_dim, 2, dtype=np.float64) / head_dim).astype(np.float32)
-    inv = (1.0 / np.power(np.float64(spec["theta"]), exps.astype(np.float64)).astype(np.float32)
-           .astype(np.float64)).astype(np.float32).astype(np.float64)
+    powers = np.power(float(spec["theta"]), exps.astype(np.float64)).astype(np.float32)
+    inv = (1.0 / powers.astype(np.float64)).astype(np.float32).astype(np.float64)
     kind = spec["type"]
     if kind == "linear":
         inv = (inv / spec["factor"]).astype(np.float32).astype(np.float64)
@@ -249,8 +249,9 @@ def run_decoder(cfg, W, ids):
     attn_cap = get(cfg, "attn_logit_softcapping", 50.0 if mt == "gemma2" else None) if gemma else None
     final_cap = get(cfg, "final_logit_softcapping", 30.0 if mt == "gemma2" else None) if gemma else None
     qk_norm = mt in ("qwen3", "gemma3_text")
-    qkv_bias = mt == "qwen2" or cfg.get("attention_bias", False)
-    o_bias = mt != "qwen2" and cfg.get("attention_bias", False)
+    biased = mt not in ("qwen2", "mistral") and cfg.get("attention_bias", False)
+    qkv_bias = mt == "qwen2" or biased
+    o_bias = biased
     tie = get(cfg, "tie_word_embeddings", gemma)
 
     def norm(x, name):
