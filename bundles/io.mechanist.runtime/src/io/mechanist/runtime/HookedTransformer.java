@@ -307,6 +307,14 @@ public final class HookedTransformer implements AutoCloseable {
         }
     }
 
+    /**
+     * Diagnostics: the number of native arrays the model holds (its weights, plus anything a pass failed to
+     * release). Constant across passes when nothing leaks.
+     */
+    public int liveArrayCount() {
+        return transformer.weightsManager().getManagedArrays().size();
+    }
+
     private void validateSites(Set<HookSite> sites) {
         for (HookSite site : sites) {
             if (site.point().perLayer() && (site.layer() < 0 || site.layer() >= spec().layerCount())) {
