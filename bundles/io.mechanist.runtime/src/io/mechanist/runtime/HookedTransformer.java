@@ -295,15 +295,15 @@ public final class HookedTransformer implements AutoCloseable {
     }
 
     /**
-     * Forward pass over a [batch, pos] block of token ids without hooks, computing logits at every position:
-     * the unit the benchmark times.
+     * Forward pass over a [batch, pos] block of token ids without hooks, computing logits at every position
+     * (left in native memory): the unit the benchmark times.
      */
     public void forwardAllLogits(long[][] tokens) {
         List<long[]> rows = List.of(tokens);
         ChunkLayout layout = ChunkLayout.prompts(rows, Padding.RIGHT);
         HookRuntime hooks = new HookRuntime(Set.of(), Positions.all(), InterventionPlan.none(), (s, b) -> { }, 0);
         try (NDManager pass = transformer.weightsManager().newSubManager()) {
-            transformer.forward(pass, layout.slotTokens(rows), layout, null, hooks, true).toFloatArray();
+            transformer.forward(pass, layout.slotTokens(rows), layout, null, hooks, true);
         }
     }
 

@@ -31,7 +31,8 @@ import io.mechanist.runtime.CheckpointException;
  *
  * <p>f32 tensors are not copied: DJL wraps the mapped bytes. Because DJL does not keep the buffer alive, this
  * source holds every buffer it handed out until it is closed. f16 is converted by DJL; bf16 is widened in Java
- * first, because DJL's native code aborts the process on bf16.
+ * first, because DJL's native code aborts the process on bf16. A tensor whose float32 form exceeds 1 GiB (a Java
+ * buffer holds at most 2 GiB) is loaded in blocks of rows joined in native memory, so such tensors are copied.
  */
 public final class WeightSource implements AutoCloseable {
     private static final List<String> PICKLE_SUFFIXES = List.of(".bin", ".pt", ".pth", ".ckpt", ".pkl");
@@ -41,6 +42,10 @@ public final class WeightSource implements AutoCloseable {
     private final List<SafetensorsFile> files = new ArrayList<>();
     private final List<ByteBuffer> pinned = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
+    /** System property overriding the block size of chunked loading (bytes of float32). */
+    public static final String CHUNK_BYTES_PROPERTY = "io.mechanist.runtime.weightChunkBytes";
+
+    private long maxChunkBytes = Long.getLong(CHUNK_BYTES_PROPERTY, 1L << 30);
 
     private WeightSource(Path folder) {
         this.folder = folder;
@@ -151,27 +156,59 @@ public final class WeightSource implements AutoCloseable {
                     + Arrays.toString(info.shape()) + ", expected " + Arrays.toString(expectedShape)
                     + " from config.json");
         }
-        Shape shape = new Shape(expectedShape);
-        ByteBuffer bytes = file.buffer(name);
         DType dtype = info.dtype();
-        switch (dtype) {
+        if (dtype != DType.F32 && dtype != DType.F16 && dtype != DType.BF16) {
+            throw new CheckpointException(file.path(), "tensor '" + name + "' has dtype "
+                    + dtype.safetensorsName() + "; weights must be F32, F16 or BF16");
+        }
+        long rows = expectedShape.length == 0 ? 1 : expectedShape[0];
+        long rowElements = rows == 0 ? 0 : info.elementCount() / rows;
+        long f32Bytes = info.elementCount() * 4;
+        if (f32Bytes <= maxChunkBytes || rows <= 1) {
+            return loadRows(file, info, 0, rows, rowElements, expectedShape, manager, pinned);
+        }
+        // Java buffers stop at 2 GiB: load blocks of rows and join them in native memory.
+        long rowsPerChunk = Math.max(1, maxChunkBytes / (rowElements * 4));
+        List<NDArray> chunks = new ArrayList<>();
+        List<ByteBuffer> untilJoined = new ArrayList<>();
+        try {
+            for (long from = 0; from < rows; from += rowsPerChunk) {
+                chunks.add(loadRows(file, info, from, Math.min(rowsPerChunk, rows - from), rowElements, expectedShape,
+                        manager, untilJoined));
+            }
+            return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(chunks), 0);
+        } finally {
+            chunks.forEach(NDArray::close);
+        }
+    }
+
+    /** Rows [from, from + count) of a tensor as a float32 array of shape [count, rest of shape]. */
+    private NDArray loadRows(SafetensorsFile file, TensorInfo info, long from, long count, long rowElements,
+            long[] fullShape, NDManager manager, List<ByteBuffer> keepAlive) {
+        long[] dims = fullShape.clone();
+        if (dims.length > 0) {
+            dims[0] = count;
+        }
+        Shape shape = new Shape(dims);
+        int elementBytes = info.dtype().byteSize();
+        long elements = count * rowElements;
+        ByteBuffer bytes = from == 0 && elements == info.elementCount() ? file.buffer(info.name())
+                : file.buffer(info.name(), from * rowElements * elementBytes, Math.toIntExact(elements * elementBytes));
+        switch (info.dtype()) {
             case F32 -> {
-                pinned.add(bytes);
+                keepAlive.add(bytes);
                 return manager.create(bytes, shape, DataType.FLOAT32);
             }
             case F16 -> {
-                pinned.add(bytes);
                 try (NDArray half = manager.create(bytes, shape, DataType.FLOAT16)) {
                     return half.toType(DataType.FLOAT32, true);
                 }
             }
-            case BF16 -> {
-                ByteBuffer widened = widenBf16(bytes, info.elementCount());
-                pinned.add(widened);
+            default -> {
+                ByteBuffer widened = widenBf16(bytes, elements);
+                keepAlive.add(widened);
                 return manager.create(widened, shape, DataType.FLOAT32);
             }
-            default -> throw new CheckpointException(file.path(), "tensor '" + name + "' has dtype "
-                    + dtype.safetensorsName() + "; weights must be F32, F16 or BF16");
         }
     }
 

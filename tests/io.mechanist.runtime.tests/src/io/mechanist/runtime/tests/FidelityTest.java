@@ -50,6 +50,18 @@ class FidelityTest {
         compare(Fixtures.checkpoint(family, DType.F32, true), family, DType.F32);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F32", "F16", "BF16"})
+    void tensorsLoadedInBlocksOfRowsMatchTheReference(DType dtype) throws Exception {
+        // The path taken by tensors over 1 GiB (e.g. large embeddings), forced here with 1 KiB blocks.
+        System.setProperty(io.mechanist.runtime.internal.WeightSource.CHUNK_BYTES_PROPERTY, "1024");
+        try {
+            compare(Fixtures.checkpoint(Family.GEMMA2, dtype, false), Family.GEMMA2, dtype);
+        } finally {
+            System.clearProperty(io.mechanist.runtime.internal.WeightSource.CHUNK_BYTES_PROPERTY);
+        }
+    }
+
     /** Returns the largest difference seen over all sites. */
     static double compare(Path dir, Family family, DType dtype) throws Exception {
         long[] tokens = Fixtures.sampleTokens(family);
