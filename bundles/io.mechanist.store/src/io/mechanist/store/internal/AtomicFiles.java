@@ -1,0 +1,140 @@
+package io.mechanist.store.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Crash-safe file replacement: bytes go to a temporary file in the target's folder, are forced to disk, the
+ * temporary file is renamed over the target atomically and the folder is forced, so after a crash the target is
+ * either the old file or the complete new one. Temporary files are named {@code .<target>.<random>.tmp}.
+ */
+public final class AtomicFiles {
+
+    /** The result of a write: size in bytes and lower-case hex SHA-256 of what was written. */
+    public record Written(long size, String sha256) {
+    }
+
+    /** Writes the content of a file to a channel. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code content} to {@code target} atomically and returns its size and SHA-256. */
+    public static Written write(Path target, Content content) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temporary = folder.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        Written written;
+        try {
+            try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                DigestingChannel digesting = new DigestingChannel(file);
+                content.writeTo(digesting);
+                file.force(true);
+                written = new Written(digesting.size(), digesting.hex());
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        forceFolder(folder);
+        return written;
+    }
+
+    /** Whether {@code file} is a temporary file left by an interrupted {@link #write}. */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    /** Forces a folder's entries (renames, creations) to disk where the platform allows it. */
+    public static void forceFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open folders as channels; the rename is still atomic there.
+            if (System.getProperty("os.name", "").toLowerCase().contains("win")) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /** Lower-case hex SHA-256 of a whole file, read through a memory map in pieces. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = newSha256();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long piece = 64L << 20;
+            for (long from = 0; from < size; from += piece) {
+                digest.update(channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(piece, size - from)));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** Passes writes through to a channel while hashing and counting them. */
+    private static final class DigestingChannel implements WritableByteChannel {
+        private final WritableByteChannel target;
+        private final MessageDigest digest = newSha256();
+        private long size;
+
+        DigestingChannel(WritableByteChannel target) {
+            this.target = target;
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            ByteBuffer view = source.duplicate();
+            int written = target.write(source);
+            view.limit(view.position() + written);
+            digest.update(view);
+            size += written;
+            return written;
+        }
+
+        long size() {
+            return size;
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        @Override
+        public boolean isOpen() {
+            return target.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            target.close();
+        }
+    }
+}

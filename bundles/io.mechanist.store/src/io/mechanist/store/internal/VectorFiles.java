@@ -1,0 +1,95 @@
+package io.mechanist.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Map;
+
+import io.mechanist.core.activations.StoredVectorData;
+import io.mechanist.core.tensor.DType;
+import io.mechanist.core.tensor.SafetensorsFile;
+import io.mechanist.core.tensor.SafetensorsWriter;
+import io.mechanist.model.AnalysisResult;
+import io.mechanist.model.MechanistFactory;
+import io.mechanist.model.Provenance;
+import io.mechanist.model.ResultArray;
+import io.mechanist.model.StoredVector;
+
+/** Files of stored vectors ({@code vectors/<id>.safetensors}) and result arrays ({@code results/<id>.safetensors}). */
+public final class VectorFiles {
+
+    /** What is needed to read a vector without holding the model lock. */
+    public record Snapshot(String id, String name, String siteId, String method, String file, String tensor,
+            String sha256, Map<String, String> parameters) {
+    }
+
+    /** Where a result array lives. */
+    public record ArrayLocation(String file, String sha256, String tensor, int[] shape) {
+    }
+
+    private VectorFiles() {
+    }
+
+    /** Writes the vector file atomically and returns the (uncommitted) model object describing it. */
+    public static StoredVector write(Path storeFolder, String id, String name, String siteId, String method,
+            float[] values, Map<String, String> parameters) throws IOException {
+        Path dir = Files.createDirectories(storeFolder.resolve(ShardLayout.VECTORS));
+        String relative = ShardLayout.VECTORS + "/" + id + ".safetensors";
+        SafetensorsWriter writer = new SafetensorsWriter().metadata("site", siteId).metadata("method", method)
+                .add(ShardLayout.VECTOR_TENSOR, DType.F32, new long[] {values.length}, values);
+        AtomicFiles.Written written = AtomicFiles.write(dir.resolve(id + ".safetensors"), writer::writeTo);
+        double sum = 0;
+        for (float v : values) {
+            sum += (double) v * v;
+        }
+        StoredVector vector = MechanistFactory.eINSTANCE.createStoredVector();
+        vector.setId(id);
+        vector.setName(name);
+        vector.setSiteId(siteId);
+        vector.setMethod(method);
+        vector.setDimension(values.length);
+        vector.setNorm(Math.sqrt(sum));
+        vector.setFile(relative);
+        vector.setTensorName(ShardLayout.VECTOR_TENSOR);
+        vector.setSha256(written.sha256());
+        vector.setCreatedAt(new Date());
+        Provenance provenance = MechanistFactory.eINSTANCE.createProvenance();
+        provenance.setCreatedAt(new Date());
+        provenance.setTool("mechanist");
+        provenance.getParameters().putAll(parameters);
+        vector.setProvenance(provenance);
+        return vector;
+    }
+
+    public static Snapshot snapshot(StoredVector vector) {
+        Map<String, String> parameters = vector.getProvenance() == null ? Map.of() : vector.getProvenance().getParameters().map();
+        return new Snapshot(vector.getId(), vector.getName(), vector.getSiteId(), vector.getMethod(), vector.getFile(),
+                vector.getTensorName(), vector.getSha256(), Map.copyOf(parameters));
+    }
+
+    public static StoredVectorData read(Path storeFolder, Snapshot snapshot) throws IOException {
+        Path file = storeFolder.resolve(snapshot.file());
+        CaptureReader.verifyFile(file, -1, snapshot.sha256());
+        try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
+            return new StoredVectorData(snapshot.id(), snapshot.name(), snapshot.siteId(), snapshot.method(),
+                    tensors.readFloats(snapshot.tensor()), snapshot.parameters());
+        }
+    }
+
+    public static ArrayLocation arrayLocation(AnalysisResult result, String arrayName) {
+        ResultArray array = result.getArrays().stream().filter(a -> arrayName.equals(a.getName())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("analysis result " + result.getId() + " has no array '"
+                        + arrayName + "'; it has " + result.getArrays().stream().map(ResultArray::getName).toList()));
+        return new ArrayLocation(result.getArraysFile(), result.getArraysSha256(), array.getTensorName(),
+                array.getShape().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    public static float[] readArray(Path storeFolder, ArrayLocation location) throws IOException {
+        Path file = storeFolder.resolve(location.file());
+        CaptureReader.verifyFile(file, -1, location.sha256());
+        try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
+            return tensors.readFloats(location.tensor());
+        }
+    }
+}
