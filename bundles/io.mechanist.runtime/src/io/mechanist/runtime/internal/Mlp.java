@@ -23,7 +23,7 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
 
     private NDArray activate(NDArray x) {
         return switch (activation) {
-            case SILU -> x.mul(Activation.sigmoid(x));
+            case SILU -> Activation.sigmoid(x).muli(x);
             case GELU -> Activation.gelu(x);
             case RELU -> Activation.relu(x);
             case GELU_TANH -> geluTanh(x);
@@ -37,7 +37,8 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
      * (0.5 (1 + tanh z) = sigmoid(2z)) in fewer element-wise passes.
      */
     static NDArray geluTanh(NDArray x) {
-        NDArray z = x.square().muli(0.044715f * 2 * SQRT_2_OVER_PI).addi(2 * SQRT_2_OVER_PI).muli(x);
-        return x.mul(Activation.sigmoid(z));
+        try (NDArray z = x.square().muli(0.044715f * 2 * SQRT_2_OVER_PI).addi(2 * SQRT_2_OVER_PI).muli(x)) {
+            return Activation.sigmoid(z).muli(x);
+        }
     }
 }
