@@ -179,7 +179,7 @@ public final class HookedTransformer implements AutoCloseable {
         validatePlan(request.plan());
         for (int i = 0; i < request.prompts().size(); i++) {
             validatePositions(request.plan(), request.prompts().get(i).length, i);
-            checkVocabulary(request.prompts().get(i), i);
+            checkPrompt(request.prompts().get(i), i, 0);
         }
         Map<HookSite, SiteActivations[]> kept = new LinkedHashMap<>();
         int total = request.prompts().size();
@@ -230,7 +230,7 @@ public final class HookedTransformer implements AutoCloseable {
         validatePlan(request.plan());
         long[] prompt = request.prompt();
         validatePositions(request.plan(), prompt.length, 0);
-        checkVocabulary(prompt, 0);
+        checkPrompt(prompt, 0, settings.maxNewTokens());
         long[] stops = settings.stopTokens() != null ? settings.stopTokens() : eosTokens;
         Sampler sampler = new Sampler(settings);
         ActivationSink sink = request.sink() != null ? request.sink() : (site, batch) -> { };
@@ -360,7 +360,13 @@ public final class HookedTransformer implements AutoCloseable {
         }
     }
 
-    private void checkVocabulary(long[] tokens, int prompt) {
+    private void checkPrompt(long[] tokens, int prompt, int newTokens) {
+        ModelSpec spec = spec();
+        if (spec.learnedPositions() && tokens.length + newTokens > spec.maxPositions()) {
+            throw new IllegalArgumentException("prompt " + prompt + " has " + tokens.length + " tokens"
+                    + (newTokens > 0 ? " + " + newTokens + " to generate" : "") + " but the model has learned"
+                    + " positions for only " + spec.maxPositions());
+        }
         for (long t : tokens) {
             if (t < 0 || t >= spec().vocabSize()) {
                 throw new IllegalArgumentException("prompt " + prompt + " has token id " + t

@@ -132,6 +132,20 @@ class InterventionTest {
         }
     }
 
+    @Test
+    void promptsOutsideTheModelAreRejected() throws Exception {
+        try (HookedTransformer model = HookedTransformer.load(Fixtures.checkpoint(Family.GPT2))) {
+            var tooLong = assertThrows(IllegalArgumentException.class, () -> model.run(new long[65]));
+            assertTrue(tooLong.getMessage().contains("positions for only 64"), tooLong.getMessage());
+            var generation = assertThrows(IllegalArgumentException.class, () -> model.generate(
+                    io.mechanist.runtime.generate.GenerationRequest.of(new long[60],
+                            io.mechanist.runtime.generate.GenerationSettings.greedy(10))));
+            assertTrue(generation.getMessage().contains("10 to generate"), generation.getMessage());
+            var unknown = assertThrows(IllegalArgumentException.class, () -> model.run(new long[] {5, 100}));
+            assertTrue(unknown.getMessage().contains("token id 100"), unknown.getMessage());
+        }
+    }
+
     static void assertClose(double[][] want, SiteActivations got, String what) {
         assertEquals(want.length, got.positions().length, what + " positions");
         for (int t = 0; t < want.length; t++) {
