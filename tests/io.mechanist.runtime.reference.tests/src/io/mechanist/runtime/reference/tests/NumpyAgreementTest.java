@@ -33,7 +33,7 @@ class NumpyAgreementTest {
 
     @BeforeAll
     static void numpyAvailable() {
-        NumpyReferenceRunner.requireNumpy();
+        PythonReference.requireNumpy();
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class NumpyAgreementTest {
     private void compare(ArchitectureFamily family, Options options, int[] ids, long seed) throws Exception {
         Path dir = TinyCheckpoints.write(family, temp.resolve(family.modelType()), seed, options);
         ReferenceForward java = ReferenceModel.load(dir).run(ids);
-        NumpyReferenceRunner.Result numpy = NumpyReferenceRunner.run(dir, ids, temp);
+        PythonReference.Result numpy = PythonReference.numpy(dir, ids, temp);
 
         assertEquals(java.siteIds(), numpy.sites().keySet(), "both sides record the same sites in order");
         for (String site : java.siteIds()) {

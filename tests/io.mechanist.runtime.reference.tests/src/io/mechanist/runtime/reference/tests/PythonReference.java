@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -20,35 +22,24 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
-/** Runs the independent numpy implementation (numpy_reference.py, shipped beside this class) on a checkpoint. */
-final class NumpyReferenceRunner {
+/**
+ * Runs a Python forward pass shipped beside this class (numpy_reference.py, hf_reference.py) on a checkpoint folder.
+ * Each script is called as {@code SCRIPT CHECKPOINT_DIR IDS OUTPUT_JSON [extra]} and writes
+ * {"sites": {id: [pos][dim]}, "patterns": {layer: [head][query][key]}}.
+ */
+final class PythonReference {
 
     static final String SKIP_VARIABLE = "MECHANIST_SKIP_PYTHON";
 
     record Result(Map<String, double[][]> sites, Map<Integer, double[][][]> patterns) {
     }
 
-    private NumpyReferenceRunner() {
+    private PythonReference() {
     }
 
     /** Fails (or skips when MECHANIST_SKIP_PYTHON=1) unless python3 with numpy can run. */
     static void requireNumpy() {
-        String problem = null;
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                problem = "python3 -c 'import numpy' did not finish within 60 s";
-            } else if (p.exitValue() != 0) {
-                problem = "python3 cannot import numpy: " + output.strip();
-            }
-        } catch (IOException e) {
-            problem = "python3 is not available: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted while checking python3";
-        }
+        String problem = probe("python3", "import numpy");
         if (problem == null) {
             return;
         }
@@ -59,25 +50,50 @@ final class NumpyReferenceRunner {
                 + " python3-numpy); set " + SKIP_VARIABLE + "=1 to skip it.");
     }
 
-    static Result run(Path checkpoint, int[] tokenIds, Path workDir) throws IOException, InterruptedException {
-        Path script = workDir.resolve("numpy_reference.py");
-        try (InputStream in = NumpyReferenceRunner.class.getResourceAsStream("numpy_reference.py")) {
+    /** Null when {@code python -c code} succeeds, else what went wrong. */
+    static String probe(String python, String code) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", code).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return python + " -c '" + code + "' did not finish within 120 s";
+            }
+            return p.exitValue() == 0 ? null : python + " cannot run '" + code + "': " + output.strip();
+        } catch (IOException e) {
+            return python + " is not available: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while checking " + python;
+        }
+    }
+
+    static Result numpy(Path checkpoint, int[] tokenIds, Path workDir) throws IOException, InterruptedException {
+        return run("python3", "numpy_reference.py", checkpoint, tokenIds, workDir);
+    }
+
+    static Result run(String python, String scriptResource, Path checkpoint, int[] tokenIds, Path workDir,
+            String... extra) throws IOException, InterruptedException {
+        Path script = workDir.resolve(scriptResource);
+        try (InputStream in = PythonReference.class.getResourceAsStream(scriptResource)) {
             if (in == null) {
-                throw new IOException("numpy_reference.py is missing from the test classpath");
+                throw new IOException(scriptResource + " is missing from the test classpath");
             }
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path out = workDir.resolve("numpy-" + checkpoint.getFileName() + ".json");
+        Path out = workDir.resolve(scriptResource + "-" + checkpoint.getFileName() + ".json");
         String ids = IntStream.of(tokenIds).mapToObj(Integer::toString).collect(Collectors.joining(","));
-        Process p = new ProcessBuilder("python3", script.toString(), checkpoint.toString(), ids, out.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), checkpoint.toString(), ids,
+                out.toString()));
+        command.addAll(List.of(extra));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IOException("numpy reference timed out");
+            throw new IOException(scriptResource + " timed out");
         }
         if (p.exitValue() != 0) {
-            throw new IOException("numpy reference failed (exit " + p.exitValue() + "):\n" + log);
+            throw new IOException(scriptResource + " failed (exit " + p.exitValue() + "):\n" + log);
         }
         JsonObject root = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         Map<String, double[][]> sites = new LinkedHashMap<>();
