@@ -24,6 +24,9 @@ public interface ActivationSource {
     /** Number of transformer blocks of the model. */
     int layerCount();
 
+    /** Number of attention heads per layer (the {@code head} axis of {@code attn_pattern}). */
+    int headCount();
+
     /** The sites captured for this prompt. */
     Set<HookSite> capturedSites();
 

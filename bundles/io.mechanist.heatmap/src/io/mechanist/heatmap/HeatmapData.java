@@ -29,6 +29,7 @@ public final class HeatmapData {
     private final float min;
     private final float max;
     private final float maxAbs;
+    private final boolean hasUndefined;
 
     private HeatmapData(Builder b) {
         int rows = b.rowLabels.size();
@@ -64,7 +65,9 @@ public final class HeatmapData {
         this.rowsAreTokens = b.rowsAreTokens;
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
+        boolean undefined = false;
         for (float v : values) {
+            undefined |= v != v;
             if (v < lo) {
                 lo = v;
             }
@@ -80,6 +83,7 @@ public final class HeatmapData {
             throw new IllegalArgumentException("Heatmap '" + title + "' holds an infinite value; only finite values"
                     + " and NaN (undefined) are allowed");
         }
+        this.hasUndefined = undefined;
         this.min = lo;
         this.max = hi;
         this.maxAbs = Math.max(Math.abs(lo), Math.abs(hi));
@@ -173,6 +177,11 @@ public final class HeatmapData {
 
     public float maxAbsValue() {
         return maxAbs;
+    }
+
+    /** Whether any cell is NaN (undefined). */
+    public boolean hasUndefined() {
+        return hasUndefined;
     }
 
     /**

@@ -32,20 +32,20 @@ public final class RasterRenderer {
             int[] out) {
         check(data, window, width, height, out.length);
         int[] rowStart = edges(window.firstRow(), window.rowCount(), height);
-        int[] colStart = edges(window.firstColumn(), window.columnCount(), width);
+        Bins bins = new Bins(window.firstColumn(), window.columnCount(), width, data.hasUndefined());
         float[] values = data.valuesView();
         int columns = data.columns();
+        int rowLimit = window.firstRow() + window.rowCount();
         IntStream lines = IntStream.range(0, height).filter(y -> y == 0 || rowStart[y] != rowStart[y - 1]);
         if ((long) window.rowCount() * window.columnCount() >= PARALLEL_CELLS) {
             lines = lines.parallel();
         }
+        int[] pixelBin = bins.pixelBin;
         lines.forEach(y -> {
-            float[] line = new float[width];
-            reduceLine(values, columns, rowStart[y], end(rowStart, y, window.firstRow() + window.rowCount()),
-                    colStart, window.firstColumn() + window.columnCount(), line);
+            float[] line = bins.reduce(values, columns, rowStart[y], end(rowStart, y, rowLimit));
             int offset = y * width;
             for (int x = 0; x < width; x++) {
-                out[offset + x] = scale.argb(line[x]);
+                out[offset + x] = scale.argb(line[pixelBin[x]]);
             }
         });
         for (int y = 1; y < height; y++) {
@@ -62,21 +62,21 @@ public final class RasterRenderer {
     public static float[] pixelValues(HeatmapData data, DataWindow window, int width, int height) {
         check(data, window, width, height, (long) width * height);
         int[] rowStart = edges(window.firstRow(), window.rowCount(), height);
-        int[] colStart = edges(window.firstColumn(), window.columnCount(), width);
+        Bins bins = new Bins(window.firstColumn(), window.columnCount(), width, data.hasUndefined());
         float[] result = new float[width * height];
-        float[] line = new float[width];
         for (int y = 0; y < height; y++) {
-            reduceLine(data.valuesView(), data.columns(), rowStart[y],
-                    end(rowStart, y, window.firstRow() + window.rowCount()), colStart,
-                    window.firstColumn() + window.columnCount(), line);
-            System.arraycopy(line, 0, result, y * width, width);
+            float[] line = bins.reduce(data.valuesView(), data.columns(), rowStart[y],
+                    end(rowStart, y, window.firstRow() + window.rowCount()));
+            for (int x = 0; x < width; x++) {
+                result[y * width + x] = line[bins.pixelBin[x]];
+            }
         }
         return result;
     }
 
     /**
-     * The cell that pixel {@code (x, y)} shows: among the cells it covers, the one with the largest |value| (the
-     * first such in row-major order), as {@code {row, column}}; for hit tests and tooltips.
+     * The cell that pixel {@code (x, y)} shows: among the cells it covers, the first (row-major) holding the value
+     * the pixel shows, as {@code {row, column}}; for hit tests and tooltips.
      */
     public static int[] shownCell(HeatmapData data, DataWindow window, int width, int height, int x, int y) {
         check(data, window, width, height, (long) width * height);
@@ -87,18 +87,107 @@ public final class RasterRenderer {
         int[] colStart = edges(window.firstColumn(), window.columnCount(), width);
         int rowTo = end(rowStart, y, window.firstRow() + window.rowCount());
         int colTo = end(colStart, x, window.firstColumn() + window.columnCount());
-        int[] best = { rowStart[y], colStart[x] };
-        float bestAbs = -1f;
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
         for (int r = rowStart[y]; r < rowTo; r++) {
             for (int c = colStart[x]; c < colTo; c++) {
-                float a = Math.abs(data.value(r, c));
-                if (a > bestAbs) {
-                    bestAbs = a;
-                    best = new int[] { r, c };
+                float v = data.value(r, c);
+                max = v > max ? v : max;
+                min = v < min ? v : min;
+            }
+        }
+        float shown = pick(max, min);
+        for (int r = rowStart[y]; r < rowTo; r++) {
+            for (int c = colStart[x]; c < colTo; c++) {
+                float v = data.value(r, c);
+                if (v == shown || (shown != shown && v != v)) {
+                    return new int[] { r, c };
                 }
             }
         }
-        return best;
+        throw new IllegalStateException("the shown value must come from a covered cell");
+    }
+
+    /** The value of largest magnitude, given the largest and smallest value seen (NaN if none was seen). */
+    private static float pick(float max, float min) {
+        if (max == Float.NEGATIVE_INFINITY && min == Float.POSITIVE_INFINITY) {
+            return Float.NaN;
+        }
+        return max >= -min ? max : min;
+    }
+
+    /**
+     * The window's columns grouped into bins: one per pixel when there are more columns than pixels, one per column
+     * otherwise. {@link #reduce} first takes the max and min of each column over a band of rows (a sequential,
+     * vectorisable sweep over the data), then of each bin over its columns, and keeps the one of larger magnitude.
+     */
+    private static final class Bins {
+        final int firstColumn;
+        final int columnCount;
+        final int binCount;
+        final int[] binStart;
+        final int[] pixelBin;
+        final boolean skipNaN;
+
+        Bins(int firstColumn, int columnCount, int width, boolean skipNaN) {
+            this.firstColumn = firstColumn;
+            this.columnCount = columnCount;
+            this.skipNaN = skipNaN;
+            int[] start = edges(0, columnCount, width);
+            pixelBin = new int[width];
+            if (columnCount >= width) {
+                binCount = width;
+                binStart = start;
+                for (int x = 0; x < width; x++) {
+                    pixelBin[x] = x;
+                }
+            } else {
+                binCount = columnCount;
+                binStart = null;
+                System.arraycopy(start, 0, pixelBin, 0, width);
+            }
+        }
+
+        float[] reduce(float[] values, int columns, int rowFrom, int rowTo) {
+            float[] colMax = new float[columnCount];
+            float[] colMin = new float[columnCount];
+            if (skipNaN) {
+                Arrays.fill(colMax, Float.NEGATIVE_INFINITY);
+                Arrays.fill(colMin, Float.POSITIVE_INFINITY);
+                for (int r = rowFrom; r < rowTo; r++) {
+                    int base = r * columns + firstColumn;
+                    for (int c = 0; c < columnCount; c++) {
+                        float v = values[base + c];
+                        colMax[c] = v > colMax[c] ? v : colMax[c]; // NaN compares false: skipped
+                        colMin[c] = v < colMin[c] ? v : colMin[c];
+                    }
+                }
+            } else {
+                System.arraycopy(values, rowFrom * columns + firstColumn, colMax, 0, columnCount);
+                System.arraycopy(colMax, 0, colMin, 0, columnCount);
+                for (int r = rowFrom + 1; r < rowTo; r++) {
+                    int base = r * columns + firstColumn;
+                    for (int c = 0; c < columnCount; c++) {
+                        float v = values[base + c];
+                        colMax[c] = Math.max(colMax[c], v);
+                        colMin[c] = Math.min(colMin[c], v);
+                    }
+                }
+            }
+            float[] shown = new float[binCount];
+            for (int b = 0; b < binCount; b++) {
+                int from = binStart == null ? b : binStart[b];
+                int to = binStart == null ? b + 1 : b + 1 < binCount ? binStart[b + 1] : columnCount;
+                float max = Float.NEGATIVE_INFINITY;
+                float min = Float.POSITIVE_INFINITY;
+                for (int c = from; c < to; c++) {
+                    max = colMax[c] > max ? colMax[c] : max;
+                    min = colMin[c] < min ? colMin[c] : min;
+                }
+                shown[b] = pick(max, min);
+            }
+            return shown;
+        }
     }
 
     /** The first data index covered by each of {@code pixels} pixels over {@code [first, first + count)}. */
@@ -114,30 +203,6 @@ public final class RasterRenderer {
     private static int end(int[] start, int p, int limit) {
         int next = p + 1 < start.length ? start[p + 1] : limit;
         return Math.max(next, start[p] + 1);
-    }
-
-    private static void reduceLine(float[] values, int columns, int rowFrom, int rowTo, int[] colStart, int colLimit,
-            float[] line) {
-        Arrays.fill(line, Float.NaN);
-        int width = line.length;
-        for (int r = rowFrom; r < rowTo; r++) {
-            int base = r * columns;
-            for (int x = 0; x < width; x++) {
-                int from = colStart[x];
-                int to = end(colStart, x, colLimit);
-                float best = line[x];
-                float bestAbs = best == best ? Math.abs(best) : -1f;
-                for (int c = from; c < to; c++) {
-                    float v = values[base + c];
-                    float a = Math.abs(v);
-                    if (a > bestAbs) { // false for NaN
-                        best = v;
-                        bestAbs = a;
-                    }
-                }
-                line[x] = best;
-            }
-        }
     }
 
     private static void check(HeatmapData data, DataWindow window, int width, int height, long outLength) {

@@ -48,6 +48,11 @@ class HeatmapRequestsTest {
         }
 
         @Override
+        public int headCount() {
+            return HEADS;
+        }
+
+        @Override
         public Set<HookSite> capturedSites() {
             return slices.keySet();
         }

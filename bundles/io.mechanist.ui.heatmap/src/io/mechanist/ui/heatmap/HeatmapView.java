@@ -1,0 +1,247 @@
+package io.mechanist.ui.heatmap;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+
+import io.mechanist.heatmap.ActivationSource;
+import io.mechanist.heatmap.HeatmapData;
+import io.mechanist.heatmap.HeatmapRequest;
+import io.mechanist.heatmap.HeatmapRequests;
+import io.mechanist.heatmap.export.HeatmapExport;
+import io.mechanist.heatmap.export.HeatmapImage;
+import io.mechanist.ui.heatmap.internal.HeatmapControls;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Activation heatmaps of one prompt of a capture: layer x position, neuron x position, attention pattern. Heatmaps
+ * are built in a background job from an {@link ActivationSource}; the UI thread only draws. Clicking a cell publishes
+ * a {@link PositionSelection}. Without a source the view says so and shows nothing.
+ */
+public class HeatmapView {
+
+    public static final String ID = "io.mechanist.ui.heatmap.HeatmapView";
+    /** What the view says while it has nothing to show. */
+    public static final String EMPTY_STATE = "No activations to show. Open a store to see activations.";
+
+    @Inject
+    @Optional
+    private IEventBroker eventBroker;
+
+    private Composite stackHolder;
+    private StackLayout stack;
+    private Label emptyState;
+    private HeatmapCanvas canvas;
+    private HeatmapControls controls;
+    private Label status;
+    private Button exportPng;
+    private Button exportCsv;
+    private ActivationSource source;
+    private Job loading;
+
+    @PostConstruct
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        controls = new HeatmapControls(parent, this::refresh);
+        Composite statusRow = new Composite(parent, SWT.NONE);
+        statusRow.setLayout(new GridLayout(3, false));
+        statusRow.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status = new Label(statusRow, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        exportPng = new Button(statusRow, SWT.PUSH);
+        exportPng.setText("Export PNG...");
+        exportPng.addListener(SWT.Selection, e -> export("*.png"));
+        exportCsv = new Button(statusRow, SWT.PUSH);
+        exportCsv.setText("Export CSV...");
+        exportCsv.addListener(SWT.Selection, e -> export("*.csv"));
+
+        stackHolder = new Composite(parent, SWT.NONE);
+        stackHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        stack = new StackLayout();
+        stackHolder.setLayout(stack);
+        emptyState = new Label(stackHolder, SWT.CENTER | SWT.WRAP);
+        emptyState.setText(EMPTY_STATE);
+        canvas = new HeatmapCanvas(stackHolder, SWT.NONE);
+        canvas.addCellClickListener(this::publish);
+        setSource(null);
+    }
+
+    /**
+     * The prompt whose activations the view shows; null shows the empty state. Loads the current choice of map in
+     * the background. Must run on the UI thread.
+     */
+    public void setSource(ActivationSource activations) {
+        this.source = activations;
+        controls.setSource(activations);
+        if (activations == null) {
+            cancelLoading();
+            showEmpty(EMPTY_STATE);
+            status.setText("");
+        } else {
+            status.setText(activations.description());
+            refresh();
+        }
+    }
+
+    /** Shows {@code data} directly, without a source (the headless verb's data, tests). Must run on the UI thread. */
+    public void show(HeatmapData data) {
+        cancelLoading();
+        canvas.setData(data);
+        stack.topControl = canvas;
+        stackHolder.layout();
+        exportPng.setEnabled(true);
+        exportCsv.setEnabled(true);
+        status.setText((source != null ? source.description() + ": " : "") + data.title() + " (" + data.rows() + " "
+                + data.rowAxis() + " \u00D7 " + data.columns() + " " + data.columnAxis() + ")");
+        status.getParent().layout();
+    }
+
+    /** Rebuilds the heatmap the controls describe, in a job; the previous load is cancelled. */
+    public void refresh() {
+        if (source == null) {
+            return;
+        }
+        HeatmapRequest request;
+        try {
+            request = controls.request();
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        cancelLoading();
+        ActivationSource from = source;
+        status.setText("Loading " + from.description() + "...");
+        Job job = Job.create("Building activation heatmap", (IProgressMonitor monitor) -> {
+            try {
+                HeatmapData data = HeatmapRequests.build(from, request, monitor::isCanceled);
+                ui(() -> {
+                    if (from == source && !monitor.isCanceled()) {
+                        show(data);
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (CancellationException e) {
+                return Status.CANCEL_STATUS;
+            } catch (IllegalArgumentException e) {
+                ui(() -> status.setText(e.getMessage()));
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException e) {
+                ui(() -> status.setText("Could not read activations: " + e.getMessage()));
+                return Status.error("Could not build the heatmap for " + from.description(), e);
+            }
+        });
+        job.setUser(false);
+        loading = job;
+        job.schedule();
+    }
+
+    private void ui(Runnable work) {
+        if (!status.isDisposed()) {
+            status.getDisplay().asyncExec(() -> {
+                if (!status.isDisposed()) {
+                    work.run();
+                    status.getParent().layout();
+                }
+            });
+        }
+    }
+
+    private void cancelLoading() {
+        if (loading != null) {
+            loading.cancel();
+            loading = null;
+        }
+    }
+
+    private void showEmpty(String message) {
+        canvas.setData(null);
+        emptyState.setText(message);
+        stack.topControl = emptyState;
+        stackHolder.layout();
+        exportPng.setEnabled(false);
+        exportCsv.setEnabled(false);
+    }
+
+    private void publish(HeatmapCanvas.CellClick click) {
+        PositionSelection selection = new PositionSelection(source != null ? source.description() : click.data()
+                .title(), click.position(), click.token());
+        if (eventBroker != null) {
+            eventBroker.post(PositionSelection.TOPIC, selection);
+        }
+    }
+
+    private void export(String pattern) {
+        HeatmapData data = canvas.data();
+        if (data == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(canvas.getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] { pattern });
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        Path target = Path.of(file);
+        Job.create("Exporting heatmap to " + target.getFileName(), monitor -> {
+            try {
+                if (pattern.endsWith("png")) {
+                    HeatmapExport.writePng(data, HeatmapImage.Options.forData(data), target);
+                } else {
+                    HeatmapExport.writeCsv(data, target);
+                }
+                ui(() -> status.setText("Exported " + target));
+                return Status.OK_STATUS;
+            } catch (IOException e) {
+                return Status.error("Could not export the heatmap to " + target, e);
+            }
+        }).schedule();
+    }
+
+    /** The drawing widget (for tests and the export of what is on screen). */
+    public HeatmapCanvas canvas() {
+        return canvas;
+    }
+
+    public HeatmapControls controls() {
+        return controls;
+    }
+
+    /** The text of the empty-state message, or null when a heatmap is shown. */
+    public String emptyStateText() {
+        return stack.topControl == emptyState ? emptyState.getText() : null;
+    }
+
+    /** The status line under the controls. */
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** Whether a background load is running or scheduled. */
+    public boolean isLoading() {
+        Job job = loading;
+        return job != null && job.getState() != Job.NONE;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        cancelLoading();
+    }
+
+}

@@ -1,0 +1,25 @@
+package io.mechanist.ui.heatmap;
+
+/**
+ * "The user picked this token position": published by the heatmap when a cell is clicked, for other views (e.g. the
+ * probe view) to highlight the same position.
+ * <p>
+ * Sent on the workbench {@code IEventBroker} under {@link #TOPIC} with the record as the event's
+ * {@code IEventBroker.DATA}; receive it with
+ * {@code @Inject @Optional void onPosition(@UIEventTopic(PositionSelection.TOPIC) PositionSelection selection)}.
+ *
+ * @param source   what the position belongs to (the capture and prompt, as the activation source describes them)
+ * @param position the token position in the prompt (0 = first token)
+ * @param token    the token string at that position
+ */
+public record PositionSelection(String source, int position, String token) {
+
+    /** The event topic. */
+    public static final String TOPIC = "io/mechanist/selection/position";
+
+    public PositionSelection {
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be >= 0, got " + position);
+        }
+    }
+}
