@@ -2,6 +2,7 @@ package io.mechanist.runtime.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ModelSpec;
@@ -24,6 +25,9 @@ public final class Attention {
     private final Linear out;
     private final Norm qNorm;
     private final Norm kNorm;
+    // DJL's in-place ops with a Java number are several times slower than with a 0-dim array: keep constants as arrays.
+    private final NDArray scale;
+    private final NDArray softcapArray;
 
     public Attention(ModelSpec spec, int layer, Linear qkv, Linear q, Linear k, Linear v, Linear out, Norm qNorm,
             Norm kNorm) {
@@ -40,6 +44,9 @@ public final class Attention {
         this.out = out;
         this.qNorm = qNorm;
         this.kNorm = kNorm;
+        NDManager weights = out.weight().getManager();
+        this.scale = weights.create((float) settings.attentionScale());
+        this.softcapArray = softcap > 0 ? weights.create((float) softcap) : null;
     }
 
     /** x [batch, pos, d_model] -> the attention output [batch, pos, d_model] (before any post-norm). */
@@ -83,9 +90,9 @@ public final class Attention {
         // Query heads sharing a key/value head are stacked along the query axis, so k and v are never repeated.
         NDArray grouped = query.reshape(batch, kvHeads, group * length, headDim);
         NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)).reshape(batch, kvHeads, group, length, keys);
-        scores = scores.muli((float) settings.attentionScale());
-        if (softcap > 0) {
-            scores = scores.divi((float) softcap).tanh().muli((float) softcap);
+        scores = scores.muli(scale);
+        if (softcapArray != null) {
+            scores = scores.divi(softcapArray).tanh().muli(softcapArray);
         }
         scores = scores.addi(ctx.mask(settings.slidingWindow()));
         NDArray probs = scores.softmax(-1);

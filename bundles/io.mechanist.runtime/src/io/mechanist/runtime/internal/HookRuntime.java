@@ -75,6 +75,7 @@ public final class HookRuntime {
         int length = layout.length();
         int width = (int) x.getShape().get(2);
         float[] selected = new float[batch * length];
+        float[] kept = new float[batch * length];
         float[] patch = edit instanceof Patch ? new float[batch * length * width] : null;
         boolean any = false;
         for (int b = 0; b < batch; b++) {
@@ -91,17 +92,25 @@ public final class HookRuntime {
         if (!any) {
             return x;
         }
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = 1f - selected[i];
+        }
         NDArray where = manager.create(selected, new Shape(batch, length, 1));
+        NDArray keep = manager.create(kept, new Shape(batch, length, 1));
         return switch (edit) {
             case AddVector add -> {
-                NDArray delta = manager.create(add.vector()).muli((float) add.coefficient());
+                float[] scaled = add.vector();
+                for (int i = 0; i < scaled.length; i++) {
+                    scaled[i] *= (float) add.coefficient();
+                }
+                NDArray delta = manager.create(scaled);
                 yield x.add(where.mul(delta));
             }
             case Ablate ablate -> {
-                NDArray kept = x.mul(where.neg().addi(1f));
-                yield ablate.isZero() ? kept : kept.addi(where.mul(manager.create(ablate.meanVector())));
+                NDArray remaining = x.mul(keep);
+                yield ablate.isZero() ? remaining : remaining.addi(where.mul(manager.create(ablate.meanVector())));
             }
-            case Patch p -> x.mul(where.neg().addi(1f)).addi(manager.create(patch, new Shape(batch, length, width)));
+            case Patch p -> x.mul(keep).addi(manager.create(patch, new Shape(batch, length, width)));
         };
     }
 

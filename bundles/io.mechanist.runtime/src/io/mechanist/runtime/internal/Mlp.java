@@ -8,7 +8,13 @@ import io.mechanist.runtime.ModelSpec;
  * The feed-forward block: {@code down(act(gate(x)) * up(x))} when gated (Llama family), else
  * {@code down(act(up(x)))} (GPT-2's c_fc / c_proj).
  */
-public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linear down) {
+public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linear down, NDArray[] geluConstants) {
+
+    public Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linear down) {
+        // 0-dim arrays: DJL's in-place ops with a Java number are several times slower than with an array.
+        this(activation, gate, up, down, new NDArray[] {up.weight().getManager().create(0.044715f * 2 * SQRT_2_OVER_PI),
+            up.weight().getManager().create(2 * SQRT_2_OVER_PI)});
+    }
 
     /** x [batch, pos, d_model] -> [batch, pos, d_model]. */
     public NDArray apply(NDArray x) {
@@ -26,7 +32,7 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
             case SILU -> Activation.sigmoid(x).muli(x);
             case GELU -> Activation.gelu(x);
             case RELU -> Activation.relu(x);
-            case GELU_TANH -> geluTanh(x);
+            case GELU_TANH -> geluTanh(x, geluConstants[0], geluConstants[1]);
         };
     }
 
@@ -36,8 +42,8 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
      * 0.5 x (1 + tanh(c (x + 0.044715 x^3))) written as x * sigmoid(2c x (1 + 0.044715 x^2)), the same function
      * (0.5 (1 + tanh z) = sigmoid(2z)) in fewer element-wise passes.
      */
-    static NDArray geluTanh(NDArray x) {
-        try (NDArray z = x.square().muli(0.044715f * 2 * SQRT_2_OVER_PI).addi(2 * SQRT_2_OVER_PI).muli(x)) {
+    static NDArray geluTanh(NDArray x, NDArray cubic, NDArray linear) {
+        try (NDArray z = x.square().muli(cubic).addi(linear).muli(x)) {
             return Activation.sigmoid(z).muli(x);
         }
     }

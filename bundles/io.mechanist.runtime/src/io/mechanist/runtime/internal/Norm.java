@@ -12,21 +12,25 @@ public final class Norm {
     private final NormKind kind;
     private final NDArray scale;
     private final NDArray bias;
-    private final float eps;
+    private final NDArray eps;
     private final Shape normalizedShape;
+    private final float layerNormEps;
 
     public Norm(NormKind kind, NDArray weight, NDArray bias, double eps) {
         this.kind = kind;
         this.scale = kind == NormKind.RMS_NORM_PLUS_ONE ? weight.add(1f) : weight;
         this.bias = bias;
-        this.eps = (float) eps;
+        // A 0-dim array: DJL's in-place ops with a Java number are several times slower.
+        this.eps = weight.getManager().create((float) eps);
+        this.layerNormEps = (float) eps;
         this.normalizedShape = new Shape(weight.getShape().get(0));
     }
 
     /** x [..., width] -> [..., width]. */
     public NDArray apply(NDArray x) {
         if (kind == NormKind.LAYER_NORM) {
-            return ai.djl.nn.norm.LayerNorm.layerNorm(x, normalizedShape, scale, bias, eps).singletonOrThrow();
+            return ai.djl.nn.norm.LayerNorm.layerNorm(x, normalizedShape, scale, bias, layerNormEps)
+                    .singletonOrThrow();
         }
         NDArray rms = x.square().mean(new int[] {-1}, true).addi(eps).sqrt();
         return x.div(rms).muli(scale);

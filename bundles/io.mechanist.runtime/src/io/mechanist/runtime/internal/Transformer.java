@@ -103,7 +103,7 @@ public final class Transformer implements AutoCloseable {
         }
         NDArray logits = ai.djl.nn.core.Linear.linear(x, unembedding).singletonOrThrow();
         if (spec.finalSoftcap() > 0) {
-            float cap = (float) spec.finalSoftcap();
+            NDArray cap = pass.create((float) spec.finalSoftcap());
             logits = logits.divi(cap).tanh().muli(cap);
         }
         if (allLogits) {
