@@ -105,6 +105,32 @@ class BatchingTest {
         }
     }
 
+    @Test
+    void concurrentRunsOnOneModelGiveTheSameNumbers() throws Exception {
+        List<long[]> prompts = prompts(Family.QWEN2);
+        HookSite site = HookSite.of(HookPoint.RESID_MID, 1);
+        try (HookedTransformer model = HookedTransformer.load(Fixtures.checkpoint(Family.QWEN2))) {
+            RunRequest request = RunRequest.builder(prompts).batchSize(2).capture(site).build();
+            RunResult expected = model.run(request);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<RunResult>> futures = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    futures.add(pool.submit(() -> model.run(request)));
+                }
+                for (var future : futures) {
+                    RunResult got = future.get();
+                    for (int p = 0; p < prompts.size(); p++) {
+                        assertArrayEquals(expected.capture(site, p).values(), got.capture(site, p).values());
+                        assertArrayEquals(expected.lastLogits(p), got.lastLogits(p));
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     static void assertArrayEqualsWithin(float[] want, float[] got, String what) {
         assertEquals(want.length, got.length, what + " length");
         for (int i = 0; i < want.length; i++) {
