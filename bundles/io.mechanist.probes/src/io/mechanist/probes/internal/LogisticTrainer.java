@@ -1,0 +1,231 @@
+package io.mechanist.probes.internal;
+
+/**
+ * L2-regularised binary logistic regression by L-BFGS.
+ *
+ * <p>Objective on standardised rows {@code x_i [d]} with {@code y_i in {-1, +1}}:
+ * {@code f(w, b) = (1/n) sum_i log(1 + exp(-y_i (w.x_i + b))) + lambda/2 |w|^2}; strictly convex for lambda > 0.
+ *
+ * <p>Why L-BFGS: Newton/IRLS needs a d x d Hessian (d^2 n to form, d^3 to factor: ~0.5 GFLOP per fit at d = 768)
+ * and a kernel/dual Newton still costs n^3 per iteration. One L-BFGS evaluation costs two passes over the
+ * {@code [n, d]} training matrix (X w and X^T r), and with standardised features and lambda > 0 it converges in
+ * tens of iterations. Both passes run as vectorisable "axpy" loops because the matrix is kept in both row-major
+ * and column-major layout.
+ */
+final class LogisticTrainer {
+
+    private static final int HISTORY = 10;
+    private static final int MAX_ITERATIONS = 500;
+    private static final double GRADIENT_TOLERANCE = 1e-4;
+    private static final double ARMIJO = 1e-4;
+
+    private int d;
+    private int dim;
+    private final float[] margins;
+    private final float[] weightsF;
+    private final float[] gradientF;
+    private final double[][] s;
+    private final double[][] y;
+    private final double[] rho = new double[HISTORY];
+    private final double[] alpha = new double[HISTORY];
+    private final double[] x;
+    private final double[] g;
+    private final double[] xNew;
+    private final double[] gNew;
+    private final double[] direction;
+    private double[] residuals;
+    private double[] diagonal;
+    private boolean trapezoidal;
+
+    /** Iterations of the last fit (for diagnostics and the benchmark). */
+    int lastIterations;
+
+    /** @param maxFeatures the largest feature count of a later fit; @param maxRows the largest row count */
+    LogisticTrainer(int maxFeatures, int maxRows) {
+        int maxDim = maxFeatures + 1;
+        margins = new float[maxRows];
+        residuals = new double[maxRows];
+        weightsF = new float[maxFeatures];
+        gradientF = new float[maxFeatures];
+        s = new double[HISTORY][maxDim];
+        y = new double[HISTORY][maxDim];
+        x = new double[maxDim];
+        g = new double[maxDim];
+        xNew = new double[maxDim];
+        gNew = new double[maxDim];
+        direction = new double[maxDim];
+    }
+
+    /**
+     * Fits on {@code n} rows of {@code features} features given in both layouts ({@code [n, features]} and
+     * {@code [features, n]}); {@code sign[i]} is +1 or -1. {@code inverseCurvature}, when not null, is a diagonal
+     * initial inverse Hessian {@code [features]} for the quasi-Newton updates (the bias keeps the scalar scaling).
+     * {@code lowerTrapezoidal} says that entry (i, j) is zero for j > i, which the products then skip.
+     * Writes the weights to {@code weightsOut [features]} and returns the bias.
+     */
+    double fit(float[] rowMajor, float[] columnMajor, int n, int features, boolean lowerTrapezoidal, byte[] sign,
+            double lambda, double[] inverseCurvature, double[] weightsOut) {
+        this.trapezoidal = lowerTrapezoidal;
+        this.d = features;
+        this.dim = features + 1;
+        this.diagonal = inverseCurvature;
+        java.util.Arrays.fill(x, 0, dim, 0);
+        int positives = 0;
+        for (int i = 0; i < n; i++) {
+            positives += sign[i] > 0 ? 1 : 0;
+        }
+        x[d] = Math.log((positives + 0.5) / (n - positives + 0.5)); // start at the prior log-odds
+        double f = evaluate(rowMajor, columnMajor, n, sign, lambda, x, g);
+        int stored = 0;
+        int newest = -1;
+        int iteration = 0;
+        while (iteration < MAX_ITERATIONS && maxAbs(g) > GRADIENT_TOLERANCE) {
+            iteration++;
+            twoLoop(stored, newest);
+            double slope = dot(g, direction);
+            if (!(slope < 0)) { // not a descent direction: drop the curvature history
+                stored = 0;
+                for (int k = 0; k < dim; k++) {
+                    direction[k] = -g[k];
+                }
+                slope = dot(g, direction);
+            }
+            double step = stored == 0 && diagonal == null ? Math.min(1, 1 / Math.sqrt(dot(g, g))) : 1;
+            double fNew = Double.NaN;
+            boolean accepted = false;
+            for (int trial = 0; trial < 40; trial++) {
+                for (int k = 0; k < dim; k++) {
+                    xNew[k] = x[k] + step * direction[k];
+                }
+                fNew = evaluate(rowMajor, columnMajor, n, sign, lambda, xNew, gNew);
+                if (fNew <= f + ARMIJO * step * slope) {
+                    accepted = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!accepted) {
+                break; // no decrease representable in float arithmetic: converged as far as the data allows
+            }
+            newest = (newest + 1) % HISTORY;
+            double sy = 0;
+            double yy = 0;
+            for (int k = 0; k < dim; k++) {
+                s[newest][k] = xNew[k] - x[k];
+                y[newest][k] = gNew[k] - g[k];
+                sy += s[newest][k] * y[newest][k];
+                yy += y[newest][k] * y[newest][k];
+            }
+            if (sy > 1e-12 * yy && yy > 0) {
+                rho[newest] = 1 / sy;
+                stored = Math.min(stored + 1, HISTORY);
+            } else {
+                newest = (newest - 1 + HISTORY) % HISTORY; // skip an update without positive curvature
+            }
+                double decrease = f - fNew;
+            System.arraycopy(xNew, 0, x, 0, dim);
+            System.arraycopy(gNew, 0, g, 0, dim);
+            f = fNew;
+            if (decrease <= 1e-12 * Math.max(1, Math.abs(f))) {
+                break;
+            }
+        }
+        lastIterations = iteration;
+        System.arraycopy(x, 0, weightsOut, 0, d);
+        return x[d];
+    }
+
+    /** direction = -H g by the two-loop recursion over the {@code stored} newest pairs. */
+    private void twoLoop(int stored, int newest) {
+        for (int k = 0; k < dim; k++) {
+            direction[k] = -g[k];
+        }
+        if (stored == 0) {
+            if (diagonal != null) {
+                for (int k = 0; k < d; k++) {
+                    direction[k] *= diagonal[k];
+                }
+            }
+            return;
+        }
+        int index = newest;
+        for (int m = 0; m < stored; m++) {
+            alpha[index] = rho[index] * dot(s[index], direction);
+            axpy(-alpha[index], y[index], direction);
+            index = (index - 1 + HISTORY) % HISTORY;
+        }
+        double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
+        if (diagonal == null) {
+            for (int k = 0; k < dim; k++) {
+                direction[k] *= gamma;
+            }
+        } else {
+            for (int k = 0; k < d; k++) {
+                direction[k] *= diagonal[k];
+            }
+            direction[d] *= gamma;
+        }
+        index = (newest - stored + 1 + HISTORY) % HISTORY;
+        for (int m = 0; m < stored; m++) {
+            double beta = rho[index] * dot(y[index], direction);
+            axpy(alpha[index] - beta, s[index], direction);
+            index = (index + 1) % HISTORY;
+        }
+    }
+
+    /** f(point) and its gradient. */
+    private double evaluate(float[] rowMajor, float[] columnMajor, int n, byte[] sign, double lambda,
+            double[] point, double[] gradient) {
+        float bias = (float) point[d];
+        for (int i = 0; i < n; i++) {
+            margins[i] = bias;
+        }
+        double penalty = 0;
+        for (int j = 0; j < d; j++) {
+            weightsF[j] = (float) point[j];
+            penalty += point[j] * point[j];
+        }
+        FloatKernels.gemvColumnMajor(columnMajor, n, d, weightsF, margins, trapezoidal);
+        double loss = 0;
+        double biasGradient = 0;
+        double invN = 1.0 / n;
+        for (int i = 0; i < n; i++) {
+            double m = sign[i] * (double) margins[i];
+            // log(1 + exp(-m)) and its derivative, stable for both signs of m
+            double e = Math.exp(-Math.abs(m));
+            loss += (m > 0 ? 0 : -m) + Math.log1p(e);
+            double sigmaNeg = m > 0 ? e / (1 + e) : 1 / (1 + e); // sigma(-m)
+            double r = -sign[i] * sigmaNeg * invN;
+            residuals[i] = r;
+            biasGradient += r;
+        }
+        FloatKernels.gemvTransposedRowMajor(rowMajor, n, d, residuals, gradientF, trapezoidal);
+        for (int j = 0; j < d; j++) {
+            gradient[j] = gradientF[j] + lambda * point[j];
+        }
+        gradient[d] = biasGradient;
+        return loss * invN + 0.5 * lambda * penalty;
+    }
+
+    private double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int k = 0; k < dim; k++) {
+            sum += a[k] * b[k];
+        }
+        return sum;
+    }
+
+    private void axpy(double a, double[] xs, double[] ys) {
+        for (int k = 0; k < dim; k++) {
+            ys[k] += a * xs[k];
+        }
+    }
+
+    private double maxAbs(double[] v) {
+        double max = 0;
+        for (int k = 0; k < dim; k++) {
+            max = Math.max(max, Math.abs(v[k]));
+        }
+        return max;
+    }
+}

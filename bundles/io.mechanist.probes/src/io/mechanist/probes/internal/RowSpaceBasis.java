@@ -1,0 +1,198 @@
+package io.mechanist.probes.internal;
+
+/**
+ * The training rows' coordinates in their own row space, for fits with fewer rows than features.
+ *
+ * <p>With {@code X [n, d]} the standardised training rows and {@code K = X X^T = L L^T} a pivoted Cholesky
+ * factorisation of rank r ({@code L [n, r]}, rows in pivot order), there is a {@code Q [d, r]} with orthonormal
+ * columns and {@code X = L Q^T}. An L2-penalised linear model's optimal weights lie in the row space of X, so
+ * {@code w = Q g} gives {@code X w = L g} and {@code |w| = |g|}: the logistic problem on the design {@code L}
+ * (n x r) is exactly the d-dimensional one, at {@code n*r} instead of {@code n*d} per product. Weights come back as
+ * {@code w = X_1^T L_11^-T g} where {@code X_1} are the r pivot rows and {@code L_11} their triangular block.
+ * The Gram matrix and factor are shared by the real and the control fit of a fold.
+ */
+final class RowSpaceBasis {
+
+    /** Pivots whose remaining variance is below this fraction of the largest diagonal are dropped (rank cut). */
+    private static final double RANK_TOLERANCE = 1e-6;
+    private static final int BLOCK = 8;
+
+    private final int maxRows;
+    private final double[] gram;    // [n, n], lower triangle used
+    private final double[] factor;  // [n, n] row-major, rows in pivot order
+    private final double[] remaining;
+    private final int[] pivot;      // position -> training row (index into the train subset)
+    final float[] rowMajor;         // L [n, r], rows in pivot order (lower trapezoidal)
+    final float[] columnMajor;      // L^T [r, n], columns in pivot order
+    final double[] inverseCurvature; // [r]
+    int rows;
+    int rank;
+
+    RowSpaceBasis(int maxRows) {
+        this.maxRows = maxRows;
+        gram = new double[maxRows * maxRows];
+        factor = new double[maxRows * maxRows];
+        remaining = new double[maxRows];
+        pivot = new int[maxRows];
+        rowMajor = new float[maxRows * maxRows];
+        columnMajor = new float[maxRows * maxRows];
+        inverseCurvature = new double[maxRows];
+    }
+
+    /** Builds the basis from the column-major standardised rows {@code [d, n]}. */
+    void build(float[] standardisedColumnMajor, int n, int d, double lambda) {
+        if (n > maxRows) {
+            throw new IllegalArgumentException("basis sized for " + maxRows + " rows, got " + n);
+        }
+        rows = n;
+        lowerGram(standardisedColumnMajor, n, d);
+        pivotedCholesky(n);
+        int r = rank;
+        for (int i = 0; i < n; i++) { // pivot order: lower trapezoidal, row i is training row pivot[i]
+            for (int k = 0; k < r; k++) {
+                float v = k <= i ? (float) factor[i * n + k] : 0f;
+                rowMajor[i * r + k] = v;
+                columnMajor[k * n + i] = v;
+            }
+        }
+        // diagonal of the loss Hessian at its largest (sigma' <= 1/4) plus the penalty
+        for (int k = 0; k < r; k++) {
+            double norm2 = 0;
+            for (int i = k; i < n; i++) {
+                norm2 += factor[i * n + k] * factor[i * n + k];
+            }
+            inverseCurvature[k] = 1 / (0.25 * norm2 / n + lambda);
+        }
+    }
+
+    /**
+     * Lower triangle of {@code X X^T} by rank-{@value #BLOCK} updates over the features (unit-stride inner loops
+     * over the rows; float products accumulated per block, the blocks summed in double).
+     */
+    private void lowerGram(float[] columns, int n, int d) {
+        java.util.Arrays.fill(gram, 0, n * n, 0);
+        float[] partial = new float[n];
+        int j = 0;
+        for (; j + BLOCK <= d; j += BLOCK) {
+            int c0 = j * n;
+            for (int i = 0; i < n; i++) {
+                float a0 = columns[c0 + i];
+                float a1 = columns[c0 + n + i];
+                float a2 = columns[c0 + 2 * n + i];
+                float a3 = columns[c0 + 3 * n + i];
+                float a4 = columns[c0 + 4 * n + i];
+                float a5 = columns[c0 + 5 * n + i];
+                float a6 = columns[c0 + 6 * n + i];
+                float a7 = columns[c0 + 7 * n + i];
+                for (int k = 0; k <= i; k++) {
+                    partial[k] = a0 * columns[c0 + k] + a1 * columns[c0 + n + k] + a2 * columns[c0 + 2 * n + k]
+                            + a3 * columns[c0 + 3 * n + k] + a4 * columns[c0 + 4 * n + k]
+                            + a5 * columns[c0 + 5 * n + k] + a6 * columns[c0 + 6 * n + k]
+                            + a7 * columns[c0 + 7 * n + k];
+                }
+                int base = i * n;
+                for (int k = 0; k <= i; k++) {
+                    gram[base + k] += partial[k];
+                }
+            }
+        }
+        for (; j < d; j++) {
+            int c = j * n;
+            for (int i = 0; i < n; i++) {
+                float a = columns[c + i];
+                int base = i * n;
+                for (int k = 0; k <= i; k++) {
+                    gram[base + k] += a * columns[c + k];
+                }
+            }
+        }
+    }
+
+    private double gramAt(int a, int b) {
+        return a >= b ? gram[a * rows + b] : gram[b * rows + a];
+    }
+
+    private void pivotedCholesky(int n) {
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            pivot[i] = i;
+            remaining[i] = gramAt(i, i);
+            largest = Math.max(largest, remaining[i]);
+        }
+        double cut = RANK_TOLERANCE * largest;
+        rank = 0;
+        for (int k = 0; k < n; k++) {
+            int best = k;
+            for (int i = k + 1; i < n; i++) {
+                if (remaining[i] > remaining[best]) {
+                    best = i;
+                }
+            }
+            if (!(remaining[best] > cut)) {
+                break;
+            }
+            if (best != k) {
+                swap(k, best, n);
+            }
+            double diagonal = Math.sqrt(remaining[k]);
+            int rowK = k * n;
+            factor[rowK + k] = diagonal;
+            for (int i = k + 1; i < n; i++) {
+                int rowI = i * n;
+                double sum = gramAt(pivot[i], pivot[k]);
+                for (int j = 0; j < k; j++) {
+                    sum -= factor[rowI + j] * factor[rowK + j];
+                }
+                double v = sum / diagonal;
+                factor[rowI + k] = v;
+                remaining[i] -= v * v;
+            }
+            rank = k + 1;
+        }
+    }
+
+    private void swap(int a, int b, int n) {
+        int t = pivot[a];
+        pivot[a] = pivot[b];
+        pivot[b] = t;
+        double r = remaining[a];
+        remaining[a] = remaining[b];
+        remaining[b] = r;
+        for (int j = 0; j < a; j++) { // the computed part of both rows
+            double f = factor[a * n + j];
+            factor[a * n + j] = factor[b * n + j];
+            factor[b * n + j] = f;
+        }
+    }
+
+    /** Training-row position of pivot {@code k} (index into the rows the basis was built from). */
+    int pivotRow(int k) {
+        return pivot[k];
+    }
+
+    /**
+     * Maps coordinates {@code g [r]} to row-space weights {@code w [d] = X_1^T L_11^-T g}, with the standardised
+     * training rows given row-major {@code [n, d]}.
+     */
+    void toFeatureWeights(double[] coordinates, float[] standardisedRowMajor, int d, double[] weightsOut,
+            double[] scratch) {
+        int n = rows;
+        int r = rank;
+        // back substitution: L_11^T v = g
+        for (int k = r - 1; k >= 0; k--) {
+            double sum = coordinates[k];
+            for (int i = k + 1; i < r; i++) {
+                sum -= factor[i * n + k] * scratch[i];
+            }
+            scratch[k] = sum / factor[k * n + k];
+        }
+        java.util.Arrays.fill(weightsOut, 0, d, 0);
+        for (int k = 0; k < r; k++) {
+            double v = scratch[k];
+            int base = pivot[k] * d;
+            for (int j = 0; j < d; j++) {
+                weightsOut[j] += v * standardisedRowMajor[base + j];
+            }
+        }
+    }
+}
