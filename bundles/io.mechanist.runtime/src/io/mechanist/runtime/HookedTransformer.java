@@ -19,6 +19,8 @@ import io.mechanist.djl.DjlEngines;
 import io.mechanist.runtime.generate.GenerationRequest;
 import io.mechanist.runtime.generate.GenerationResult;
 import io.mechanist.runtime.generate.GenerationSettings;
+import io.mechanist.runtime.generate.BatchTokenListener;
+import io.mechanist.runtime.generate.TokenListener;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
 import io.mechanist.runtime.intervention.Intervention;
@@ -225,60 +227,112 @@ public final class HookedTransformer implements AutoCloseable {
 
     /** Generates from one prompt; tokens are streamed to the request's listener as they are chosen. */
     public GenerationResult generate(GenerationRequest request) {
-        GenerationSettings settings = request.settings();
-        validateSites(request.captureSites());
-        validatePlan(request.plan());
-        long[] prompt = request.prompt();
-        validatePositions(request.plan(), prompt.length, 0);
-        checkPrompt(prompt, 0, settings.maxNewTokens());
+        TokenListener single = request.listener();
+        BatchTokenListener listener = single == null ? null
+                : (prompt, step, token, delta) -> single.onToken(step, token, delta);
+        return generate(List.of(request.prompt()), request.settings(), request.plan(), request.captureSites(),
+                request.sink(), listener, request.cancelled()).get(0);
+    }
+
+    /**
+     * Generates from several prompts in one batch (padded; a KV cache per batch). Each prompt gets its own sampler
+     * seeded with {@code settings.seed()}, so its tokens equal those of generating it alone. A prompt that
+     * produced a stop token stops; the batch ends when all have stopped, at {@code maxNewTokens}, or on cancel.
+     *
+     * @param captureSites sites captured at every pass, delivered to {@code sink} (prompt = index in the batch)
+     */
+    public List<GenerationResult> generate(List<long[]> prompts, GenerationSettings settings, InterventionPlan plan,
+            Set<HookSite> captureSites, ActivationSink sink, BatchTokenListener listener,
+            java.util.function.BooleanSupplier cancelled) {
+        int batch = prompts.size();
+        validateSites(captureSites);
+        validatePlan(plan);
+        int[] promptLength = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            validatePositions(plan, prompts.get(b).length, b);
+            checkPrompt(prompts.get(b), b, settings.maxNewTokens());
+            promptLength[b] = prompts.get(b).length;
+        }
         long[] stops = settings.stopTokens() != null ? settings.stopTokens() : eosTokens;
-        Sampler sampler = new Sampler(settings);
-        ActivationSink sink = request.sink() != null ? request.sink() : (site, batch) -> { };
-        List<Long> generated = new ArrayList<>();
-        String text = "";
-        GenerationResult.StopReason reason = GenerationResult.StopReason.MAX_TOKENS;
-        int[] promptLength = {prompt.length};
-        try (KvCache cache = settings.useKvCache() ? new KvCache(transformer.weightsManager(), spec().layerCount(), 1)
-                : null) {
-            for (int step = 0; step < settings.maxNewTokens(); step++) {
-                if (request.cancelled().getAsBoolean()) {
-                    reason = GenerationResult.StopReason.CANCELLED;
+        ActivationSink target = sink != null ? sink : (site, rows) -> { };
+        Sampler[] samplers = new Sampler[batch];
+        List<List<Long>> generated = new ArrayList<>();
+        String[] texts = new String[batch];
+        GenerationResult.StopReason[] reasons = new GenerationResult.StopReason[batch];
+        int[] finalLength = new int[batch];
+        java.util.Arrays.fill(finalLength, -1);
+        for (int b = 0; b < batch; b++) {
+            samplers[b] = new Sampler(settings);
+            generated.add(new ArrayList<>());
+            texts[b] = "";
+        }
+        try (KvCache cache = settings.useKvCache() ? new KvCache(transformer.weightsManager(), spec().layerCount(),
+                batch) : null) {
+            for (int step = 0; step < settings.maxNewTokens() && java.util.Arrays.stream(reasons).anyMatch(
+                    java.util.Objects::isNull); step++) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    for (int b = 0; b < batch; b++) {
+                        reasons[b] = reasons[b] == null ? GenerationResult.StopReason.CANCELLED : reasons[b];
+                    }
                     break;
                 }
                 ChunkLayout layout;
                 long[] tokens;
                 if (cache != null && step > 0) {
-                    layout = ChunkLayout.step(promptLength, new int[] {prompt.length + step - 1});
-                    tokens = new long[] {generated.get(step - 1)};
+                    int[] positions = new int[batch];
+                    tokens = new long[batch];
+                    for (int b = 0; b < batch; b++) {
+                        positions[b] = promptLength[b] + step - 1;
+                        tokens[b] = generated.get(b).get(step - 1);
+                    }
+                    layout = ChunkLayout.step(promptLength, positions);
                 } else {
-                    long[] sequence = concat(prompt, generated);
-                    layout = ChunkLayout.sequences(List.of(sequence), promptLength);
-                    tokens = sequence;
+                    List<long[]> sequences = new ArrayList<>();
+                    for (int b = 0; b < batch; b++) {
+                        sequences.add(concat(prompts.get(b), generated.get(b)));
+                    }
+                    layout = ChunkLayout.sequences(sequences, promptLength);
+                    tokens = layout.slotTokens(sequences);
                 }
-                HookRuntime hooks = new HookRuntime(request.captureSites(), Positions.all(), request.plan(), sink, 0);
-                float[] logits = pass(layout, tokens, cache, hooks, false).get(0);
+                HookRuntime hooks = new HookRuntime(captureSites, Positions.all(), plan, target, 0);
+                List<float[]> logits = pass(layout, tokens, cache, hooks, false);
                 if (cache != null) {
                     cache.commit(layout.slotPositions());
                 }
-                long token = sampler.next(logits);
-                generated.add(token);
-                String delta = "";
-                if (tokenizer != null) {
-                    String now = tokenizer.decode(generated.stream().mapToLong(Long::longValue).toArray(), false);
-                    delta = now.startsWith(text) ? now.substring(text.length()) : now;
-                    text = now;
-                }
-                if (request.listener() != null) {
-                    request.listener().onToken(step, token, delta);
-                }
-                if (contains(stops, token)) {
-                    reason = GenerationResult.StopReason.STOP_TOKEN;
-                    break;
+                for (int b = 0; b < batch; b++) {
+                    // Finished prompts keep feeding their stop token so the batch stays rectangular; it is not reported.
+                    List<Long> row = generated.get(b);
+                    if (reasons[b] != null) {
+                        row.add(row.get(row.size() - 1));
+                        continue;
+                    }
+                    long token = samplers[b].next(logits.get(b));
+                    row.add(token);
+                    String delta = "";
+                    if (tokenizer != null) {
+                        String now = tokenizer.decode(row.stream().mapToLong(Long::longValue).toArray(), false);
+                        delta = now.startsWith(texts[b]) ? now.substring(texts[b].length()) : now;
+                        texts[b] = now;
+                    }
+                    if (listener != null) {
+                        listener.onToken(b, step, token, delta);
+                    }
+                    if (contains(stops, token)) {
+                        reasons[b] = GenerationResult.StopReason.STOP_TOKEN;
+                        finalLength[b] = row.size();
+                    }
                 }
             }
         }
-        return new GenerationResult(prompt, generated.stream().mapToLong(Long::longValue).toArray(),
-                tokenizer != null ? text : null, reason);
+        List<GenerationResult> results = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            List<Long> row = generated.get(b);
+            int length = finalLength[b] >= 0 ? finalLength[b] : row.size();
+            long[] ids = row.subList(0, length).stream().mapToLong(Long::longValue).toArray();
+            results.add(new GenerationResult(prompts.get(b), ids, tokenizer != null ? texts[b] : null,
+                    reasons[b] != null ? reasons[b] : GenerationResult.StopReason.MAX_TOKENS));
+        }
+        return results;
     }
 
     /** One forward pass in its own manager; returns the last-token logits of each row. */

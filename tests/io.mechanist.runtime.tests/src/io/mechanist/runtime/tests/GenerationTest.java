@@ -132,6 +132,50 @@ class GenerationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"LLAMA", "GEMMA2"})
+    void batchedGenerationEqualsOneByOne(Family family) throws Exception {
+        List<long[]> prompts = BatchingTest.prompts(family);
+        try (HookedTransformer model = HookedTransformer.load(Fixtures.checkpoint(family))) {
+            float[] steer = InterventionTest.randomVector(model.spec().dModel(), 11);
+            InterventionPlan plan = InterventionPlan.of("steer",
+                    new AddVector(HookSite.of(HookPoint.RESID_MID, 1), Positions.of(-1), steer, 2));
+            GenerationSettings sampling = noStop(GenerationSettings.sampling(8, 1.2, 0.95, 5));
+            for (GenerationSettings settings : List.of(sampling, sampling.withKvCache(false))) {
+                List<List<Long>> streamed = new ArrayList<>();
+                prompts.forEach(p -> streamed.add(new ArrayList<>()));
+                List<GenerationResult> batched = model.generate(prompts, settings, plan, java.util.Set.of(), null,
+                        (prompt, step, token, delta) -> streamed.get(prompt).add(token), null);
+                for (int i = 0; i < prompts.size(); i++) {
+                    GenerationResult alone = model.generate(GenerationRequest.of(prompts.get(i), settings)
+                            .withPlan(plan));
+                    assertArrayEquals(alone.generatedTokens(), batched.get(i).generatedTokens(), family + " prompt " + i
+                            + " kv=" + settings.useKvCache());
+                    assertEquals(alone.text(), batched.get(i).text());
+                    assertArrayEquals(alone.generatedTokens(),
+                            streamed.get(i).stream().mapToLong(Long::longValue).toArray());
+                }
+            }
+            // Per-prompt stop: each prompt stops at its own first stop token, the others go on.
+            List<GenerationResult> free = model.generate(prompts, noStop(GenerationSettings.greedy(8)),
+                    InterventionPlan.none(), java.util.Set.of(), null, null, null);
+            long stop = free.get(0).generatedTokens()[1];
+            List<GenerationResult> stopped = model.generate(prompts, GenerationSettings.greedy(8).withStopTokens(stop),
+                    InterventionPlan.none(), java.util.Set.of(), null, null, null);
+            for (int i = 0; i < prompts.size(); i++) {
+                long[] all = free.get(i).generatedTokens();
+                int end = 0;
+                while (end < all.length && all[end] != stop) {
+                    end++;
+                }
+                int expectedLength = end < all.length ? end + 1 : all.length;
+                assertArrayEquals(java.util.Arrays.copyOf(all, expectedLength), stopped.get(i).generatedTokens());
+                assertEquals(end < all.length ? GenerationResult.StopReason.STOP_TOKEN
+                        : GenerationResult.StopReason.MAX_TOKENS, stopped.get(i).stopReason());
+            }
+        }
+    }
+
     private static long[] concat(long[] a, long[] b) {
         long[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
