@@ -8,8 +8,8 @@ import io.mechanist.probes.internal.Labels;
 
 /**
  * {@link ProbeData} over raw per-prompt activations and a {@link PositionAlignment}: aligned position k of prompt p
- * covers the token range {@code [from, to)} of that prompt (one token, or a bin of a span whose activations are
- * averaged).
+ * covers the token range {@code [from, to)} of that prompt (one token, or a bin of a span whose captured tokens'
+ * activations are averaged). A position whose tokens were not captured is missing for that prompt.
  */
 public final class AlignedProbeData implements ProbeData {
 
@@ -24,6 +24,14 @@ public final class AlignedProbeData implements ProbeData {
     private final String[] positionTokens;
 
     private AlignedProbeData(PromptActivations source, int positions, int[][] from, int[][] to, String[] labels) {
+        for (int p = 0; p < from.length; p++) {
+            for (int k = 0; k < positions; k++) {
+                if (from[p][k] >= 0 && !anyCaptured(source, p, from[p][k], to[p][k])) {
+                    from[p][k] = -1;
+                    to[p][k] = -1;
+                }
+            }
+        }
         this.source = source;
         this.positions = positions;
         this.from = from;
@@ -117,6 +125,15 @@ public final class AlignedProbeData implements ProbeData {
         };
     }
 
+    private static boolean anyCaptured(PromptActivations source, int prompt, int start, int end) {
+        for (int t = start; t < end; t++) {
+            if (source.hasToken(prompt, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void set(int[][] from, int[][] to, int p, int k, int start, int end, int length) {
         boolean present = start >= 0 && end <= length && start < end;
         from[p][k] = present ? start : -1;
@@ -192,13 +209,18 @@ public final class AlignedProbeData implements ProbeData {
             if (scratch == null) {
                 scratch = new float[d];
             }
+            int captured = 0;
             for (int t = start; t < end; t++) {
+                if (!source.hasToken(p, t)) {
+                    continue; // a bin averages the tokens that were captured
+                }
+                captured++;
                 source.readVector(p, layer, t, scratch, 0);
                 for (int j = 0; j < d; j++) {
                     dest[p * d + j] += scratch[j];
                 }
             }
-            float inv = 1f / (end - start);
+            float inv = 1f / captured;
             for (int j = 0; j < d; j++) {
                 dest[p * d + j] *= inv;
             }

@@ -30,6 +30,11 @@ public interface PromptActivations {
     /** Copies the activation vector {@code [d_model]} of one prompt, layer and token position into {@code dest}. */
     void readVector(int prompt, int layer, int tokenPosition, float[] dest, int offset);
 
+    /** Whether the activations of this token position were captured (a capture may keep only some positions). */
+    default boolean hasToken(int prompt, int tokenPosition) {
+        return true;
+    }
+
     default String layerName(int layer) {
         return "L" + layer;
     }
