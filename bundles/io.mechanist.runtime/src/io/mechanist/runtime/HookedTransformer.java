@@ -11,15 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.djl.DjlEngines;
 import io.mechanist.runtime.generate.GenerationRequest;
 import io.mechanist.runtime.generate.GenerationResult;
-import io.mechanist.runtime.generate.GenerationSettings;
 import io.mechanist.runtime.generate.BatchTokenListener;
+import io.mechanist.runtime.generate.GenerationSettings;
 import io.mechanist.runtime.generate.TokenListener;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
@@ -30,9 +29,8 @@ import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.runtime.internal.ChunkLayout;
 import io.mechanist.runtime.internal.FamilyAdapter;
 import io.mechanist.runtime.internal.HookRuntime;
+import io.mechanist.runtime.internal.Generator;
 import io.mechanist.runtime.internal.JsonConfig;
-import io.mechanist.runtime.internal.KvCache;
-import io.mechanist.runtime.internal.Sampler;
 import io.mechanist.runtime.internal.Transformer;
 import io.mechanist.runtime.internal.WeightSource;
 
@@ -201,7 +199,7 @@ public final class HookedTransformer implements AutoCloseable {
             ChunkLayout layout = ChunkLayout.prompts(batch, request.padding());
             HookRuntime hooks = new HookRuntime(request.captureSites(), request.capturePositions(), request.plan(),
                     sink, from);
-            lastLogits.addAll(pass(layout, layout.slotTokens(batch), null, hooks, allLogits));
+            lastLogits.addAll(transformer.lastLogits(layout, layout.slotTokens(batch), null, hooks, allLogits));
             if (request.progress() != null) {
                 request.progress().done(from + batch.size(), total);
             }
@@ -254,98 +252,8 @@ public final class HookedTransformer implements AutoCloseable {
             promptLength[b] = prompts.get(b).length;
         }
         long[] stops = settings.stopTokens() != null ? settings.stopTokens() : eosTokens;
-        ActivationSink target = sink != null ? sink : (site, rows) -> { };
-        Sampler[] samplers = new Sampler[batch];
-        List<List<Long>> generated = new ArrayList<>();
-        String[] texts = new String[batch];
-        GenerationResult.StopReason[] reasons = new GenerationResult.StopReason[batch];
-        int[] finalLength = new int[batch];
-        java.util.Arrays.fill(finalLength, -1);
-        for (int b = 0; b < batch; b++) {
-            samplers[b] = new Sampler(settings);
-            generated.add(new ArrayList<>());
-            texts[b] = "";
-        }
-        try (KvCache cache = settings.useKvCache() ? new KvCache(transformer.weightsManager(), spec().layerCount(),
-                batch) : null) {
-            for (int step = 0; step < settings.maxNewTokens() && java.util.Arrays.stream(reasons).anyMatch(
-                    java.util.Objects::isNull); step++) {
-                if (cancelled != null && cancelled.getAsBoolean()) {
-                    for (int b = 0; b < batch; b++) {
-                        reasons[b] = reasons[b] == null ? GenerationResult.StopReason.CANCELLED : reasons[b];
-                    }
-                    break;
-                }
-                ChunkLayout layout;
-                long[] tokens;
-                if (cache != null && step > 0) {
-                    int[] positions = new int[batch];
-                    tokens = new long[batch];
-                    for (int b = 0; b < batch; b++) {
-                        positions[b] = promptLength[b] + step - 1;
-                        tokens[b] = generated.get(b).get(step - 1);
-                    }
-                    layout = ChunkLayout.step(promptLength, positions);
-                } else {
-                    List<long[]> sequences = new ArrayList<>();
-                    for (int b = 0; b < batch; b++) {
-                        sequences.add(concat(prompts.get(b), generated.get(b)));
-                    }
-                    layout = ChunkLayout.sequences(sequences, promptLength);
-                    tokens = layout.slotTokens(sequences);
-                }
-                HookRuntime hooks = new HookRuntime(captureSites, Positions.all(), plan, target, 0);
-                List<float[]> logits = pass(layout, tokens, cache, hooks, false);
-                if (cache != null) {
-                    cache.commit(layout.slotPositions());
-                }
-                for (int b = 0; b < batch; b++) {
-                    // Finished prompts keep feeding their stop token so the batch stays rectangular; it is not reported.
-                    List<Long> row = generated.get(b);
-                    if (reasons[b] != null) {
-                        row.add(row.get(row.size() - 1));
-                        continue;
-                    }
-                    long token = samplers[b].next(logits.get(b));
-                    row.add(token);
-                    String delta = "";
-                    if (tokenizer != null) {
-                        String now = tokenizer.decode(row.stream().mapToLong(Long::longValue).toArray(), false);
-                        delta = now.startsWith(texts[b]) ? now.substring(texts[b].length()) : now;
-                        texts[b] = now;
-                    }
-                    if (listener != null) {
-                        listener.onToken(b, step, token, delta);
-                    }
-                    if (contains(stops, token)) {
-                        reasons[b] = GenerationResult.StopReason.STOP_TOKEN;
-                        finalLength[b] = row.size();
-                    }
-                }
-            }
-        }
-        List<GenerationResult> results = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            List<Long> row = generated.get(b);
-            int length = finalLength[b] >= 0 ? finalLength[b] : row.size();
-            long[] ids = row.subList(0, length).stream().mapToLong(Long::longValue).toArray();
-            results.add(new GenerationResult(prompts.get(b), ids, tokenizer != null ? texts[b] : null,
-                    reasons[b] != null ? reasons[b] : GenerationResult.StopReason.MAX_TOKENS));
-        }
-        return results;
-    }
-
-    /** One forward pass in its own manager; returns the last-token logits of each row. */
-    private List<float[]> pass(ChunkLayout layout, long[] tokens, KvCache cache, HookRuntime hooks,
-            boolean allLogits) {
-        try (NDManager pass = transformer.weightsManager().newSubManager()) {
-            NDArray logits = transformer.forward(pass, tokens, layout, cache, hooks, allLogits);
-            List<float[]> out = new ArrayList<>();
-            for (int b = 0; b < layout.batch(); b++) {
-                out.add(logits.get(b, allLogits ? layout.lastSlot(b) : 0).toFloatArray());
-            }
-            return out;
-        }
+        return new Generator(transformer, tokenizer == null ? null : ids -> tokenizer.decode(ids, false))
+                .generate(prompts, promptLength, settings, plan, captureSites, sink, listener, cancelled, stops);
     }
 
     /**
@@ -427,23 +335,6 @@ public final class HookedTransformer implements AutoCloseable {
                         + " outside the vocabulary (0.." + (spec().vocabSize() - 1) + ")");
             }
         }
-    }
-
-    private static boolean contains(long[] ids, long id) {
-        for (long x : ids) {
-            if (x == id) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static long[] concat(long[] prompt, List<Long> generated) {
-        long[] out = java.util.Arrays.copyOf(prompt, prompt.length + generated.size());
-        for (int i = 0; i < generated.size(); i++) {
-            out[prompt.length + i] = generated.get(i);
-        }
-        return out;
     }
 
     @Override

@@ -112,6 +112,19 @@ public final class Transformer implements AutoCloseable {
         return logits;
     }
 
+    /** One forward pass in its own manager; returns the logits at the last token of each row. */
+    public List<float[]> lastLogits(ChunkLayout layout, long[] tokens, KvCache cache, HookRuntime hooks,
+            boolean allLogits) {
+        try (NDManager pass = weights.newSubManager()) {
+            NDArray logits = forward(pass, tokens, layout, cache, hooks, allLogits);
+            List<float[]> out = new java.util.ArrayList<>();
+            for (int b = 0; b < layout.batch(); b++) {
+                out.add(logits.get(b, allLogits ? layout.lastSlot(b) : 0).toFloatArray());
+            }
+            return out;
+        }
+    }
+
     /** Rows of {@code table} [rows, width] selected by ids [batch, pos] -> [batch, pos, width], owned by {@code pass}. */
     private static NDArray lookup(NDArray table, NDArray ids, NDManager pass) {
         NDArray rows = table.get(ids);
