@@ -180,6 +180,12 @@ public final class HookedTransformer implements AutoCloseable {
         for (int i = 0; i < request.prompts().size(); i++) {
             validatePositions(request.plan(), request.prompts().get(i).length, i);
             checkPrompt(request.prompts().get(i), i, 0);
+            int length = request.prompts().get(i).length;
+            try {
+                request.capturePositions().resolve(length, 0, length);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("capture positions for prompt " + i + ": " + e.getMessage(), e);
+            }
         }
         Map<HookSite, SiteActivations[]> kept = new LinkedHashMap<>();
         int total = request.prompts().size();

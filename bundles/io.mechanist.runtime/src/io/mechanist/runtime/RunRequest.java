@@ -20,7 +20,8 @@ import io.mechanist.runtime.intervention.Positions;
  * @param batchSize prompts per forward pass
  * @param padding where shorter prompts of a batch are padded (results do not depend on it)
  * @param captureSites hook sites to capture (nothing else is kept)
- * @param capturePositions positions captured at every capture site
+ * @param capturePositions positions captured at every capture site (positions past a prompt's end are skipped for
+ *     that prompt; a negative index reaching before its start is an error)
  * @param plan interventions applied in every forward pass
  * @param sink where captures go; null keeps them in the {@link RunResult}
  * @param progress called after each batch with the number of prompts done; may be null
