@@ -2,6 +2,7 @@ package io.mechanist.headless;
 
 import java.util.List;
 
+import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
 /** The verbs of the CLI, in the order {@code --help} lists them. */
@@ -11,6 +12,6 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new VersionCommand());
+        return List.of(new VersionCommand(), new HeatmapCommand());
     }
 }
