@@ -1,0 +1,324 @@
+package io.mechanist.ui.probes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.List;
+
+import io.mechanist.core.activations.ActivationSet;
+import io.mechanist.probes.OutputReadout.ReadoutResults;
+import io.mechanist.probes.PositionAlignment;
+import io.mechanist.probes.ProbeConfig;
+import io.mechanist.probes.ProbeMethod;
+import io.mechanist.probes.ProbeProgress;
+import io.mechanist.probes.ProbeResults;
+import io.mechanist.probes.capture.CaptureProbes;
+import io.mechanist.probes.chart.AccuracyChart;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.ui.charts.XYChartViewer;
+import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.probes.internal.ProbePanel;
+import io.mechanist.ui.probes.internal.RunProbesDialog;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Probe accuracy by aligned position: one line per selected layer with its 95% band, the control task, chance and the
+ * output read-out; a layer x position heatmap below; optionally a second capture side by side. Clicking the chart
+ * publishes a {@link PositionSelection}; selections published by other views move the marker.
+ */
+public class ProbeAccuracyView {
+
+    public static final String ID = "io.mechanist.ui.probes.ProbeAccuracyView";
+    /** Prefix of the {@link PositionSelection#source()} this view publishes; its positions are aligned indices. */
+    public static final String SOURCE_PREFIX = "probes: ";
+
+    @Inject
+    @Optional
+    private IEventBroker eventBroker;
+
+    private Combo method;
+    private List layers;
+    private Label status;
+    private SashForm side;
+    private ProbePanel primary;
+    private ProbePanel comparison;
+    private Job running;
+
+    @PostConstruct
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayout(new GridLayout(7, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        new Label(bar, SWT.NONE).setText("Method:");
+        method = new Combo(bar, SWT.READ_ONLY);
+        new Label(bar, SWT.NONE).setText("Layers:");
+        layers = new List(bar, SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
+        GridData listData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        listData.widthHint = 160;
+        listData.heightHint = layers.getItemHeight() * 3;
+        layers.setLayoutData(listData);
+        button(bar, "Run probes...", this::runFromDialog);
+        button(bar, "Export PNG...", () -> export("*.png"));
+        button(bar, "Export CSV...", () -> export("*.csv"));
+        method.addListener(SWT.Selection, e -> redraw());
+        layers.addListener(SWT.Selection, e -> redraw());
+        status = new Label(parent, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status.setText("No probe results. Run probes on a capture, or open stored results.");
+        side = new SashForm(parent, SWT.HORIZONTAL);
+        side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        primary = new ProbePanel(side);
+        comparison = new ProbePanel(side);
+        comparison.control().setVisible(false);
+        side.setMaximizedControl(primary.control());
+        primary.chart().addCategoryClickListener(k -> publish(primary, k));
+        comparison.chart().addCategoryClickListener(k -> publish(comparison, k));
+    }
+
+    /** Shows results of one capture (read-out may be null); layers default to the best one. UI thread only. */
+    public void show(String captureName, ProbeResults results, ReadoutResults readout) {
+        ProbeMethod current = selectedMethod();
+        method.removeAll();
+        for (ProbeMethod m : results.methods()) {
+            method.add(m.id());
+        }
+        ProbeMethod m = current != null && results.methods().contains(current) ? current : results.methods().get(0);
+        method.select(results.methods().indexOf(m));
+        layers.removeAll();
+        for (int l = 0; l < results.layerCount(); l++) {
+            layers.add(results.layerName(l));
+        }
+        var best = results.best(m);
+        layers.select(best != null ? best.layer() : results.layerCount() - 1);
+        primary.show(captureName, results, readout, m, layers.getSelectionIndices());
+        redraw();
+    }
+
+    /** Puts a second capture beside the first (same method and layers), or removes it when {@code results} is null. */
+    public void compare(String captureName, ProbeResults results, ReadoutResults readout) {
+        if (results == null) {
+            comparison.control().setVisible(false);
+            side.setMaximizedControl(primary.control());
+            return;
+        }
+        comparison.show(captureName, results, readout, selectedMethod(), validLayers(results));
+        comparison.control().setVisible(true);
+        side.setMaximizedControl(null);
+        side.setWeights(1, 1);
+        redraw();
+    }
+
+    /** Shows these layers (indices into the results' layers). */
+    public void selectLayers(int... layerIndices) {
+        layers.deselectAll();
+        layers.select(layerIndices);
+        redraw();
+    }
+
+    private void redraw() {
+        ProbeMethod m = selectedMethod();
+        if (primary.results() == null || m == null) {
+            return;
+        }
+        int marker = primary.chart().marker();
+        primary.show(primary.name(), primary.results(), primary.readout(), m, layers.getSelectionIndices());
+        primary.chart().setMarker(marker);
+        StringBuilder text = new StringBuilder(primary.name() + ": " + AccuracyChart.summary(primary.results(), m));
+        if (comparison.results() != null && comparison.control().isVisible()) {
+            comparison.show(comparison.name(), comparison.results(), comparison.readout(), m,
+                    validLayers(comparison.results()));
+            comparison.chart().setMarker(marker);
+            text.append('\n').append(comparison.name()).append(": ")
+                    .append(AccuracyChart.summary(comparison.results(), m));
+        }
+        status.setText(text.toString());
+        status.getParent().layout(true, true);
+    }
+
+    private int[] validLayers(ProbeResults results) {
+        return java.util.Arrays.stream(layers.getSelectionIndices()).filter(l -> l < results.layerCount()).toArray();
+    }
+
+    private ProbeMethod selectedMethod() {
+        return method.getSelectionIndex() < 0 ? null : ProbeMethod.fromId(method.getItem(method.getSelectionIndex()));
+    }
+
+    /** Moves the marker to a position another view (or this one) selected. */
+    @Inject
+    @Optional
+    void onPosition(@UIEventTopic(PositionSelection.TOPIC) PositionSelection selection) {
+        if (selection == null || primary == null || primary.results() == null || status.isDisposed()) {
+            return;
+        }
+        ProbeResults r = primary.results();
+        int category = -1;
+        if (selection.source().startsWith(SOURCE_PREFIX)) {
+            category = selection.position(); // already an aligned index
+        } else {
+            for (int k = 0; k < r.positionCount() && category < 0; k++) {
+                if (r.positionLabel(k).equals(Integer.toString(selection.position()))) {
+                    category = k; // aligned from the start: label k is token position k
+                }
+            }
+        }
+        primary.chart().setMarker(category);
+        comparison.chart().setMarker(category);
+    }
+
+    private void publish(ProbePanel panel, int category) {
+        (panel == primary ? comparison : primary).chart().setMarker(category);
+        ProbeResults r = panel.results();
+        if (eventBroker != null && r != null) {
+            eventBroker.post(PositionSelection.TOPIC, new PositionSelection(SOURCE_PREFIX + panel.name() + " @ "
+                    + r.positionLabel(category), category, r.positionToken(category)));
+        }
+    }
+
+    /**
+     * Runs probes on a capture of a store in a background job (progress, cancel) and shows the results.
+     *
+     * @param point hook point probed at every layer, e.g. "resid_post"
+     */
+    public Job runProbes(Path storeFolder, String captureId, String point, String labelKey,
+            PositionAlignment alignment, ProbeConfig config) {
+        if (running != null) {
+            running.cancel();
+        }
+        Job job = Job.create("Probing " + captureId + " for '" + labelKey + "'", (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, "Probing " + captureId, 1000);
+            try (ActivationStore store = ActivationStore.openReadOnly(storeFolder);
+                    ActivationSet capture = store.openCapture(captureId)) {
+                ProbeResults results = CaptureProbes.run(capture, point, labelKey, alignment, config,
+                        new ProbeProgress() {
+                            private int reported;
+
+                            @Override
+                            public synchronized void cellsDone(int done, int total) {
+                                int now = (int) (1000L * done / total);
+                                progress.worked(now - reported);
+                                reported = now;
+                            }
+
+                            @Override
+                            public boolean isCancelled() {
+                                return monitor.isCanceled();
+                            }
+                        });
+                ui(() -> show(captureId, results, null));
+                return Status.OK_STATUS;
+            } catch (CancellationException e) {
+                return Status.CANCEL_STATUS;
+            } catch (IOException | RuntimeException e) {
+                ui(() -> status.setText("Probes on " + captureId + " failed: " + e.getMessage()));
+                return Status.error("Probes on capture " + captureId + " in " + storeFolder + " failed", e);
+            }
+        });
+        job.setUser(true);
+        running = job;
+        job.schedule();
+        return job;
+    }
+
+    private void runFromDialog() {
+        RunProbesDialog dialog = new RunProbesDialog(status.getShell());
+        if (dialog.open() == RunProbesDialog.OK) {
+            runProbes(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
+                    ProbeConfig.defaults().withFolds(dialog.folds()));
+        }
+    }
+
+    private void export(String pattern) {
+        if (primary.results() == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(status.getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] { pattern });
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                exportTo(Path.of(file));
+            } catch (IOException e) {
+                status.setText(e.getMessage());
+            }
+        }
+    }
+
+    /** Writes the primary chart as PNG (what is on screen) or CSV (its series), by the file's extension. */
+    public void exportTo(Path file) throws IOException {
+        if (file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            primary.chart().exportPng(file);
+        } else {
+            primary.chart().exportCsv(file);
+        }
+        status.setText("Exported " + file);
+    }
+
+    private void ui(Runnable work) {
+        if (!status.isDisposed()) {
+            status.getDisplay().asyncExec(() -> {
+                if (!status.isDisposed()) {
+                    work.run();
+                }
+            });
+        }
+    }
+
+    private static void button(Composite bar, String text, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    public XYChartViewer chart() {
+        return primary.chart();
+    }
+
+    public XYChartViewer comparisonChart() {
+        return comparison.chart();
+    }
+
+    public ProbePanel primaryPanel() {
+        return primary;
+    }
+
+    public ProbePanel comparisonPanel() {
+        return comparison;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    public boolean isRunning() {
+        Job job = running;
+        return job != null && job.getState() != Job.NONE;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.mechanist.ui.probes.internal;
+
+import java.nio.file.Path;
+
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+
+import io.mechanist.probes.PositionAlignment;
+import io.mechanist.probes.SpanLocator;
+
+/** Asks for the store, capture, label key, alignment and folds of a probe run. */
+public final class RunProbesDialog extends Dialog {
+
+    private Text storeText;
+    private Text captureText;
+    private Text pointText;
+    private Text labelText;
+    private Combo alignmentCombo;
+    private Text anchorText;
+    private Spinner countSpinner;
+    private Spinner foldsSpinner;
+    private Path store;
+    private String capture;
+    private String point;
+    private String label;
+    private PositionAlignment alignment;
+    private int folds;
+
+    public RunProbesDialog(Shell parent) {
+        super(parent);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Run probes");
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        area.setLayout(new GridLayout(2, false));
+        storeText = field(area, "Store folder:", "");
+        captureText = field(area, "Capture id:", "");
+        pointText = field(area, "Hook point:", "resid_post");
+        labelText = field(area, "Label key:", "answer");
+        new Label(area, SWT.NONE).setText("Alignment:");
+        alignmentCombo = new Combo(area, SWT.READ_ONLY);
+        alignmentCombo.setItems("anchor", "start", "span");
+        alignmentCombo.select(0);
+        anchorText = field(area, "Anchor token (anchor, span end):", "Answer");
+        new Label(area, SWT.NONE).setText("Positions before anchor / from start / bins:");
+        countSpinner = new Spinner(area, SWT.BORDER);
+        countSpinner.setValues(32, 1, 4096, 0, 1, 8);
+        new Label(area, SWT.NONE).setText("Folds:");
+        foldsSpinner = new Spinner(area, SWT.BORDER);
+        foldsSpinner.setValues(5, 2, 50, 0, 1, 5);
+        return area;
+    }
+
+    private static Text field(Composite area, String name, String initial) {
+        new Label(area, SWT.NONE).setText(name);
+        Text text = new Text(area, SWT.BORDER);
+        text.setText(initial);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 320;
+        text.setLayoutData(data);
+        return text;
+    }
+
+    @Override
+    protected void okPressed() {
+        store = Path.of(storeText.getText().strip());
+        capture = captureText.getText().strip();
+        point = pointText.getText().strip();
+        label = labelText.getText().strip();
+        folds = foldsSpinner.getSelection();
+        String anchor = anchorText.getText().strip();
+        int count = countSpinner.getSelection();
+        alignment = switch (alignmentCombo.getText()) {
+            case "start" -> PositionAlignment.fromStart(count);
+            case "span" -> PositionAlignment.spanFraction(SpanLocator.between(null,
+                    io.mechanist.probes.AnchorLocator.token(anchor, io.mechanist.probes.AnchorLocator.Occurrence.FIRST)),
+                    "start to '" + anchor + "'", count);
+            default -> PositionAlignment.relativeToAnchor(anchor, count, 2);
+        };
+        super.okPressed();
+    }
+
+    public Path store() { return store; }
+    public String capture() { return capture; }
+    public String point() { return point; }
+    public String label() { return label; }
+    public PositionAlignment alignment() { return alignment; }
+    public int folds() { return folds; }
+}
