@@ -1,0 +1,293 @@
+package io.mechanist.steering.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.IntFunction;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import io.mechanist.core.activations.ActivationSet;
+import io.mechanist.core.activations.PromptInfo;
+import io.mechanist.core.activations.StoredVectorData;
+import io.mechanist.core.analysis.Analysis;
+import io.mechanist.core.analysis.AnalysisContext;
+import io.mechanist.core.analysis.AnalysisException;
+import io.mechanist.core.analysis.AnalysisOutput;
+import io.mechanist.core.analysis.AnalysisParameters;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.steering.AbPrompt;
+import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.ContrastPair;
+import io.mechanist.steering.ProbeCausalTest;
+import io.mechanist.steering.SteeringSweep;
+import io.mechanist.steering.SteeringVector;
+import io.mechanist.steering.SteeringVectors;
+import io.mechanist.steering.SweepConfig;
+import io.mechanist.steering.SweepResult;
+
+/**
+ * The steering sweep as a contributed analysis ({@value #ID}); see plugin.xml for inputs, parameters and outputs.
+ * After {@link #run} the last {@link SweepResult} is available from {@link #lastResult()} (for the CLI).
+ */
+public final class SweepAnalysis implements Analysis {
+    public static final String ID = "io.mechanist.steering.sweep";
+
+    private SweepResult lastResult;
+    private List<ProbeCausalTest.Verdict> lastVerdicts;
+
+    @Override
+    public AnalysisOutput run(AnalysisContext context, IProgressMonitor monitor) throws AnalysisException {
+        AnalysisParameters p = context.parameters();
+        boolean hasContrast = context.isBound("contrast");
+        boolean hasVector = context.isBound("vector");
+        if (hasContrast == hasVector) {
+            throw new AnalysisException("bind exactly one of the inputs 'contrast' (a capture of contrast pairs) and "
+                    + "'vector' (a stored vector); got " + (hasContrast ? "both" : "neither"));
+        }
+        SubMonitor progress = SubMonitor.convert(monitor, "Steering sweep", 1000);
+        Path modelFolder = Path.of(p.getString("model"));
+        try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
+            HookPoint point = point(p.getString("point"));
+            List<Integer> layers = layers(p.getString("layers"), model.spec().layerCount());
+            double[] multipliers = multipliers(p.getString("multipliers"));
+            SweepConfig config = new SweepConfig(point, layers, multipliers,
+                    SteeringSweep.positions(p.getString("steerPositions")), p.getBoolean("control"),
+                    p.getInt("controlSeed"), p.getInt("batchSize"));
+
+            Map<Integer, SteeringVector> vectors = new HashMap<>();
+            IntFunction<SteeringVector> vectorForLayer;
+            String probePositiveLabel = null;
+            if (hasVector) {
+                StoredVectorData stored = context.vector("vector");
+                SteeringVector v = stored.method().startsWith("probe") ? SteeringVectors.fromProbe(stored)
+                        : SteeringVectors.fromStored(stored);
+                probePositiveLabel = stored.parameters().get("positiveLabel");
+                vectorForLayer = layer -> v;
+            } else {
+                ActivationSet contrast = context.capture("contrast");
+                List<ContrastPair> pairs = ContrastPair.find(contrast.prompts(), contrast.promptCount(),
+                        p.getString("pairLabel"), p.getString("pairPositive"));
+                String method = p.getString("method");
+                int position = p.getInt("position");
+                for (int layer : layers) {
+                    String site = HookSite.of(point, layer).id();
+                    if (!contrast.hasSite(site)) {
+                        throw new AnalysisException("contrast capture " + contrast.id() + " has no site " + site
+                                + " (layer " + layer + "); it has " + contrast.siteIds());
+                    }
+                    vectors.put(layer, switch (method) {
+                        case "mean-difference" -> SteeringVectors.meanDifference(contrast, site, position, pairs);
+                        case "pca-difference" -> SteeringVectors.pcaOfDifferences(contrast, site, position, pairs);
+                        default -> throw new AnalysisException("method must be mean-difference or pca-difference, not '"
+                                + method + "'");
+                    });
+                }
+                vectorForLayer = vectors::get;
+            }
+
+            ActivationSet heldOut = context.capture("heldOut");
+            AnswerTokens answers = AnswerTokens.of(model.tokenizer(), unescape(p.getString("tokenA")),
+                    unescape(p.getString("tokenB")));
+            List<AbPrompt> prompts = heldOutPrompts(heldOut, p, probePositiveLabel);
+            progress.worked(10);
+            SubMonitor sweepProgress = progress.split(990);
+            sweepProgress.beginTask("Steering sweep", 1000);
+            int[] reported = {0};
+            SweepResult result = SteeringSweep.run(model, prompts, answers, vectorForLayer, config,
+                    (done, total) -> {
+                        int now = 1000 * done / total;
+                        sweepProgress.worked(now - reported[0]);
+                        reported[0] = now;
+                    }, sweepProgress::isCanceled);
+            lastResult = result;
+            lastVerdicts = ProbeCausalTest.evaluate(result);
+            return output(result, lastVerdicts, layers, vectorForLayer, prompts.size(), model.spec().dModel());
+        } catch (CancellationException e) {
+            throw new OperationCanceledException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The result of the last completed run, or null. */
+    public SweepResult lastResult() {
+        return lastResult;
+    }
+
+    /** The causal verdicts of the last completed run, or null. */
+    public List<ProbeCausalTest.Verdict> lastVerdicts() {
+        return lastVerdicts;
+    }
+
+    private static List<AbPrompt> heldOutPrompts(ActivationSet heldOut, AnalysisParameters p, String probePositiveLabel)
+            throws AnalysisException {
+        String label = p.getString("label");
+        String answerA = p.getString("answerA");
+        String answerB = p.getString("answerB");
+        boolean onlyUnpaired = switch (p.getString("heldOut")) {
+            case "unpaired" -> true;
+            case "all" -> false;
+            default -> throw new AnalysisException("heldOut must be unpaired or all, not '" + p.getString("heldOut") + "'");
+        };
+        Boolean probeTargetIsA = null;
+        if (p.getString("target").equals("probe")) {
+            if (probePositiveLabel == null) {
+                throw new AnalysisException("target=probe needs a vector input with a 'positiveLabel' (a probe direction)");
+            }
+            probeTargetIsA = answerIsA(probePositiveLabel, answerA, answerB, "the probe's positiveLabel");
+        } else if (!p.getString("target").equals("label")) {
+            throw new AnalysisException("target must be label or probe, not '" + p.getString("target") + "'");
+        }
+        List<AbPrompt> prompts = new ArrayList<>();
+        for (int i = 0; i < heldOut.promptCount(); i++) {
+            PromptInfo prompt = heldOut.prompts().get(i);
+            if (onlyUnpaired && prompt.pairId() != null) {
+                continue;
+            }
+            long[] ids = new long[prompt.tokenIds().length];
+            for (int t = 0; t < ids.length; t++) {
+                ids[t] = prompt.tokenIds()[t];
+            }
+            if (probeTargetIsA != null) {
+                prompts.add(new AbPrompt(ids, probeTargetIsA));
+                continue;
+            }
+            String value = prompt.label(label);
+            if (value == null) {
+                throw new AnalysisException("held-out prompt " + i + " of capture " + heldOut.id() + " has no label '"
+                        + label + "'; its labels: " + prompt.labels().keySet());
+            }
+            prompts.add(new AbPrompt(ids, answerIsA(value, answerA, answerB, "prompt " + i + " label " + label)));
+        }
+        if (prompts.isEmpty()) {
+            throw new AnalysisException("capture " + heldOut.id() + " has no held-out prompts"
+                    + (onlyUnpaired ? " without a pair id (use heldOut=all to evaluate paired prompts)" : ""));
+        }
+        return prompts;
+    }
+
+    private static boolean answerIsA(String value, String answerA, String answerB, String what) throws AnalysisException {
+        if (value.equals(answerA)) {
+            return true;
+        }
+        if (value.equals(answerB)) {
+            return false;
+        }
+        throw new AnalysisException(what + " is '" + value + "', neither answerA '" + answerA + "' nor answerB '"
+                + answerB + "'");
+    }
+
+    static AnalysisOutput output(SweepResult r, List<ProbeCausalTest.Verdict> verdicts, List<Integer> layers,
+            IntFunction<SteeringVector> vectors, int n, int dModel) {
+        List<SweepResult.Row> rows = r.rows();
+        AnalysisOutput out = new AnalysisOutput();
+        out.table("summary",
+                AnalysisOutput.texts("vector", rows.stream().map(SweepResult.Row::vector).toArray(String[]::new)),
+                AnalysisOutput.numbers("layer", "", rows.stream().mapToDouble(SweepResult.Row::layer).toArray()),
+                AnalysisOutput.numbers("multiplier", "x mean residual norm",
+                        rows.stream().mapToDouble(SweepResult.Row::multiplier).toArray()),
+                AnalysisOutput.numbers("coefficient", "raw", rows.stream().mapToDouble(SweepResult.Row::coefficient).toArray()),
+                AnalysisOutput.numbers("addedNorm", "", rows.stream().mapToDouble(SweepResult.Row::addedNorm).toArray()),
+                AnalysisOutput.numbers("meanResidNorm", "", rows.stream().mapToDouble(SweepResult.Row::meanResidNorm).toArray()),
+                AnalysisOutput.numbers("meanP", "softmax over the two answers",
+                        rows.stream().mapToDouble(SweepResult.Row::meanP).toArray()),
+                AnalysisOutput.numbers("meanPFull", "full softmax", rows.stream().mapToDouble(SweepResult.Row::meanPFull).toArray()),
+                AnalysisOutput.numbers("meanLogitDiff", "logits", rows.stream().mapToDouble(SweepResult.Row::meanLogitDiff).toArray()),
+                AnalysisOutput.numbers("wrongWayShare", "", rows.stream().mapToDouble(SweepResult.Row::wrongWayShare).toArray()),
+                AnalysisOutput.numbers("n", "prompts", rows.stream().mapToDouble(SweepResult.Row::n).toArray()));
+        out.table("causal",
+                AnalysisOutput.texts("vector", verdicts.stream().map(ProbeCausalTest.Verdict::vector).toArray(String[]::new)),
+                AnalysisOutput.numbers("layer", "", verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::layer).toArray()),
+                AnalysisOutput.numbers("slope", "logit diff per multiplier",
+                        verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::slope).toArray()),
+                AnalysisOutput.numbers("spearman", "", verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::spearman).toArray()),
+                AnalysisOutput.texts("monotone", verdicts.stream().map(v -> Boolean.toString(v.monotone())).toArray(String[]::new)),
+                AnalysisOutput.texts("movesAsPredicted",
+                        verdicts.stream().map(v -> Boolean.toString(v.movesAsPredicted())).toArray(String[]::new)));
+        int[] shape = {r.kinds(), layers.size(), r.config().multipliers().length, n};
+        List<String> axes = List.of("vector", "layer", "multiplier", "prompt");
+        out.array("probability", axes, shape, r.probability());
+        out.array("probabilityFull", axes, shape, r.probabilityFull());
+        out.array("logitDiff", axes, shape, r.logitDiff());
+        out.array("baselineLogitDiff", List.of("prompt"), new int[] {n}, r.baselineLogitDiff());
+        float[] all = new float[layers.size() * dModel];
+        for (int l = 0; l < layers.size(); l++) {
+            System.arraycopy(vectors.apply(layers.get(l)).values(), 0, all, l * dModel, dModel);
+        }
+        out.array("vectors", List.of("layer", "d_model"), new int[] {layers.size(), dModel}, all);
+        SteeringVector first = vectors.apply(layers.get(0));
+        out.note("vectorMethod", first.method());
+        first.provenance().forEach((k, v) -> out.note("vector." + k, v));
+        out.note("layers", layers.toString());
+        out.note("prompts", Integer.toString(n));
+        out.note("probability", "P(matching answer) at the last prompt position; meanP restricts the softmax to the "
+                + "two answer tokens, meanPFull uses the full vocabulary");
+        return out;
+    }
+
+    /** Parameter values are trimmed, so a leading space is written as {@code \s}. */
+    static String unescape(String token) {
+        return token.replace("\\s", " ");
+    }
+
+    static HookPoint point(String name) throws AnalysisException {
+        for (HookPoint point : List.of(HookPoint.RESID_PRE, HookPoint.RESID_MID, HookPoint.RESID_POST,
+                HookPoint.ATTN_OUT, HookPoint.MLP_OUT)) {
+            if (point.name().equalsIgnoreCase(name)) {
+                return point;
+            }
+        }
+        throw new AnalysisException("point must be one of resid_pre, resid_mid, resid_post, attn_out, mlp_out; not '"
+                + name + "'");
+    }
+
+    /** "all" or a comma list, each checked against the model's layer count. */
+    public static List<Integer> layers(String spec, int layerCount) {
+        List<Integer> out = new ArrayList<>();
+        if (spec.equals("all")) {
+            for (int l = 0; l < layerCount; l++) {
+                out.add(l);
+            }
+            return out;
+        }
+        for (String part : spec.split(",")) {
+            int layer;
+            try {
+                layer = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("layers: '" + part.strip() + "' is not a layer number");
+            }
+            if (layer < 0 || layer >= layerCount) {
+                throw new IllegalArgumentException("layer " + layer + " is out of range: the model has layers 0.."
+                        + (layerCount - 1));
+            }
+            out.add(layer);
+        }
+        return out;
+    }
+
+    public static double[] multipliers(String spec) {
+        String[] parts = spec.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("multipliers: '" + parts[i].strip() + "' is not a number");
+            }
+        }
+        return out;
+    }
+}
