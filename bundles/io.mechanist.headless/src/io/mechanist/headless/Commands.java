@@ -3,6 +3,7 @@ package io.mechanist.headless;
 import java.util.List;
 
 import io.mechanist.headless.commands.HeatmapCommand;
+import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
 /** The verbs of the CLI, in the order {@code --help} lists them. */
@@ -12,6 +13,6 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new VersionCommand(), new HeatmapCommand());
+        return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand());
     }
 }

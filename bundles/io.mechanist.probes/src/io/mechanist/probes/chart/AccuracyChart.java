@@ -38,7 +38,7 @@ public final class AccuracyChart {
         }
     }
 
-    /** Colour-blind-safe line colours (Okabe-Ito), one per selected layer in order. */
+    /** Colour-blind-safe line colours (Okabe-Ito); a layer keeps its colour whichever layers are shown. */
     private static final int[] PALETTE = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0xF0E442,
         0x000000};
     public static final int CHANCE_RGB = 0x808080;
@@ -72,7 +72,7 @@ public final class AccuracyChart {
                 control[k] = c.controlAccuracy();
             }
             String name = results.layerName(layer);
-            int rgb = layerColour(i);
+            int rgb = layerColour(layer);
             out.add(new Series("acc-" + layer, name + " " + method.id() + " (95% CI)", acc, low, high, rgb,
                     Stroke.SOLID));
             if (results.config().controlTask()) {

@@ -1,0 +1,187 @@
+package io.mechanist.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.mechanist.core.activations.PromptInfo;
+import io.mechanist.model.MechanistFactory;
+import io.mechanist.model.ModelRef;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.CaptureSpec;
+import io.mechanist.store.CaptureWriter;
+
+/**
+ * {@code mechanist probe} on a capture written through the store API with a planted signal: the label is readable
+ * from layer 2 from the answer marker on, and nowhere else.
+ */
+class ProbeCommandTest {
+
+    private static final int PROMPTS = 120;
+    private static final int LAYERS = 3;
+    private static final int D = 12;
+    private static final String CAPTURE = "planted";
+
+    @TempDir
+    static Path dir;
+    private static Path storeFolder;
+
+    /** Prompts "Q : w0..wk Answer :" of varying length; label A/B alternates by pair, groups of two prompts. */
+    @BeforeAll
+    static void writeCapture() throws Exception {
+        storeFolder = dir.resolve("store");
+        List<PromptInfo> prompts = new ArrayList<>();
+        for (int p = 0; p < PROMPTS; p++) {
+            List<String> tokens = new ArrayList<>(List.of("Q", ":"));
+            for (int i = 0; i < 2 + p % 4; i++) {
+                tokens.add(" w" + i);
+            }
+            tokens.addAll(List.of(" Answer", ":"));
+            int[] ids = new int[tokens.size()];
+            for (int t = 0; t < ids.length; t++) {
+                ids[t] = 10 + t;
+            }
+            prompts.add(new PromptInfo(p, String.join("", tokens), ids, tokens,
+                    Map.of("answer", (p / 2) % 2 == 0 ? "A" : "B"), "g" + p / 2, null));
+        }
+        List<String> sites = new ArrayList<>();
+        for (int l = 0; l < LAYERS; l++) {
+            sites.add("blocks." + l + ".resid_post");
+        }
+        try (ActivationStore store = ActivationStore.create(storeFolder, "probe test store")) {
+            store.update(s -> {
+                ModelRef model = MechanistFactory.eINSTANCE.createModelRef();
+                model.setId("tiny");
+                model.setName("Tiny");
+                model.setFamily("gpt2");
+                model.setArchitecture("GPT2LMHeadModel");
+                model.setNumLayers(LAYERS);
+                model.setDModel(D);
+                s.getModels().add(model);
+            });
+            store.addDataset("questions", "Questions", prompts);
+            CaptureSpec spec = CaptureSpec.of("tiny", "questions").id(CAPTURE).allPositions();
+            for (String site : sites) {
+                spec.site(site, D);
+            }
+            SplittableRandom random = new SplittableRandom(7);
+            try (CaptureWriter writer = store.beginCapture(spec)) {
+                for (int p = 0; p < PROMPTS; p++) {
+                    int[] positions = writer.positions(p);
+                    int anchor = prompts.get(p).tokenCount() - 2;
+                    double y = prompts.get(p).labels().get("answer").equals("A") ? 1 : -1;
+                    Map<String, float[]> rows = new LinkedHashMap<>();
+                    for (int l = 0; l < LAYERS; l++) {
+                        float[] values = new float[positions.length * D];
+                        for (int r = 0; r < positions.length; r++) {
+                            for (int j = 0; j < D; j++) {
+                                double signal = l == 2 && positions[r] >= anchor && j < 3 ? 1.5 * y : 0;
+                                values[r * D + j] = (float) (random.nextGaussian() + signal);
+                            }
+                        }
+                        rows.put(sites.get(l), values);
+                    }
+                    writer.writePrompt(p, rows);
+                }
+                writer.complete();
+            }
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new io.mechanist.headless.Cli(io.mechanist.headless.Commands.all()).run(args,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesCsvAndChartAndFindsThePlantedLayerAndPosition() throws Exception {
+        Path out = dir.resolve("anchor");
+        Result result = run("probe", "--store", storeFolder.toString(), "--capture", CAPTURE, "--label", "answer",
+                "--alignment", "anchor", "--anchor", "Answer", "--before", "3", "--after", "1", "--folds", "4",
+                "--threads", "2", "--out", out.toString(), "--json");
+        assertEquals(0, result.code(), result.err());
+        JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
+        assertEquals(PROMPTS, json.get("prompts").getAsInt());
+
+        Path csv = out.resolve("probe-accuracy.csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(1 + 2 * LAYERS * 5, lines.size(), "header + methods x layers x offsets -3..+1");
+        List<String> header = List.of(lines.get(0).split(","));
+        int layerCol = header.indexOf("layer");
+        int positionCol = header.indexOf("position");
+        int accCol = header.indexOf("accuracy");
+        int nCol = header.indexOf("n");
+        double best = 0;
+        String bestCell = "";
+        double bestBeforeAnchor = 0;
+        for (String row : lines.subList(1, lines.size())) {
+            String[] cells = row.split(",", -1);
+            double accuracy = Double.parseDouble(cells[accCol]);
+            assertEquals(PROMPTS, Integer.parseInt(cells[nCol]), row);
+            if (accuracy > best) {
+                best = accuracy;
+                bestCell = cells[layerCol] + "@" + cells[positionCol];
+            }
+            if (cells[positionCol].startsWith("-")) {
+                bestBeforeAnchor = Math.max(bestBeforeAnchor, accuracy);
+            }
+        }
+        assertTrue(best >= 0.95, "best accuracy " + best);
+        assertTrue(bestCell.startsWith("blocks.2.resid_post@"), bestCell);
+        assertTrue(bestBeforeAnchor < 0.75, "no signal before the anchor, got " + bestBeforeAnchor);
+
+        JsonObject bestLogistic = json.getAsJsonArray("best").get(0).getAsJsonObject();
+        assertEquals("blocks.2.resid_post", bestLogistic.get("layer").getAsString());
+        assertTrue(bestLogistic.get("ciLow").getAsDouble() < bestLogistic.get("accuracy").getAsDouble());
+        assertTrue(bestLogistic.get("selectivity").getAsDouble() > 0.3, bestLogistic.toString());
+
+        BufferedImage png = ImageIO.read(out.resolve("probe-accuracy.png").toFile());
+        assertEquals(1200, png.getWidth());
+        assertEquals(720, png.getHeight());
+    }
+
+    @Test
+    void printsASummaryTableWithNAndInterval() {
+        Path out = dir.resolve("start");
+        Result result = run("probe", "--store", storeFolder.toString(), "--capture", CAPTURE, "--alignment",
+                "start", "--positions", "4", "--methods", "mass-mean", "--folds", "3", "--out", out.toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("n = " + PROMPTS + " prompts (" + PROMPTS / 2 + " groups)"), result.out());
+        assertTrue(result.out().contains("mass-mean") && result.out().contains("% ["), result.out());
+        assertTrue(Files.exists(out.resolve("probe-accuracy.png")));
+    }
+
+    @Test
+    void unknownLabelKeyFailsNamingIt() {
+        Result result = run("probe", "--store", storeFolder.toString(), "--capture", CAPTURE, "--label", "colour",
+                "--alignment", "start", "--positions", "3", "--out", dir.resolve("x").toString());
+        assertEquals(1, result.code(), result.out());
+        assertTrue(result.err().contains("colour") || result.err().contains("label"), result.err());
+    }
+}
