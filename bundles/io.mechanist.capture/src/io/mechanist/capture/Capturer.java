@@ -1,0 +1,236 @@
+package io.mechanist.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import io.mechanist.capture.internal.BatchRows;
+import io.mechanist.capture.internal.DatasetRegistration;
+import io.mechanist.capture.internal.FileHashes;
+import io.mechanist.capture.internal.ModelRegistration;
+import io.mechanist.capture.internal.ModelRegistration.HashedFile;
+import io.mechanist.core.activations.PromptInfo;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.demo.dataset.DatasetParser;
+import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.model.Capture;
+import io.mechanist.model.CaptureStatus;
+import io.mechanist.model.HookSiteRef;
+import io.mechanist.model.PositionSelection;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.ModelSpec;
+import io.mechanist.runtime.RunRequest;
+import io.mechanist.runtime.intervention.Positions;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.CaptureSpec;
+import io.mechanist.store.CaptureWriter;
+
+/**
+ * Runs a {@link CaptureJob}: registers the model and the tokenised dataset in the store (reusing equal entries),
+ * records provenance, then runs the prompts through the model in batches and streams each batch's rows into a
+ * {@link CaptureWriter}, so memory holds one batch of activations whatever the dataset's size. Batching and
+ * padding do not change any prompt's numbers (the runtime's guarantee: batched == one prompt alone).
+ * <p>
+ * Cancelling through the monitor commits the prompts done so far and leaves the capture INCOMPLETE; running the
+ * same job again resumes it after its last committed prompt.
+ */
+public final class Capturer {
+
+    private Capturer() {
+    }
+
+    /**
+     * Captures (or resumes) {@code job}.
+     *
+     * @throws IOException naming the file at fault (missing model folder, pickle checkpoint, dataset line, ...)
+     * @throws IllegalArgumentException for hook sites the model does not have or positions that do not parse
+     * @throws OperationCanceledException if the monitor was cancelled; committed prompts stay in the store
+     */
+    public static CaptureSummary capture(CaptureJob job, IProgressMonitor monitor) throws IOException {
+        SubMonitor progress = SubMonitor.convert(monitor, "Capturing " + job.dataset().getFileName(), 100);
+        if (!Files.isRegularFile(job.dataset())) {
+            throw new NoSuchFileException(job.dataset().toString(), null, "dataset file does not exist");
+        }
+        List<DatasetRecord> records = DatasetParser.parse(job.dataset());
+        progress.subTask("Loading " + job.model());
+        try (HookedTransformer model = HookedTransformer.load(job.model())) {
+            List<HookSite> sites = SiteSelection.resolve(job.sites(), model.hookSites());
+            if (!model.hasTokenizer()) {
+                throw new NoSuchFileException(job.model().resolve("tokenizer.json").toString(), null,
+                        "the checkpoint has no tokenizer.json; capture tokenises the dataset with it");
+            }
+            List<HashedFile> files = ModelRegistration.hash(job.model());
+            String tokenizerSha = files.stream().filter(f -> f.path().equals("tokenizer.json")).findFirst()
+                    .map(HashedFile::sha256).orElseThrow();
+            List<PromptInfo> prompts = DatasetRegistration.tokenize(records, model.tokenizer());
+            String datasetSha = FileHashes.sha256(job.dataset());
+            progress.worked(5);
+            try (ActivationStore store = openOrCreate(job.store())) {
+                String modelId = ModelRegistration.register(store, job.model(), model.spec(), files);
+                String datasetId = DatasetRegistration.datasetId(job.dataset(), datasetSha, tokenizerSha);
+                DatasetRegistration.register(store, datasetId, job.dataset(), prompts);
+                int maxTokens = prompts.stream().mapToInt(PromptInfo::tokenCount).max().orElse(1);
+                List<String> siteIds = sites.stream().map(HookSite::id).toList();
+                String resumable = findResumable(store, job, modelId, datasetId, siteIds);
+                CaptureWriter writer;
+                if (resumable != null) {
+                    writer = store.resumeCapture(resumable);
+                } else {
+                    CaptureSpec spec = CaptureSpec.of(modelId, datasetId).name(job.name()).storage(job.storage());
+                    if (job.captureId() != null) {
+                        spec.id(job.captureId());
+                    }
+                    for (HookSite site : sites) {
+                        spec.site(site.id(), rowShape(site, model.spec(), maxTokens));
+                    }
+                    job.positions().applyTo(spec);
+                    provenance(spec, job, siteIds, datasetSha, tokenizerSha);
+                    writer = store.beginCapture(spec);
+                }
+                try (writer) {
+                    int resumedFrom = writer.nextPrompt();
+                    write(model, job, sites, prompts, maxTokens, writer, progress.split(95));
+                    writer.complete();
+                    return new CaptureSummary(writer.captureId(), modelId, datasetId, siteIds, prompts.size(),
+                            resumedFrom, true);
+                }
+            }
+        }
+    }
+
+    private static void write(HookedTransformer model, CaptureJob job, List<HookSite> sites, List<PromptInfo> prompts,
+            int maxTokens, CaptureWriter writer, SubMonitor monitor) throws IOException {
+        int total = prompts.size();
+        int first = writer.nextPrompt();
+        monitor.setWorkRemaining(Math.max(1, total - first));
+        for (int from = first; from < total; from += job.batchSize()) {
+            if (monitor.isCanceled()) {
+                throw new OperationCanceledException("capture " + writer.captureId() + " cancelled after " + from
+                        + " of " + total + " prompts; run it again to resume");
+            }
+            int to = Math.min(total, from + job.batchSize());
+            monitor.subTask("prompts " + from + ".." + (to - 1) + " of " + total);
+            List<long[]> batch = new ArrayList<>();
+            List<int[]> wanted = new ArrayList<>();
+            TreeSet<Integer> union = new TreeSet<>();
+            for (int p = from; p < to; p++) {
+                batch.add(java.util.Arrays.stream(prompts.get(p).tokenIds()).asLongStream().toArray());
+                int[] positions = writer.positions(p);
+                wanted.add(positions);
+                for (int position : positions) {
+                    union.add(position);
+                }
+            }
+            BatchRows rows = new BatchRows(batch.size(), maxTokens);
+            if (!union.isEmpty()) {
+                Positions captured = job.positions().kind() == CapturePositions.Kind.ALL ? Positions.all()
+                        : Positions.of(union.stream().mapToInt(Integer::intValue).toArray());
+                model.run(RunRequest.builder(batch).batchSize(batch.size()).padding(job.padding()).capture(sites)
+                        .positions(captured).sink(rows).build());
+            }
+            for (int b = 0; b < batch.size(); b++) {
+                Map<String, float[]> bySite = new LinkedHashMap<>();
+                for (HookSite site : sites) {
+                    bySite.put(site.id(), rows.rows(site, b, wanted.get(b)));
+                }
+                writer.writePrompt(from + b, bySite);
+            }
+            monitor.worked(to - from);
+        }
+    }
+
+    private static int[] rowShape(HookSite site, ModelSpec spec, int maxTokens) {
+        return switch (site.point()) {
+            case ATTN_PATTERN -> new int[] {spec.headCount(), maxTokens};
+            case LOGITS -> new int[] {spec.vocabSize()};
+            default -> new int[] {spec.dModel()};
+        };
+    }
+
+    private static ActivationStore openOrCreate(Path folder) throws IOException {
+        if (Files.isRegularFile(folder.resolve("store.xmi"))) {
+            return ActivationStore.open(folder);
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException(folder + " is a file, not a store folder");
+        }
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return ActivationStore.create(folder, name == null ? "store" : name.toString());
+    }
+
+    /**
+     * The id of an INCOMPLETE capture to continue: the job's own id if given (refusing a complete one or one of
+     * other settings), else one with the same model, dataset, sites, positions and storage.
+     */
+    private static String findResumable(ActivationStore store, CaptureJob job, String modelId, String datasetId,
+            List<String> siteIds) {
+        return store.read(s -> {
+            for (Capture capture : s.getCaptures()) {
+                boolean named = job.captureId() != null && job.captureId().equals(capture.getId());
+                if (job.captureId() != null && !named) {
+                    continue;
+                }
+                boolean same = capture.getModel() != null && modelId.equals(capture.getModel().getId())
+                        && capture.getDataset() != null && datasetId.equals(capture.getDataset().getId())
+                        && capture.getSites().stream().map(HookSiteRef::getSiteId).toList().equals(siteIds)
+                        && samePositions(capture.getPositions(), job.positions())
+                        && capture.getStorageType() == job.storage();
+                if (named && capture.getStatus() == CaptureStatus.COMPLETE) {
+                    throw new IllegalStateException("capture " + capture.getId() + " in " + store.folder()
+                            + " is already complete; choose another id or remove it");
+                }
+                if (named && !same) {
+                    throw new IllegalStateException("capture " + capture.getId() + " in " + store.folder()
+                            + " was started with another model, dataset, sites, positions or storage; it cannot be"
+                            + " resumed with these settings");
+                }
+                if (same && capture.getStatus() != CaptureStatus.COMPLETE) {
+                    return capture.getId();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean samePositions(PositionSelection stored, CapturePositions wanted) {
+        if (stored == null || !stored.getKind().name().equals(wanted.kind().name())) {
+            return false;
+        }
+        return switch (wanted.kind()) {
+            case ALL, LAST -> true;
+            case RANGE -> stored.getStart() == wanted.start() && stored.getEnd() == wanted.end();
+            case LIST -> stored.getPositions().stream().mapToInt(Integer::intValue).boxed().toList()
+                    .equals(java.util.Arrays.stream(wanted.list()).boxed().toList());
+        };
+    }
+
+    private static void provenance(CaptureSpec spec, CaptureJob job, List<String> siteIds, String datasetSha,
+            String tokenizerSha) {
+        spec.parameter("model_folder", job.model().toAbsolutePath().normalize().toString())
+                .parameter("dataset_file", job.dataset().toAbsolutePath().normalize().toString())
+                .parameter("dataset_sha256", datasetSha)
+                .parameter("tokenizer_sha256", tokenizerSha)
+                .parameter("sites", String.join(",", siteIds))
+                .parameter("site_patterns", String.join(",", job.sites()))
+                .parameter("positions", job.positions().toString())
+                .parameter("batch_size", Integer.toString(job.batchSize()))
+                .parameter("padding_side", job.padding().name().toLowerCase())
+                .parameter("compute_dtype", "float32")
+                .parameter("storage", job.storage().getName())
+                .parameter("weight_folding", "none")
+                .parameter("started_at", Instant.now().toString());
+        Versions.all().forEach(spec::version);
+    }
+}
