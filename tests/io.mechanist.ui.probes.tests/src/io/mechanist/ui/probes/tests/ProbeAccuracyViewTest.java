@@ -1,0 +1,195 @@
+package io.mechanist.ui.probes.tests;
+
+import static io.mechanist.ui.probes.tests.Workbench.page;
+import static io.mechanist.ui.probes.tests.Workbench.ui;
+import static io.mechanist.ui.probes.tests.Workbench.waitUntil;
+import static io.mechanist.ui.probes.tests.Workbench.window;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.EventHandler;
+
+import io.mechanist.probes.ProbeMethod;
+import io.mechanist.probes.ProbeResults;
+import io.mechanist.ui.charts.XYChartViewer;
+import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.probes.ProbeAccuracyView;
+
+/** Opens the probe accuracy view in the real workbench with real probe results and checks what a user sees. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProbeAccuracyViewTest {
+
+    private static ProbeResults larger;
+    private static ProbeResults smaller;
+
+    @BeforeAll
+    static void runProbes() {
+        larger = PlantedProbes.run(500, 1);
+        smaller = PlantedProbes.run(250, 2);
+    }
+
+    private static ProbeAccuracyView openView() {
+        return ui(() -> {
+            try {
+                page().showView(ProbeAccuracyView.ID);
+            } catch (Exception e) {
+                throw new AssertionError("cannot open " + ProbeAccuracyView.ID, e);
+            }
+            MPart part = window().getService(EPartService.class).findPart(ProbeAccuracyView.ID);
+            assertNotNull(part, "part of " + ProbeAccuracyView.ID);
+            if (!(part.getObject() instanceof ProbeAccuracyView view)) {
+                throw new AssertionError("the part's object is " + part.getObject() + ", not a ProbeAccuracyView");
+            }
+            return view;
+        });
+    }
+
+    @Test
+    @Order(1)
+    void showsAccuracyByPositionWithBandsControlChanceAndTokens() throws Exception {
+        ProbeAccuracyView view = openView();
+        ui(() -> {
+            view.show("model-a", larger, null);
+            view.selectLayers(1, 3);
+            return null;
+        });
+        XYChartViewer chart = ui(view::chart);
+        assertEquals(List.of("L1 logistic (95% CI)", "L1 control task", "L3 logistic (95% CI)", "L3 control task",
+                "chance (majority class)"), ui(chart::legendEntries));
+        assertEquals(List.of("Q", ":", " Is", " it", " true", "?", " Let", " me", " think", "<eot>", " Answer", ":"),
+                ui(chart::categoryLabels));
+        String status = ui(view::statusText);
+        assertTrue(status.contains("n = 500 prompts (250 groups)"), status);
+        assertTrue(ui(() -> view.primaryPanel().title()).contains("n = 500"));
+        // the planted signal: layer 3 rises to the answer marker, layer 1 stays near chance
+        double[] l3 = larger.accuracyByPosition(ProbeMethod.LOGISTIC, 3);
+        assertTrue(l3[10] > 0.9 && l3[0] < 0.65, java.util.Arrays.toString(l3));
+        XYChartViewer.Line shown = ui(() -> chart.lines().get(2));
+        assertEquals(l3[10], shown.y()[10]);
+        assertTrue(shown.bandLow()[10] < l3[10] && shown.bandHigh()[10] > l3[10]);
+        waitUntil(() -> ui(() -> chart.control().getSize().x > 200), "the chart is laid out");
+        Path shot = ui(() -> {
+            chart.control().update();
+            try {
+                return Screenshots.save(window().getShell(), "probe-accuracy-view");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(Files.size(shot) > 5000, "screenshot written to " + shot);
+    }
+
+    @Test
+    @Order(2)
+    void comparesTwoCapturesSideBySideWithTheirNAndWiderIntervalsForFewerPrompts() throws Exception {
+        ProbeAccuracyView view = openView();
+        ui(() -> {
+            view.show("model-a", larger, null);
+            view.selectLayers(3);
+            view.compare("model-b", smaller, null);
+            return null;
+        });
+        assertTrue(ui(() -> view.comparisonPanel().title()).startsWith("model-b: n = 250 prompts"));
+        assertTrue(ui(view::statusText).contains("model-b: n = 250 prompts"));
+        XYChartViewer.Line a = ui(() -> view.chart().lines().get(0));
+        XYChartViewer.Line b = ui(() -> view.comparisonChart().lines().get(0));
+        double widthA = a.bandHigh()[0] - a.bandLow()[0];
+        double widthB = b.bandHigh()[0] - b.bandLow()[0];
+        assertTrue(widthB > 1.2 * widthA, "interval with 250 prompts " + widthB + " vs 500 prompts " + widthA);
+        waitUntil(() -> ui(() -> view.comparisonChart().control().getSize().x > 200), "both charts are laid out");
+        ui(() -> {
+            try {
+                return Screenshots.save(window().getShell(), "probe-accuracy-compare");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        ui(() -> {
+            view.compare(null, null, null);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(3)
+    void followsPositionSelectionsAndPublishesClicks() throws Exception {
+        ProbeAccuracyView view = openView();
+        ui(() -> {
+            view.show("model-a", larger, null);
+            return null;
+        });
+        IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
+        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap: prompt 0", 5, "?"));
+        waitUntil(() -> ui(() -> view.chart().marker()) == 5, "the marker follows the heatmap's selection");
+
+        AtomicReference<PositionSelection> received = new AtomicReference<>();
+        EventHandler handler = event -> {
+            PositionSelection s = (PositionSelection) event.getProperty(IEventBroker.DATA);
+            if (s.source().startsWith(ProbeAccuracyView.SOURCE_PREFIX)) {
+                received.set(s);
+            }
+        };
+        broker.subscribe(PositionSelection.TOPIC, handler);
+        try {
+            ui(() -> {
+                XYChartViewer chart = view.chart();
+                Event up = new Event();
+                up.x = chart.pixelOf(10);
+                up.y = 20;
+                up.button = 1;
+                chart.plotControl().notifyListeners(SWT.MouseUp, up);
+                return null;
+            });
+            waitUntil(() -> received.get() != null, "the click is published");
+            assertEquals(10, received.get().position());
+            assertEquals(" Answer", received.get().token());
+            assertEquals(10, ui(() -> view.chart().marker()));
+        } finally {
+            broker.unsubscribe(handler);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void exportsPngAndCsv(@TempDir Path dir) throws Exception {
+        ProbeAccuracyView view = openView();
+        Path png = dir.resolve("chart.png");
+        Path csv = dir.resolve("chart.csv");
+        ui(() -> {
+            view.show("model-a", larger, null);
+            view.selectLayers(3);
+            try {
+                view.exportTo(png);
+                view.exportTo(csv);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+        assertTrue(Files.size(png) > 2000);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(1 + PlantedProbes.TOKENS.size(), lines.size());
+        assertTrue(lines.get(0).startsWith("index,category,L3 logistic (95% CI),L3 logistic (95% CI) low"),
+                lines.get(0));
+        assertTrue(lines.get(11).startsWith("10, Answer,"), lines.get(11));
+    }
+}
