@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
@@ -25,6 +26,7 @@ import io.mechanist.heatmap.HeatmapRequests;
 import io.mechanist.heatmap.export.HeatmapExport;
 import io.mechanist.heatmap.export.HeatmapImage;
 import io.mechanist.ui.heatmap.internal.HeatmapControls;
+import io.mechanist.ui.store.StorePromptSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -54,6 +56,7 @@ public class HeatmapView {
     private Button exportCsv;
     private ActivationSource source;
     private Job loading;
+    private final StorePromptLoader storePrompts = new StorePromptLoader(this);
 
     @PostConstruct
     public void createPartControl(Composite parent) {
@@ -97,6 +100,24 @@ public class HeatmapView {
             status.setText(activations.description());
             refresh();
         }
+    }
+
+    /** Shows the prompt picked in the Store Navigator; its capture is opened in a job. */
+    @Inject
+    @Optional
+    void showStorePrompt(@UIEventTopic(StorePromptSelection.TOPIC) StorePromptSelection selection) {
+        if (canvas != null && !canvas.isDisposed()) {
+            storePrompts.load(selection);
+        }
+    }
+
+    /** Clears the view and says why (e.g. the picked prompt cannot be shown). Must run on the UI thread. */
+    void showMessage(String message) {
+        this.source = null;
+        controls.setSource(null);
+        cancelLoading();
+        showEmpty(message);
+        status.setText("");
     }
 
     /** Shows {@code data} directly, without a source (the headless verb's data, tests). Must run on the UI thread. */
@@ -242,6 +263,7 @@ public class HeatmapView {
     @PreDestroy
     public void dispose() {
         cancelLoading();
+        storePrompts.dispose();
     }
 
 }

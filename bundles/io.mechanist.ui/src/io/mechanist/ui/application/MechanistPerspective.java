@@ -12,6 +12,7 @@ public class MechanistPerspective implements IPerspectiveFactory {
 
     public static final String ID = "io.mechanist.ui.perspective";
     public static final String MODEL_LIBRARY_VIEW = "io.mechanist.ui.models.ModelLibraryView";
+    public static final String STORE_NAVIGATOR = "io.mechanist.ui.store.StoreNavigator";
     public static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
     public static final String ERROR_LOG_VIEW = "org.eclipse.pde.runtime.LogView";
 
@@ -21,6 +22,7 @@ public class MechanistPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(false);
 
         IFolderLayout left = layout.createFolder("io.mechanist.ui.left", IPageLayout.LEFT, 0.25f, editorArea);
+        left.addView(STORE_NAVIGATOR);
         left.addView(MODEL_LIBRARY_VIEW);
         left.addPlaceholder("io.mechanist.ui.store.*");
 
@@ -35,6 +37,7 @@ public class MechanistPerspective implements IPerspectiveFactory {
         bottom.addView(PROGRESS_VIEW);
         bottom.addView(ERROR_LOG_VIEW);
 
+        layout.addShowViewShortcut(STORE_NAVIGATOR);
         layout.addShowViewShortcut(MODEL_LIBRARY_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(PROGRESS_VIEW);

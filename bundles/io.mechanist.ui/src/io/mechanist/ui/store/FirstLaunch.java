@@ -1,0 +1,115 @@
+package io.mechanist.ui.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.prefs.BackingStoreException;
+
+/**
+ * The first start of the workbench: with no store ever opened, opens the demo store in the workspace
+ * ({@code ~/mechanist-workspace/demo-store}), creating it first with the registered {@link DemoStoreBuilder} when it
+ * does not exist, and shows its first prompt. Runs once per workspace (remembered in the preferences).
+ */
+final class FirstLaunch {
+
+    /** Preference key (node {@code io.mechanist.ui}): the first-launch demo was offered already. */
+    static final String DONE = "firstLaunchDone";
+    /** System property that turns the first-launch demo off (tests that need an empty navigator). */
+    static final String SKIP_PROPERTY = "mechanist.skipDemoStore";
+
+    private FirstLaunch() {
+    }
+
+    /** The demo store's folder. */
+    static Path demoStoreFolder() {
+        return Path.of(System.getProperty("user.home"), "mechanist-workspace", "demo-store");
+    }
+
+    static void start(StoreNavigator navigator) {
+        IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode("io.mechanist.ui");
+        if (Boolean.getBoolean(SKIP_PROPERTY) || preferences.getBoolean(DONE, false)
+                || !OpenStores.rememberedFolders().isEmpty()) {
+            return;
+        }
+        Path folder = demoStoreFolder();
+        if (Files.isRegularFile(folder.resolve("store.xmi"))) {
+            markDone(preferences);
+            openAndReveal(navigator, folder);
+            return;
+        }
+        DemoStoreBuilder builder = builder();
+        if (builder == null) {
+            return; // No demo installed: the navigator stays empty and says how to open a store.
+        }
+        markDone(preferences);
+        Job job = Job.create("Creating the demo store in " + folder, (IProgressMonitor monitor) -> {
+            try {
+                Files.createDirectories(folder.getParent());
+                builder.build(folder, monitor);
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                return monitor.isCanceled() ? Status.CANCEL_STATUS
+                        : Status.error("Could not create the demo store in " + folder + ": " + e.getMessage(), e);
+            }
+        });
+        job.setUser(true);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() < IStatus.ERROR && event.getResult() != Status.CANCEL_STATUS) {
+                    openAndReveal(navigator, folder);
+                }
+            }
+        });
+        job.schedule();
+    }
+
+    private static void openAndReveal(StoreNavigator navigator, Path folder) {
+        Job open = OpenStores.instance().open(folder);
+        open.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                var control = navigator.viewer().getControl();
+                if (!control.isDisposed()) {
+                    // After the navigator's own refresh (queued by the open job's listeners) has run.
+                    control.getDisplay().asyncExec(() -> control.getDisplay().asyncExec(() -> {
+                        if (!control.isDisposed()) {
+                            navigator.revealFirstPrompt(folder);
+                        }
+                    }));
+                }
+            }
+        });
+    }
+
+    private static DemoStoreBuilder builder() {
+        Bundle bundle = FrameworkUtil.getBundle(FirstLaunch.class);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null) {
+            return null;
+        }
+        ServiceReference<DemoStoreBuilder> reference = context.getServiceReference(DemoStoreBuilder.class);
+        return reference == null ? null : context.getService(reference);
+    }
+
+    private static void markDone(IEclipsePreferences preferences) {
+        preferences.putBoolean(DONE, true);
+        try {
+            preferences.flush();
+        } catch (BackingStoreException e) {
+            // Worst case the demo is offered again at the next start.
+        }
+    }
+}

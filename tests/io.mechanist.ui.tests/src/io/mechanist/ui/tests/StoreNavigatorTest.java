@@ -1,0 +1,257 @@
+package io.mechanist.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mechanist.heatmap.HeatmapData;
+import io.mechanist.ui.application.MechanistPerspective;
+import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.heatmap.HeatmapView;
+import io.mechanist.ui.store.OpenStores;
+import io.mechanist.ui.store.StoreElement;
+import io.mechanist.ui.store.StoreNavigator;
+
+/** The Store Navigator on a store with a real capture: what the tree shows, Properties, and the heatmap link. */
+class StoreNavigatorTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @AfterAll
+    static void closeStores() {
+        OpenStores.instance().closeAll();
+    }
+
+    @Test
+    void showsAStoreAndAPickedPromptInTheHeatmap(@TempDir Path dir) throws Exception {
+        TinyStore tiny = TinyStore.create(dir);
+        StoreNavigator navigator = openNavigator();
+        OpenStores.instance().open(tiny.folder).join();
+        waitUntil(() -> ui(() -> labels(navigator.viewer().getTree(), false)).stream()
+                .anyMatch(l -> l.startsWith("Tiny store")), "the navigator shows the store");
+
+        List<String> tree = ui(() -> {
+            navigator.viewer().expandAll();
+            return labels(navigator.viewer().getTree(), true);
+        });
+        String all = String.join("\n", tree);
+        for (String expected : List.of("Tiny store [store]", "  Models (1)",
+                "    Tiny GPT-2 \u2013 GPT2LMHeadModel, " + tiny.layers + " layers, d_model " + tiny.dModel,
+                "  Datasets (1)", "    Sample prompts (2 prompts)", "      0: the quick brown fox jumps over the lazy dog",
+                "  Captures (1)", "    Tiny capture \u2013 complete, " + 2 * tiny.layers + " sites, F32",
+                "      1: the cat sat on a house . the dog", "  Vectors (1)",
+                "    cat direction \u2013 mean-difference at blocks.1.resid_post", "  Analysis results (0)")) {
+            assertTrue(tree.contains(expected), "the tree shows '" + expected + "':\n" + all);
+        }
+
+        // The capture's provenance, as the Properties view reads it.
+        StoreElement capture = ui(() -> find(navigator, "Tiny capture"));
+        IPropertySource properties = capture.getAdapter(IPropertySource.class);
+        assertNotNull(properties);
+        assertEquals("7", capture.property("Provenance", "Parameter seed"));
+        assertEquals("complete", capture.property("Capture", "Status"));
+        assertTrue(java.util.Arrays.stream(properties.getPropertyDescriptors())
+                .anyMatch(d -> "Provenance".equals(d.getCategory()) && d.getDisplayName().equals("Parameter seed")));
+        ui(() -> {
+            navigator.viewer().getTree().setFocus();
+            navigator.viewer().setSelection(new StructuredSelection(capture), true);
+            try {
+                page().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+        waitUntil(() -> ui(() -> {
+            MPart sheet = window().getService(EPartService.class).findPart(IPageLayout.ID_PROP_SHEET);
+            Tree table = sheet == null ? null : findTree((Control) sheet.getWidget());
+            return table != null && labels(table, false).contains("Provenance");
+        }), "the Properties view shows the capture's provenance");
+
+        // Picking prompt 1 of the capture shows it in the heatmap view.
+        ui(() -> {
+            StoreElement prompt = find(navigator, "Tiny capture").child("1:");
+            navigator.viewer().setSelection(new StructuredSelection(prompt), true);
+            return null;
+        });
+        HeatmapView heatmap = ui(() -> {
+            MPart part = window().getService(EPartService.class).findPart(HeatmapView.ID);
+            return part != null && part.getObject() instanceof HeatmapView view ? view : null;
+        });
+        assertNotNull(heatmap, "picking a prompt opens the heatmap view");
+        waitUntil(() -> ui(() -> heatmap.canvas().data() != null && heatmap.statusText().contains("prompt 1")),
+                "the heatmap shows prompt 1: " + ui(heatmap::statusText));
+        HeatmapCanvas canvas = ui(heatmap::canvas);
+        HeatmapData data = ui(canvas::data);
+        assertEquals(tiny.layers, data.rows());
+        assertEquals(tiny.tokens.get(1).size(), data.columns());
+        ui(() -> {
+            page().activate(page().findView(HeatmapView.ID));
+            return null;
+        });
+        waitUntil(() -> ui(() -> canvas.isVisible() && canvas.plotArea().width > 50), "the heatmap is laid out");
+
+        int layer = 1;
+        int position = 2;
+        String tooltip = ui(() -> {
+            Point centre = canvas.centreOf(layer, position);
+            Event move = new Event();
+            move.x = centre.x;
+            move.y = centre.y;
+            canvas.notifyListeners(SWT.MouseMove, move);
+            return canvas.getToolTipText();
+        });
+        assertNotNull(tooltip);
+        String[] lines = tooltip.split("\n");
+        assertEquals("token ' sat' (position 2)", lines[0], tooltip);
+        assertEquals("layer 1", lines[1], tooltip);
+        double expected = 0;
+        for (int j = 0; j < tiny.dModel; j++) {
+            double v = tiny.resid(1, layer, position, j);
+            expected += v * v;
+        }
+        expected = Math.sqrt(expected);
+        String valueLine = lines[lines.length - 1];
+        assertTrue(valueLine.startsWith("value "), tooltip);
+        double shown = Double.parseDouble(valueLine.substring(6).split(" ")[0]);
+        assertEquals(expected, shown, 1e-3 * expected, tooltip);
+
+        Path shot = ui(() -> {
+            canvas.update();
+            try {
+                return Screenshots.save(window().getShell(), "store-navigator");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(Files.size(shot) > 1000, "screenshot written to " + shot);
+    }
+
+    private static StoreNavigator openNavigator() {
+        return ui(() -> {
+            try {
+                page().showView(MechanistPerspective.STORE_NAVIGATOR);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            MPart part = window().getService(EPartService.class).findPart(MechanistPerspective.STORE_NAVIGATOR);
+            if (!(part.getObject() instanceof StoreNavigator navigator)) {
+                throw new AssertionError("the part's object is " + part.getObject());
+            }
+            return navigator;
+        });
+    }
+
+    private static StoreElement find(StoreNavigator navigator, String capturePrefix) {
+        for (Object input : (List<?>) navigator.viewer().getInput()) {
+            StoreElement captures = ((StoreElement) input).child("Captures");
+            StoreElement capture = captures == null ? null : captures.child(capturePrefix);
+            if (capture != null) {
+                return capture;
+            }
+        }
+        throw new AssertionError("no capture " + capturePrefix);
+    }
+
+    /** Item texts, depth-first; indented by two spaces per level when {@code indent}. */
+    private static List<String> labels(Tree tree, boolean indent) {
+        List<String> texts = new ArrayList<>();
+        for (TreeItem item : tree.getItems()) {
+            collect(item, indent ? "" : null, texts);
+        }
+        return texts;
+    }
+
+    private static void collect(TreeItem item, String prefix, List<String> texts) {
+        texts.add((prefix == null ? "" : prefix) + item.getText());
+        if (item.getExpanded()) {
+            for (TreeItem child : item.getItems()) {
+                collect(child, prefix == null ? null : prefix + "  ", texts);
+            }
+        }
+    }
+
+    private static Tree findTree(Control root) {
+        if (root instanceof Tree tree && tree.isVisible()) {
+            return tree;
+        }
+        if (root instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Tree found = findTree(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static IWorkbenchWindow window() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+    }
+
+    private static IWorkbenchPage page() {
+        return window().getActivePage();
+    }
+
+    private static <T> T ui(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        display.syncExec(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() instanceof Error e) {
+            throw e;
+        } else if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        return result.get();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
