@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.ProbeCommand;
+import io.mechanist.headless.commands.SteerCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
 /** The verbs of the CLI, in the order {@code --help} lists them. */
@@ -13,6 +14,6 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand());
+        return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand());
     }
 }

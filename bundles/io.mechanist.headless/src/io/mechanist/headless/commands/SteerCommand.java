@@ -1,0 +1,233 @@
+package io.mechanist.headless.commands;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.headless.CliContext;
+import io.mechanist.headless.Command;
+import io.mechanist.headless.CommandLine;
+import io.mechanist.headless.UsageException;
+import io.mechanist.steering.ProbeCausalTest;
+import io.mechanist.steering.SteeringVector;
+import io.mechanist.steering.SteeringVectorFiles;
+import io.mechanist.steering.SweepResult;
+import io.mechanist.steering.analysis.SweepAnalysis;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
+
+/**
+ * {@code mechanist steer}: builds a steering vector from contrast pairs (or takes a stored or imported one) and runs
+ * the steering sweep analysis over layers x multipliers with the random control, storing the result.
+ */
+public final class SteerCommand implements Command {
+
+    @Override
+    public String name() {
+        return "steer";
+    }
+
+    @Override
+    public String summary() {
+        return "steering sweep (layers x multipliers, random control) on held-out A/B prompts";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: mechanist steer --store DIR --model DIR --held-out CAPTURE
+                                       (--contrast CAPTURE | --vector ID | --vector-file FILE.safetensors)
+                                       [--layers all|0,2,4-6] [--multipliers -1,-0.5,0,0.5,1] [--method mean-difference|pca-difference]
+                                       [--position -1] [--point resid_post] [--steer-positions all|last]
+                                       [--label answer] [--answer-a A] [--answer-b B] [--token-a " A"] [--token-b " B"]
+                                       [--held-out-prompts unpaired|all] [--target label|probe]
+                                       [--pair-label matching] [--pair-positive true]
+                                       [--no-control] [--control-seed 1234] [--batch-size 16] [--out FILE.csv] [--json]
+
+                Adds the vector (built per layer from the contrast capture's pairs at --position, or the given
+                vector at every layer) to the residual stream of the held-out prompts. Multipliers are relative to
+                the layer's mean residual norm. Prints, per layer and multiplier, the mean P(behaviour-matching
+                answer) (softmax restricted to the two answer tokens), the random control's mean P, and the share of
+                prompts that move the wrong way; --json prints every row, --out writes them as CSV. The result is
+                stored in the store as analysis io.mechanist.steering.sweep (per-prompt arrays included).
+                With --target probe and a probe direction (--vector), it is the causal test of the probe.
+
+                Example: mechanist steer --store st --model models/gpt2 --held-out ab --contrast ab --layers 2-8""";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("store", "model", "held-out", "contrast", "vector", "vector-file", "layers", "multipliers",
+                "method", "position", "point", "steer-positions", "label", "answer-a", "answer-b", "token-a",
+                "token-b", "held-out-prompts", "target", "pair-label", "pair-positive", "control-seed", "batch-size",
+                "out");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("no-control");
+    }
+
+    @Override
+    public int run(CommandLine line, CliContext context) throws Exception {
+        line.atMostPositional(0);
+        Path storeFolder = Path.of(line.required("store"));
+        String model = line.required("model");
+        String heldOut = line.required("held-out");
+        int sources = (line.option("contrast", null) != null ? 1 : 0) + (line.option("vector", null) != null ? 1 : 0)
+                + (line.option("vector-file", null) != null ? 1 : 0);
+        if (sources != 1) {
+            throw new UsageException("steer: give exactly one of --contrast, --vector, --vector-file");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("model", model);
+        put(parameters, line, "layers", "layers");
+        put(parameters, line, "multipliers", "multipliers");
+        put(parameters, line, "method", "method");
+        put(parameters, line, "position", "position");
+        put(parameters, line, "point", "point");
+        put(parameters, line, "steer-positions", "steerPositions");
+        put(parameters, line, "label", "label");
+        put(parameters, line, "answer-a", "answerA");
+        put(parameters, line, "answer-b", "answerB");
+        put(parameters, line, "held-out-prompts", "heldOut");
+        put(parameters, line, "target", "target");
+        put(parameters, line, "pair-label", "pairLabel");
+        put(parameters, line, "pair-positive", "pairPositive");
+        put(parameters, line, "control-seed", "controlSeed");
+        put(parameters, line, "batch-size", "batchSize");
+        for (String side : List.of("a", "b")) {
+            String token = line.option("token-" + side, null);
+            if (token != null) {
+                // analysis parameters are trimmed; spaces travel as \s
+                parameters.put("token" + side.toUpperCase(), token.replace(" ", "\\s"));
+            }
+        }
+        if (line.flag("no-control")) {
+            parameters.put("control", "false");
+        }
+        try (ActivationStore store = ActivationStore.open(storeFolder)) {
+            Map<String, String> inputs = new LinkedHashMap<>();
+            inputs.put("heldOut", heldOut);
+            if (line.option("contrast", null) != null) {
+                inputs.put("contrast", line.option("contrast", null));
+            } else if (line.option("vector", null) != null) {
+                inputs.put("vector", line.option("vector", null));
+            } else {
+                Path file = Path.of(line.option("vector-file", null));
+                if (!Files.isRegularFile(file)) {
+                    throw new UsageException("steer: --vector-file " + file + " does not exist");
+                }
+                SteeringVector imported = SteeringVectorFiles.importVector(file, null, null);
+                String id = SteeringVectorFiles.save(store, file.getFileName().toString(), imported);
+                context.info("imported " + file + " as stored vector " + id);
+                inputs.put("vector", id);
+            }
+            AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
+            SweepAnalysis analysis = new SweepAnalysis();
+            String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis,
+                    new AnalysisRequest(SweepAnalysis.ID, parameters, inputs), new NullProgressMonitor() {
+                        private int total = 1;
+                        private double done;
+
+                        @Override
+                        public void beginTask(String name, int totalWork) {
+                            total = Math.max(1, totalWork);
+                        }
+
+                        @Override
+                        public void internalWorked(double work) {
+                            done += work;
+                            context.progress("steer", Math.min((long) done, total), total);
+                        }
+
+                        @Override
+                        public void worked(int work) {
+                            internalWorked(work);
+                        }
+                    });
+            SweepResult result = analysis.lastResult();
+            if (line.option("out", null) != null) {
+                Files.writeString(Path.of(line.option("out", null)), result.toCsv());
+            }
+            print(context, result, analysis.lastVerdicts(), resultId);
+        }
+        return 0;
+    }
+
+    private static void put(Map<String, String> parameters, CommandLine line, String option, String parameter) {
+        String value = line.option(option, null);
+        if (value != null) {
+            parameters.put(parameter, value);
+        }
+    }
+
+    private static void print(CliContext context, SweepResult result, List<ProbeCausalTest.Verdict> verdicts,
+            String resultId) {
+        if (context.json()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("result", resultId);
+            json.addProperty("prompts", result.promptCount());
+            JsonArray rows = new JsonArray();
+            for (SweepResult.Row r : result.rows()) {
+                JsonObject row = new JsonObject();
+                row.addProperty("vector", r.vector());
+                row.addProperty("layer", r.layer());
+                row.addProperty("multiplier", r.multiplier());
+                row.addProperty("coefficient", r.coefficient());
+                row.addProperty("addedNorm", r.addedNorm());
+                row.addProperty("meanResidNorm", r.meanResidNorm());
+                row.addProperty("meanP", r.meanP());
+                row.addProperty("meanPFull", r.meanPFull());
+                row.addProperty("meanLogitDiff", r.meanLogitDiff());
+                row.addProperty("wrongWayShare", r.wrongWayShare());
+                rows.add(row);
+            }
+            json.add("rows", rows);
+            JsonArray causal = new JsonArray();
+            for (ProbeCausalTest.Verdict v : verdicts) {
+                JsonObject o = new JsonObject();
+                o.addProperty("vector", v.vector());
+                o.addProperty("layer", v.layer());
+                o.addProperty("slope", v.slope());
+                o.addProperty("spearman", v.spearman());
+                o.addProperty("monotone", v.monotone());
+                o.addProperty("movesAsPredicted", v.movesAsPredicted());
+                causal.add(o);
+            }
+            json.add("causal", causal);
+            context.printJson(json);
+            return;
+        }
+        var out = context.out();
+        out.printf("Steering sweep, %d held-out prompts (P = P(matching answer), softmax over the two answers); result %s%n",
+                result.promptCount(), resultId);
+        out.printf("%5s %10s %10s %8s %10s %10s%n", "layer", "multiplier", "coef", "mean P", "control P", "wrong-way");
+        int multipliers = result.config().multipliers().length;
+        for (int l = 0; l < result.config().layers().size(); l++) {
+            for (int m = 0; m < multipliers; m++) {
+                double control = result.kinds() > 1 ? result.meanProbability(1, l, m) : Double.NaN;
+                out.printf("%5d %10.3f %10.4g %8.3f %10s %10s%n", result.config().layers().get(l),
+                        result.config().multipliers()[m], result.coefficient(0, l, m), result.meanProbability(0, l, m),
+                        Double.isNaN(control) ? "-" : String.format("%.3f", control),
+                        Double.isNaN(result.wrongWayShare(0, l, m)) ? "-"
+                                : String.format("%.2f", result.wrongWayShare(0, l, m)));
+            }
+        }
+        for (ProbeCausalTest.Verdict v : verdicts) {
+            out.printf("%s, layer %d: slope %.4g, Spearman %.3f, %s%n", v.vector(), v.layer(), v.slope(), v.spearman(),
+                    v.movesAsPredicted() ? "moves as predicted (positive and monotone)" : "does not move monotonically up");
+        }
+        out.flush();
+    }
+}
