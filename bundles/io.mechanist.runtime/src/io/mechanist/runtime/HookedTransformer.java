@@ -249,6 +249,9 @@ public final class HookedTransformer implements AutoCloseable {
             Set<HookSite> captureSites, ActivationSink sink, BatchTokenListener listener,
             java.util.function.BooleanSupplier cancelled) {
         int batch = prompts.size();
+        if (!captureSites.isEmpty() && sink == null) {
+            throw new IllegalArgumentException("captures during generation need a sink");
+        }
         validateSites(captureSites);
         validatePlan(plan);
         int[] promptLength = new int[batch];
