@@ -15,10 +15,10 @@ final class RowSpaceBasis {
 
     /** Pivots whose remaining variance is below this fraction of the largest diagonal are dropped (rank cut). */
     private static final double RANK_TOLERANCE = 1e-6;
-    private static final int BLOCK = 8;
 
     private final int maxRows;
     private final double[] gram;    // [n, n], lower triangle used
+    private final GramKernel gramKernel;
     private final double[] factor;  // [n, n] row-major, rows in pivot order
     private final double[] remaining;
     private final int[] pivot;      // position -> training row (index into the train subset)
@@ -31,6 +31,7 @@ final class RowSpaceBasis {
     RowSpaceBasis(int maxRows) {
         this.maxRows = maxRows;
         gram = new double[maxRows * maxRows];
+        gramKernel = new GramKernel(maxRows);
         factor = new double[maxRows * maxRows];
         remaining = new double[maxRows];
         pivot = new int[maxRows];
@@ -45,7 +46,7 @@ final class RowSpaceBasis {
             throw new IllegalArgumentException("basis sized for " + maxRows + " rows, got " + n);
         }
         rows = n;
-        lowerGram(standardisedColumnMajor, n, d);
+        gramKernel.lowerGram(standardisedColumnMajor, n, d, gram);
         pivotedCholesky(n);
         int r = rank;
         for (int i = 0; i < n; i++) { // pivot order: lower trapezoidal, row i is training row pivot[i]
@@ -62,49 +63,6 @@ final class RowSpaceBasis {
                 norm2 += factor[i * n + k] * factor[i * n + k];
             }
             inverseCurvature[k] = 1 / (0.25 * norm2 / n + lambda);
-        }
-    }
-
-    /**
-     * Lower triangle of {@code X X^T} by rank-{@value #BLOCK} updates over the features (unit-stride inner loops
-     * over the rows; float products accumulated per block, the blocks summed in double).
-     */
-    private void lowerGram(float[] columns, int n, int d) {
-        java.util.Arrays.fill(gram, 0, n * n, 0);
-        float[] partial = new float[n];
-        int j = 0;
-        for (; j + BLOCK <= d; j += BLOCK) {
-            int c0 = j * n;
-            for (int i = 0; i < n; i++) {
-                float a0 = columns[c0 + i];
-                float a1 = columns[c0 + n + i];
-                float a2 = columns[c0 + 2 * n + i];
-                float a3 = columns[c0 + 3 * n + i];
-                float a4 = columns[c0 + 4 * n + i];
-                float a5 = columns[c0 + 5 * n + i];
-                float a6 = columns[c0 + 6 * n + i];
-                float a7 = columns[c0 + 7 * n + i];
-                for (int k = 0; k <= i; k++) {
-                    partial[k] = a0 * columns[c0 + k] + a1 * columns[c0 + n + k] + a2 * columns[c0 + 2 * n + k]
-                            + a3 * columns[c0 + 3 * n + k] + a4 * columns[c0 + 4 * n + k]
-                            + a5 * columns[c0 + 5 * n + k] + a6 * columns[c0 + 6 * n + k]
-                            + a7 * columns[c0 + 7 * n + k];
-                }
-                int base = i * n;
-                for (int k = 0; k <= i; k++) {
-                    gram[base + k] += partial[k];
-                }
-            }
-        }
-        for (; j < d; j++) {
-            int c = j * n;
-            for (int i = 0; i < n; i++) {
-                float a = columns[c + i];
-                int base = i * n;
-                for (int k = 0; k <= i; k++) {
-                    gram[base + k] += a * columns[c + k];
-                }
-            }
         }
     }
 
