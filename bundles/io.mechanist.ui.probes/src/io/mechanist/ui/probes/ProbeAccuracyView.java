@@ -67,13 +67,13 @@ public class ProbeAccuracyView {
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(7, false));
+        bar.setLayout(new GridLayout(8, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(bar, SWT.NONE).setText("Method:");
         method = new Combo(bar, SWT.READ_ONLY);
         new Label(bar, SWT.NONE).setText("Layers:");
         layers = new List(bar, SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
-        GridData listData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        GridData listData = new GridData(SWT.LEFT, SWT.TOP, false, false);
         listData.widthHint = 160;
         listData.heightHint = layers.getItemHeight() * 3;
         layers.setLayoutData(listData);

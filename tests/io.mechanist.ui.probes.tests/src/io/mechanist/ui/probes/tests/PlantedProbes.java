@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import io.mechanist.probes.InMemoryProbeData;
+import io.mechanist.probes.OutputReadout;
+import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.probes.ProbeAnalysis;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeResults;
@@ -17,12 +19,29 @@ final class PlantedProbes {
     static final List<String> TOKENS = List.of("Q", ":", " Is", " it", " true", "?", " Let", " me", " think",
             "<eot>", " Answer", ":");
     static final int LAYERS = 4;
+    private static final int D = 16;
 
     private PlantedProbes() {
     }
 
     static ProbeResults run(int prompts, long seed) {
-        int d = 16;
+        return ProbeAnalysis.run(data(prompts, seed), ProbeConfig.defaults().withThreads(2));
+    }
+
+    /**
+     * The output read-out on the same activations, with answer tokens whose unembedding rows are +e0 (" A") and
+     * -e0 (" B"): the read-out sees the planted feature directly, so it is right wherever the signal is.
+     */
+    static ReadoutResults readout(InMemoryProbeData data) {
+        float[] a = new float[D];
+        float[] b = new float[D];
+        a[0] = 1;
+        b[0] = -1;
+        return OutputReadout.evaluate(data, new OutputReadout.AnswerTokens("A", a, b, 0, 0, 0));
+    }
+
+    static InMemoryProbeData data(int prompts, long seed) {
+        int d = D;
         SplittableRandom random = new SplittableRandom(seed);
         String[] ids = new String[prompts];
         String[] labels = new String[prompts];
@@ -49,6 +68,6 @@ final class PlantedProbes {
                 data.setMatrix(l, k, m);
             }
         }
-        return ProbeAnalysis.run(data, ProbeConfig.defaults().withThreads(2));
+        return data;
     }
 }

@@ -28,6 +28,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.EventHandler;
 
+import io.mechanist.probes.InMemoryProbeData;
+import io.mechanist.probes.OutputReadout.ReadoutResults;
+import io.mechanist.probes.ProbeAnalysis;
+import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.ui.charts.XYChartViewer;
@@ -39,11 +43,14 @@ import io.mechanist.ui.probes.ProbeAccuracyView;
 class ProbeAccuracyViewTest {
 
     private static ProbeResults larger;
+    private static ReadoutResults largerReadout;
     private static ProbeResults smaller;
 
     @BeforeAll
     static void runProbes() {
-        larger = PlantedProbes.run(500, 1);
+        InMemoryProbeData data = PlantedProbes.data(500, 1);
+        larger = ProbeAnalysis.run(data, ProbeConfig.defaults().withThreads(2));
+        largerReadout = PlantedProbes.readout(data);
         smaller = PlantedProbes.run(250, 2);
     }
 
@@ -68,13 +75,13 @@ class ProbeAccuracyViewTest {
     void showsAccuracyByPositionWithBandsControlChanceAndTokens() throws Exception {
         ProbeAccuracyView view = openView();
         ui(() -> {
-            view.show("model-a", larger, null);
+            view.show("model-a", larger, largerReadout);
             view.selectLayers(1, 3);
             return null;
         });
         XYChartViewer chart = ui(view::chart);
-        assertEquals(List.of("L1 logistic (95% CI)", "L1 control task", "L3 logistic (95% CI)", "L3 control task",
-                "chance (majority class)"), ui(chart::legendEntries));
+        assertEquals(List.of("L1 logistic (95% CI)", "L1 control task", "L1 output read-out", "L3 logistic (95% CI)",
+                "L3 control task", "L3 output read-out", "chance (majority class)"), ui(chart::legendEntries));
         assertEquals(List.of("Q", ":", " Is", " it", " true", "?", " Let", " me", " think", "<eot>", " Answer", ":"),
                 ui(chart::categoryLabels));
         String status = ui(view::statusText);
@@ -83,7 +90,7 @@ class ProbeAccuracyViewTest {
         // the planted signal: layer 3 rises to the answer marker, layer 1 stays near chance
         double[] l3 = larger.accuracyByPosition(ProbeMethod.LOGISTIC, 3);
         assertTrue(l3[10] > 0.9 && l3[0] < 0.65, java.util.Arrays.toString(l3));
-        XYChartViewer.Line shown = ui(() -> chart.lines().get(2));
+        XYChartViewer.Line shown = ui(() -> chart.lines().get(3));
         assertEquals(l3[10], shown.y()[10]);
         assertTrue(shown.bandLow()[10] < l3[10] && shown.bandHigh()[10] > l3[10]);
         waitUntil(() -> ui(() -> chart.control().getSize().x > 200), "the chart is laid out");
