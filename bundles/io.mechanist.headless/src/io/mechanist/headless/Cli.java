@@ -54,7 +54,8 @@ public final class Cli {
         Set<String> flags = new HashSet<>(command.flagOptions());
         flags.add("json");
         try {
-            CommandLine line = CommandLine.parse(verb, rest, command.valueOptions(), flags);
+            CommandLine line = CommandLine.parse(verb, rest, command.valueOptions(), flags,
+                    command.repeatableOptions());
             return command.run(line, new CliContext(out, err, line.flag("json")));
         } catch (UsageException e) {
             err.println("mechanist " + e.getMessage());

@@ -17,6 +17,11 @@ public interface Command {
     /** Options that take a value (without {@code --}). {@code --json} and {@code --help} are always accepted. */
     Set<String> valueOptions();
 
+    /** Value options that may be given more than once (read with {@link CommandLine#all}). */
+    default Set<String> repeatableOptions() {
+        return Set.of();
+    }
+
     /** Options without a value. */
     default Set<String> flagOptions() {
         return Set.of();

@@ -18,6 +18,7 @@ public final class CommandLine {
     private final Map<String, String> options = new LinkedHashMap<>();
     private final Set<String> flags = new LinkedHashSet<>();
     private final List<String> positional = new ArrayList<>();
+    private final Map<String, List<String>> repeated = new LinkedHashMap<>();
 
     private CommandLine(String verb) {
         this.verb = verb;
@@ -29,6 +30,12 @@ public final class CommandLine {
      */
     public static CommandLine parse(String verb, List<String> args, Set<String> valueOptions, Set<String> flagOptions)
             throws UsageException {
+        return parse(verb, args, valueOptions, flagOptions, Set.of());
+    }
+
+    /** @param repeatable value options that may be given more than once (see {@link #all}) */
+    public static CommandLine parse(String verb, List<String> args, Set<String> valueOptions, Set<String> flagOptions,
+            Set<String> repeatable) throws UsageException {
         CommandLine line = new CommandLine(verb);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -53,7 +60,10 @@ public final class CommandLine {
                         }
                         value = args.get(++i);
                     }
-                    if (line.options.put(name, value) != null) {
+                    if (repeatable.contains(name)) {
+                        line.repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                        line.options.putIfAbsent(name, value);
+                    } else if (line.options.put(name, value) != null) {
                         throw new UsageException(verb + ": --" + name + " is given twice");
                     }
                 } else {
@@ -69,6 +79,11 @@ public final class CommandLine {
 
     public String verb() {
         return verb;
+    }
+
+    /** Every value of a repeatable option, in command-line order; empty if not given. */
+    public List<String> all(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     public boolean flag(String name) {

@@ -2,9 +2,12 @@ package io.mechanist.headless;
 
 import java.util.List;
 
+import io.mechanist.headless.commands.AnalysesCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.ProbeCommand;
+import io.mechanist.headless.commands.RunCommand;
 import io.mechanist.headless.commands.SteerCommand;
+import io.mechanist.headless.commands.VerifyCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
 /** The verbs of the CLI, in the order {@code --help} lists them. */
@@ -14,6 +17,7 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand());
+        return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
+                new AnalysesCommand(), new RunCommand(), new VerifyCommand());
     }
 }

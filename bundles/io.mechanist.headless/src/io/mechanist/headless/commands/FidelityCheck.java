@@ -1,0 +1,82 @@
+package io.mechanist.headless.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.RunResult;
+import io.mechanist.runtime.SiteActivations;
+import io.mechanist.runtime.reference.ReferenceForward;
+import io.mechanist.runtime.reference.ReferenceModel;
+
+/**
+ * Runs one prompt through the DJL runtime and through the independent double-precision reference and measures the
+ * largest absolute difference at every hook site and for the logits.
+ */
+final class FidelityCheck {
+
+    /** The outcome: token ids compared and the max abs difference per site id ({@code logits} last). */
+    record Report(long[] tokens, Map<String, Double> maxAbsDifference) {
+
+        double worst() {
+            return maxAbsDifference.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    private FidelityCheck() {
+    }
+
+    static Report run(Path modelFolder, String prompt) throws IOException {
+        try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
+            long[] tokens = model.tokenizer().encode(prompt);
+            if (tokens.length == 0) {
+                throw new IllegalArgumentException("the prompt '" + prompt + "' has no tokens");
+            }
+            List<HookSite> sites = model.hookSites();
+            RunResult run = model.run(tokens, sites.toArray(HookSite[]::new));
+            int[] ids = new int[tokens.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = Math.toIntExact(tokens[i]);
+            }
+            ReferenceForward reference = ReferenceModel.load(modelFolder).run(ids);
+            Map<String, Double> differences = new LinkedHashMap<>();
+            for (HookSite site : sites) {
+                differences.put(site.id(), maxAbsDifference(run.capture(site, 0), reference, site));
+            }
+            return new Report(tokens, differences);
+        }
+    }
+
+    private static double maxAbsDifference(SiteActivations actual, ReferenceForward reference, HookSite site) {
+        float[] values = actual.values();
+        double worst = 0;
+        if (site.point() == HookPoint.ATTN_PATTERN) {
+            double[][][] expected = reference.attentionPattern(site.layer());
+            long[] shape = actual.shape();
+            int queries = (int) shape[1];
+            int keys = (int) shape[2];
+            for (int h = 0; h < shape[0]; h++) {
+                for (int q = 0; q < queries; q++) {
+                    for (int k = 0; k < keys; k++) {
+                        worst = Math.max(worst, Math.abs(values[(h * queries + q) * keys + k] - expected[h][q][k]));
+                    }
+                }
+            }
+            return worst;
+        }
+        double[][] expected = site.point() == HookPoint.LOGITS ? reference.logits() : reference.activation(site.id());
+        int width = actual.width();
+        int[] positions = actual.positions();
+        for (int r = 0; r < positions.length; r++) {
+            for (int c = 0; c < width; c++) {
+                worst = Math.max(worst, Math.abs(values[r * width + c] - expected[positions[r]][c]));
+            }
+        }
+        return worst;
+    }
+}
