@@ -19,7 +19,8 @@ final class RowSpaceBasis {
     private final int maxRows;
     private final double[] gram;    // [n, n], lower triangle used
     private final GramKernel gramKernel;
-    private final double[] factor;  // [n, n] row-major, rows in pivot order
+    private final double[] factor;  // L [n, n] column-major (column k at k * n), rows in pivot order
+    private final double[] column;  // the column being computed
     private final double[] remaining;
     private final int[] pivot;      // position -> training row (index into the train subset)
     final float[] rowMajor;         // L [n, r], rows in pivot order (lower trapezoidal)
@@ -33,6 +34,7 @@ final class RowSpaceBasis {
         gram = new double[maxRows * maxRows];
         gramKernel = new GramKernel(maxRows);
         factor = new double[maxRows * maxRows];
+        column = new double[maxRows];
         remaining = new double[maxRows];
         pivot = new int[maxRows];
         rowMajor = new float[maxRows * maxRows];
@@ -51,7 +53,7 @@ final class RowSpaceBasis {
         int r = rank;
         for (int i = 0; i < n; i++) { // pivot order: lower trapezoidal, row i is training row pivot[i]
             for (int k = 0; k < r; k++) {
-                float v = k <= i ? (float) factor[i * n + k] : 0f;
+                float v = k <= i ? (float) factor[k * n + i] : 0f;
                 rowMajor[i * r + k] = v;
                 columnMajor[k * n + i] = v;
             }
@@ -60,7 +62,7 @@ final class RowSpaceBasis {
         for (int k = 0; k < r; k++) {
             double norm2 = 0;
             for (int i = k; i < n; i++) {
-                norm2 += factor[i * n + k] * factor[i * n + k];
+                norm2 += factor[k * n + i] * factor[k * n + i];
             }
             inverseCurvature[k] = 1 / (0.25 * norm2 / n + lambda);
         }
@@ -93,16 +95,23 @@ final class RowSpaceBasis {
                 swap(k, best, n);
             }
             double diagonal = Math.sqrt(remaining[k]);
-            int rowK = k * n;
-            factor[rowK + k] = diagonal;
+            factor[k * n + k] = diagonal;
+            // column k below the diagonal: K[i,k] - sum_j L[i,j] L[k,j], subtracting in j order (as a row-wise dot
+            // would) but as unit-stride sweeps down the earlier columns, which the JIT vectorises
             for (int i = k + 1; i < n; i++) {
-                int rowI = i * n;
-                double sum = gramAt(pivot[i], pivot[k]);
-                for (int j = 0; j < k; j++) {
-                    sum -= factor[rowI + j] * factor[rowK + j];
+                column[i] = gramAt(pivot[i], pivot[k]);
+            }
+            for (int j = 0; j < k; j++) {
+                int base = j * n;
+                double lkj = factor[base + k];
+                for (int i = k + 1; i < n; i++) {
+                    column[i] -= factor[base + i] * lkj;
                 }
-                double v = sum / diagonal;
-                factor[rowI + k] = v;
+            }
+            int colK = k * n;
+            for (int i = k + 1; i < n; i++) {
+                double v = column[i] / diagonal;
+                factor[colK + i] = v;
                 remaining[i] -= v * v;
             }
             rank = k + 1;
@@ -117,9 +126,9 @@ final class RowSpaceBasis {
         remaining[a] = remaining[b];
         remaining[b] = r;
         for (int j = 0; j < a; j++) { // the computed part of both rows
-            double f = factor[a * n + j];
-            factor[a * n + j] = factor[b * n + j];
-            factor[b * n + j] = f;
+            double f = factor[j * n + a];
+            factor[j * n + a] = factor[j * n + b];
+            factor[j * n + b] = f;
         }
     }
 
@@ -140,7 +149,7 @@ final class RowSpaceBasis {
         for (int k = r - 1; k >= 0; k--) {
             double sum = coordinates[k];
             for (int i = k + 1; i < r; i++) {
-                sum -= factor[i * n + k] * scratch[i];
+                sum -= factor[k * n + i] * scratch[i];
             }
             scratch[k] = sum / factor[k * n + k];
         }
