@@ -30,6 +30,7 @@ import org.osgi.service.event.EventHandler;
 
 import io.mechanist.probes.InMemoryProbeData;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
+import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.ProbeAnalysis;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
@@ -201,5 +202,22 @@ class ProbeAccuracyViewTest {
         assertTrue(lines.get(0).startsWith("index,category,L3 logistic (95% CI),L3 logistic (95% CI) low"),
                 lines.get(0));
         assertTrue(lines.get(11).startsWith("10, Answer,"), lines.get(11));
+    }
+
+    @Test
+    @Order(5)
+    void runsProbesOnAStoredCaptureInABackgroundJob(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        PlantedStore.write(store);
+        ProbeAccuracyView view = openView();
+        ui(() -> view.runProbes(store, PlantedStore.CAPTURE, "resid_post", "answer",
+                PositionAlignment.relativeToAnchor("Answer", 3, 1), ProbeConfig.defaults().withFolds(4).withThreads(2)));
+        waitUntil(() -> !view.isRunning() && ui(view::statusText).startsWith(PlantedStore.CAPTURE + ": n = "),
+                "the probe job finishes and its results are shown");
+        String status = ui(view::statusText);
+        assertTrue(status.contains("n = " + PlantedStore.PROMPTS + " prompts"), status);
+        assertTrue(status.contains("best blocks.2.resid_post"), status);
+        assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
+        assertEquals("blocks.2.resid_post logistic (95% CI)", ui(() -> view.chart().legendEntries().get(0)));
     }
 }
