@@ -52,7 +52,7 @@ class CaptureTest {
      * reference (1e-4), for every kind of site (residual, attention output, pattern, final norm, logits).
      */
     @ParameterizedTest
-    @EnumSource(value = ArchitectureFamily.class, names = {"GPT2", "LLAMA"})
+    @EnumSource(value = ArchitectureFamily.class, names = {"GPT2", "LLAMA", "QWEN3", "GEMMA2"})
     void capturedRowsEqualSinglePromptRunsAndReference(ArchitectureFamily family) throws Exception {
         compareWithSinglePromptRuns(family, 1, Padding.RIGHT, 1e-6);
     }
@@ -62,7 +62,7 @@ class CaptureTest {
      * matrix products, the runtime's documented batched-vs-single tolerance (2e-5); the reference bound is 1e-4.
      */
     @ParameterizedTest
-    @EnumSource(value = ArchitectureFamily.class, names = {"GPT2", "LLAMA"})
+    @EnumSource(value = ArchitectureFamily.class, names = {"GPT2", "LLAMA", "QWEN3", "GEMMA2"})
     void batchedCaptureMatchesSinglePromptRunsWithinTheRuntimeTolerance(ArchitectureFamily family) throws Exception {
         compareWithSinglePromptRuns(family, 3, Padding.LEFT, 2e-5);
     }
