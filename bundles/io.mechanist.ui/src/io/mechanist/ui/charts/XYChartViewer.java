@@ -125,7 +125,7 @@ public class XYChartViewer {
         if (marker >= categories.size()) {
             marker = -1;
         }
-        xAxis().adjustRange();
+        chart.getAxisSet().adjustRange(); // fit both axes to the data; setYRange may fix the value axis after
         chart.redraw();
     }
 
