@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.DoubleClickEvent;
@@ -29,12 +27,10 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.ViewPart;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.ViewBinding;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 
 /**
  * The open activation stores as a tree: models, datasets and their prompts, captures (status, sites, dtype) and the
@@ -42,8 +38,11 @@ import jakarta.inject.Inject;
  * Selecting a prompt under a capture shows it in the heatmap view ({@link StorePromptSelection}); opening an
  * analysis result shows the view bound to its analysis ({@link StoreResultSelection}). Stores are read-only here and
  * every read runs in a job.
+ * <p>
+ * A 3.x view (like the Project Explorer) rather than an e4 POJO: its site's selection provider is what the
+ * Properties view and other selection listeners track.
  */
-public class StoreNavigator {
+public class StoreNavigator extends ViewPart {
 
     public static final String ID = "io.mechanist.ui.store.StoreNavigator";
     /** The view a selected prompt is shown in (contributed by another bundle; shown only if installed). */
@@ -51,18 +50,11 @@ public class StoreNavigator {
     /** What the summary line says when no store is open. */
     public static final String NO_STORES = "No store open. Use \"Open Store...\" to browse an activation store.";
 
-    @Inject
-    @Optional
-    private IEventBroker eventBroker;
-    @Inject
-    @Optional
-    private ESelectionService selectionService;
-
     private TreeViewer viewer;
     private Label summary;
     private final Consumer<List<StoreElement>> storesListener = this::storesChanged;
 
-    @PostConstruct
+    @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(3, false));
         summary = new Label(parent, SWT.NONE);
@@ -82,6 +74,7 @@ public class StoreNavigator {
         viewer.addSelectionChangedListener(this::selectionChanged);
         viewer.addDoubleClickListener(this::doubleClicked);
         createContextMenu();
+        getSite().setSelectionProvider(viewer);
 
         OpenStores stores = OpenStores.instance();
         stores.addListener(storesListener);
@@ -175,14 +168,12 @@ public class StoreNavigator {
 
     private void selectionChanged(SelectionChangedEvent event) {
         IStructuredSelection selection = (IStructuredSelection) event.getSelection();
-        if (selectionService != null) {
-            selectionService.setSelection(selection);
-        }
         if (selection.getFirstElement() instanceof StoreElement element && element.kind() == StoreElement.Kind.PROMPT
                 && element.capture() != null) {
             StorePromptSelection prompt = new StorePromptSelection(element.storeFolder(), element.capture().id(),
                     element.promptIndex(), element.label());
             showView(HEATMAP_VIEW);
+            IEventBroker eventBroker = getSite().getService(IEventBroker.class);
             if (eventBroker != null) {
                 eventBroker.post(StorePromptSelection.TOPIC, prompt);
             }
@@ -208,6 +199,7 @@ public class StoreNavigator {
             return;
         }
         ViewBinding binding = bindings.get(0);
+        IEventBroker eventBroker = getSite().getService(IEventBroker.class);
         if (showView(binding.viewId()) && eventBroker != null) {
             eventBroker.post(StoreResultSelection.TOPIC, new StoreResultSelection(element.storeFolder(),
                     element.id(), analysisId, binding.outputId()));
@@ -239,9 +231,15 @@ public class StoreNavigator {
         return summary.getText();
     }
 
-    @PreDestroy
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
     public void dispose() {
         OpenStores.instance().removeListener(storesListener);
+        super.dispose();
     }
 
     private static final class ContentProvider implements ITreeContentProvider {

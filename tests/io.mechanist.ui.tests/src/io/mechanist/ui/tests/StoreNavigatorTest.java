@@ -95,7 +95,12 @@ class StoreNavigatorTest {
             MPart sheet = window().getService(EPartService.class).findPart(IPageLayout.ID_PROP_SHEET);
             Tree table = sheet == null ? null : findTree((Control) sheet.getWidget());
             return table != null && labels(table, false).contains("Provenance");
-        }), "the Properties view shows the capture's provenance");
+        }), "the Properties view shows the capture's provenance; it shows " + ui(() -> {
+            MPart sheet = window().getService(EPartService.class).findPart(IPageLayout.ID_PROP_SHEET);
+            Tree table = sheet == null ? null : findTree((Control) sheet.getWidget());
+            return (table == null ? "no tree" : labels(table, false)) + ", selection "
+                    + window().getSelectionService().getSelection();
+        }));
 
         // Picking prompt 1 of the capture shows it in the heatmap view.
         ui(() -> {
@@ -159,15 +164,10 @@ class StoreNavigatorTest {
     private static StoreNavigator openNavigator() {
         return ui(() -> {
             try {
-                page().showView(MechanistPerspective.STORE_NAVIGATOR);
+                return (StoreNavigator) page().showView(MechanistPerspective.STORE_NAVIGATOR);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            MPart part = window().getService(EPartService.class).findPart(MechanistPerspective.STORE_NAVIGATOR);
-            if (!(part.getObject() instanceof StoreNavigator navigator)) {
-                throw new AssertionError("the part's object is " + part.getObject());
-            }
-            return navigator;
         });
     }
 
