@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.heatmap.HeatmapData;
+import io.mechanist.model.AnalysisResult;
+import io.mechanist.model.MechanistFactory;
+import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.application.MechanistPerspective;
 import io.mechanist.ui.heatmap.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
@@ -54,6 +57,16 @@ class StoreNavigatorTest {
     @Test
     void showsAStoreAndAPickedPromptInTheHeatmap(@TempDir Path dir) throws Exception {
         TinyStore tiny = TinyStore.create(dir);
+        try (ActivationStore writable = ActivationStore.open(tiny.folder)) {
+            writable.update(s -> {
+                AnalysisResult result = MechanistFactory.eINSTANCE.createAnalysisResult();
+                result.setId("result-norms");
+                result.setName("Token norms");
+                result.setAnalysisId("io.mechanist.examples.tokenstats.norms");
+                result.getInputCaptures().add(s.getCaptures().get(0));
+                s.getResults().add(result);
+            });
+        }
         StoreNavigator navigator = openNavigator();
         OpenStores.instance().open(tiny.folder).join();
         waitUntil(() -> ui(() -> labels(navigator.viewer().getTree(), false)).stream()
@@ -69,7 +82,8 @@ class StoreNavigatorTest {
                 "  Datasets (1)", "    Sample prompts (2 prompts)", "      0: the quick brown fox jumps over the lazy dog",
                 "  Captures (1)", "    Tiny capture \u2013 complete, " + 2 * tiny.layers + " sites, F32",
                 "      1: the cat sat on a house . the dog", "  Vectors (1)",
-                "    cat direction \u2013 mean-difference at blocks.1.resid_post", "  Analysis results (0)")) {
+                "    cat direction \u2013 mean-difference at blocks.1.resid_post", "  Analysis results (1)",
+                "    Token norms \u2013 io.mechanist.examples.tokenstats.norms")) {
             assertTrue(tree.contains(expected), "the tree shows '" + expected + "':\n" + all);
         }
 
@@ -101,6 +115,14 @@ class StoreNavigatorTest {
             return (table == null ? "no tree" : labels(table, false)) + ", selection "
                     + window().getSelectionService().getSelection();
         }));
+
+        ui(() -> {
+            try {
+                return Screenshots.save(window().getShell(), "store-navigator-properties");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
 
         // Picking prompt 1 of the capture shows it in the heatmap view.
         ui(() -> {
@@ -149,6 +171,23 @@ class StoreNavigatorTest {
         assertTrue(valueLine.startsWith("value "), tooltip);
         double shown = Double.parseDouble(valueLine.substring(6).split(" ")[0]);
         assertEquals(expected, shown, 1e-3 * expected, tooltip);
+
+        // Opening the analysis result shows the view bound to its analysis's output.
+        ui(() -> {
+            StoreElement result = ((StoreElement) ((List<?>) navigator.viewer().getInput()).get(0))
+                    .child("Analysis results").child("Token norms");
+            navigator.viewer().setSelection(new StructuredSelection(result), true);
+            navigator.viewer().getTree().notifyListeners(SWT.DefaultSelection, new Event());
+            return null;
+        });
+        waitUntil(() -> ResultTestView.RECEIVED.get() != null, "the bound view receives the result");
+        assertEquals("result-norms", ResultTestView.RECEIVED.get().resultId());
+        assertEquals("normByPosition", ResultTestView.RECEIVED.get().outputId());
+        assertNotNull(ui(() -> page().findView("io.mechanist.ui.tests.resultView")), "the bound view is open");
+        ui(() -> {
+            page().activate(page().findView(HeatmapView.ID));
+            return null;
+        });
 
         Path shot = ui(() -> {
             canvas.update();
