@@ -47,7 +47,7 @@ public final class SteerCommand implements Command {
         return """
                 Usage: mechanist steer --store DIR --model DIR --held-out CAPTURE
                                        (--contrast CAPTURE | --vector ID | --vector-file FILE.safetensors)
-                                       [--layers all|0,2,4-6] [--multipliers -1,-0.5,0,0.5,1] [--method mean-difference|pca-difference]
+                                       [--layers all|vector|0,2,5] [--multipliers -1,-0.5,0,0.5,1] [--method mean-difference|pca-difference]
                                        [--position -1] [--point resid_post] [--steer-positions all|last]
                                        [--label answer] [--answer-a A] [--answer-b B] [--token-a " A"] [--token-b " B"]
                                        [--held-out-prompts unpaired|all] [--target label|probe]
@@ -60,9 +60,11 @@ public final class SteerCommand implements Command {
                 answer) (softmax restricted to the two answer tokens), the random control's mean P, and the share of
                 prompts that move the wrong way; --json prints every row, --out writes them as CSV. The result is
                 stored in the store as analysis io.mechanist.steering.sweep (per-prompt arrays included).
-                With --target probe and a probe direction (--vector), it is the causal test of the probe.
+                With --target probe, --layers vector and a probe direction (--vector), it is the causal test of the
+                probe: steering along the probe's own direction at its own layer must raise the probability of the
+                probe's positive label, monotonically in the multiplier, while the random control stays flat.
 
-                Example: mechanist steer --store st --model models/gpt2 --held-out ab --contrast ab --layers 2-8""";
+                Example: mechanist steer --store st --model models/gpt2 --held-out ab --contrast ab --layers 2,4,6""";
     }
 
     @Override

@@ -58,7 +58,19 @@ public final class SweepAnalysis implements Analysis {
         Path modelFolder = Path.of(p.getString("model"));
         try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
             HookPoint point = point(p.getString("point"));
-            List<Integer> layers = layers(p.getString("layers"), model.spec().layerCount());
+            String layerSpec = p.getString("layers");
+            if (layerSpec.equals("vector")) {
+                if (!hasVector) {
+                    throw new AnalysisException("layers=vector needs a vector input (it sweeps the vector's own layer)");
+                }
+                int own = HookSite.parse(context.vector("vector").siteId()).layer();
+                if (own < 0) {
+                    throw new AnalysisException("layers=vector: the vector's site " + context.vector("vector").siteId()
+                            + " is not a per-layer site; give the layers");
+                }
+                layerSpec = Integer.toString(own);
+            }
+            List<Integer> layers = layers(layerSpec, model.spec().layerCount());
             double[] multipliers = multipliers(p.getString("multipliers"));
             SweepConfig config = new SweepConfig(point, layers, multipliers,
                     SteeringSweep.positions(p.getString("steerPositions")), p.getBoolean("control"),

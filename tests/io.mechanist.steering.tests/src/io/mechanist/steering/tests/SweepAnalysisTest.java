@@ -80,13 +80,18 @@ class SweepAnalysisTest {
         String vectorId = store.saveVector("probe", "blocks.1.resid_post", "probe-logistic", direction,
                 Map.of("positiveLabel", "A"), null);
         String resultId = new AnalysisRunner(store, registry).run(new AnalysisRequest(SweepAnalysis.ID,
-                parameters("target", "probe", "layers", "1", "multipliers", "-0.5,0,0.5,1"),
+                parameters("target", "probe", "layers", "vector", "multipliers", "-0.5,0,0.5,1"),
                 Map.of("heldOut", SteeringFixtures.CAPTURE, "vector", vectorId)), new NullProgressMonitor());
         List<String> verdicts = store.read(s -> s.getResults().stream().filter(r -> r.getId().equals(resultId))
                 .findFirst().orElseThrow().getTables().stream().filter(t -> t.getName().equals("causal")).findFirst()
                 .orElseThrow().getColumns().stream().filter(c -> c.getName().equals("movesAsPredicted")).findFirst()
                 .orElseThrow().getTexts().stream().toList());
-        assertEquals(2, verdicts.size(), "steering and control at one layer");
+        assertEquals(2, verdicts.size(), "steering and control at the probe's layer");
+        float[] vectors = store.readResultArray(resultId, "vectors");
+        assertEquals(32, vectors.length, "one layer: the probe's own");
+        for (int j = 0; j < 32; j++) {
+            assertEquals(direction[j], vectors[j], 0f);
+        }
     }
 
     @Test

@@ -1,0 +1,138 @@
+package io.mechanist.steering.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import io.mechanist.core.tensor.DType;
+import io.mechanist.core.tensor.SafetensorsWriter;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.RunRequest;
+import io.mechanist.steering.AbPrompt;
+import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.SteeringSweep;
+import io.mechanist.steering.SteeringVector;
+import io.mechanist.steering.SteeringVectors;
+import io.mechanist.steering.SweepConfig;
+import io.mechanist.steering.SweepResult;
+
+/**
+ * Times a steering sweep of 7 layers x 9 multipliers x 100 prompts (random control on) against a baseline measured
+ * in the same run: 63 unsteered batched forwards of the same 100 prompts (one per grid cell, no interventions).
+ *
+ * <p>Usage: {@code SweepBenchmark [checkpointFolder]}. Without a folder it writes a GPT-2-shaped random checkpoint
+ * (8 layers, d_model 128, 4 heads, vocabulary 1000) into a temporary folder. Prompts are random token sequences of
+ * 16..32 tokens (seeded). With fewer than 7 layers, every layer is swept.
+ */
+public final class SweepBenchmark {
+    private static final int PROMPTS = 100;
+    private static final int BATCH = 25;
+
+    private SweepBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder;
+        String what;
+        if (args.length > 0) {
+            folder = Path.of(args[0]);
+            what = folder.toString();
+        } else {
+            folder = Files.createTempDirectory("steering-bench");
+            writeRandomGpt2(folder, 1000, 64, 128, 8, 4);
+            what = "GPT-2-shaped random model (vocab 1000, d_model 128, 8 layers, 4 heads)";
+        }
+        try (HookedTransformer model = HookedTransformer.load(folder)) {
+            int layerCount = model.spec().layerCount();
+            int vocab = model.spec().vocabSize();
+            Random random = new Random(42);
+            List<AbPrompt> prompts = new ArrayList<>();
+            for (int p = 0; p < PROMPTS; p++) {
+                long[] tokens = new long[16 + random.nextInt(17)];
+                for (int t = 0; t < tokens.length; t++) {
+                    tokens[t] = random.nextInt(vocab);
+                }
+                prompts.add(new AbPrompt(tokens, p % 2 == 0));
+            }
+            List<Integer> layers = new ArrayList<>();
+            for (int i = 0; i < Math.min(7, layerCount); i++) {
+                layers.add(layerCount <= 7 ? i : 1 + i * (layerCount - 1) / 7);
+            }
+            double[] multipliers = {-2, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 2};
+            AnswerTokens answers = new AnswerTokens("A", 5, "B", 6);
+            SteeringVector vector = SteeringVectors.random("blocks.0.resid_post", model.spec().dModel(), 1, 7);
+            SweepConfig config = new SweepConfig(io.mechanist.core.hooks.HookPoint.RESID_POST, layers, multipliers,
+                    io.mechanist.runtime.intervention.Positions.all(), true, 1234, BATCH);
+            int cells = layers.size() * multipliers.length;
+            List<long[]> tokens = prompts.stream().map(AbPrompt::tokens).toList();
+            RunRequest plain = RunRequest.builder(tokens).batchSize(BATCH).build();
+            System.out.printf("model: %s%nsweep: %d layers %s x %d multipliers x %d prompts (batch %d), control on%n",
+                    what, layers.size(), layers, multipliers.length, PROMPTS, BATCH);
+            model.run(plain); // warm-up
+            long start = System.nanoTime();
+            for (int c = 0; c < cells; c++) {
+                model.run(plain);
+            }
+            double baseline = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            SweepResult result = SteeringSweep.run(model, prompts, answers, layer -> vector, config, null, null);
+            double sweep = (System.nanoTime() - start) / 1e9;
+            int runs = 1 + 2 * layers.size() * (int) Arrays.stream(multipliers).filter(m -> m != 0).count();
+            System.out.printf("baseline: %d unsteered batched forwards of %d prompts: %.2f s%n", cells, PROMPTS, baseline);
+            System.out.printf("sweep (steering + control, %d batched forwards): %.2f s, ratio to baseline %.2f "
+                    + "(%.2f per forward)%n", runs, sweep, sweep / baseline, (sweep / runs) / (baseline / cells));
+            System.out.printf("check: mean P at layer %d, multiplier %.2f: steering %.3f, control %.3f%n", layers.get(0),
+                    multipliers[8], result.meanProbability(0, 0, 8), result.meanProbability(1, 0, 8));
+        }
+    }
+
+    /** A GPT-2 checkpoint with random weights (std 0.02), unit layer norms and zero biases. */
+    static void writeRandomGpt2(Path dir, int vocab, int positions, int d, int layers, int heads) throws IOException {
+        String config = "{\"architectures\": [\"GPT2LMHeadModel\"], \"model_type\": \"gpt2\", \"vocab_size\": " + vocab
+                + ", \"n_positions\": " + positions + ", \"n_embd\": " + d + ", \"n_layer\": " + layers
+                + ", \"n_head\": " + heads + ", \"activation_function\": \"gelu_new\", \"layer_norm_epsilon\": 1e-5,"
+                + " \"eos_token_id\": 0, \"bos_token_id\": 0}";
+        Files.writeString(dir.resolve("config.json"), config, StandardCharsets.UTF_8);
+        Random random = new Random(1);
+        SafetensorsWriter writer = new SafetensorsWriter();
+        writer.add("wte.weight", DType.F32, new long[] {vocab, d}, gaussian(random, vocab * d, 0.02));
+        writer.add("wpe.weight", DType.F32, new long[] {positions, d}, gaussian(random, positions * d, 0.01));
+        for (int l = 0; l < layers; l++) {
+            String p = "h." + l + ".";
+            writer.add(p + "ln_1.weight", DType.F32, new long[] {d}, constant(d, 1));
+            writer.add(p + "ln_1.bias", DType.F32, new long[] {d}, constant(d, 0));
+            writer.add(p + "attn.c_attn.weight", DType.F32, new long[] {d, 3 * d}, gaussian(random, d * 3 * d, 0.02));
+            writer.add(p + "attn.c_attn.bias", DType.F32, new long[] {3 * d}, constant(3 * d, 0));
+            writer.add(p + "attn.c_proj.weight", DType.F32, new long[] {d, d}, gaussian(random, d * d, 0.02));
+            writer.add(p + "attn.c_proj.bias", DType.F32, new long[] {d}, constant(d, 0));
+            writer.add(p + "ln_2.weight", DType.F32, new long[] {d}, constant(d, 1));
+            writer.add(p + "ln_2.bias", DType.F32, new long[] {d}, constant(d, 0));
+            writer.add(p + "mlp.c_fc.weight", DType.F32, new long[] {d, 4 * d}, gaussian(random, d * 4 * d, 0.02));
+            writer.add(p + "mlp.c_fc.bias", DType.F32, new long[] {4 * d}, constant(4 * d, 0));
+            writer.add(p + "mlp.c_proj.weight", DType.F32, new long[] {4 * d, d}, gaussian(random, 4 * d * d, 0.02));
+            writer.add(p + "mlp.c_proj.bias", DType.F32, new long[] {d}, constant(d, 0));
+        }
+        writer.add("ln_f.weight", DType.F32, new long[] {d}, constant(d, 1));
+        writer.add("ln_f.bias", DType.F32, new long[] {d}, constant(d, 0));
+        writer.write(dir.resolve("model.safetensors"));
+    }
+
+    private static float[] gaussian(Random random, int count, double std) {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) (random.nextGaussian() * std);
+        }
+        return v;
+    }
+
+    private static float[] constant(int count, float value) {
+        float[] v = new float[count];
+        Arrays.fill(v, value);
+        return v;
+    }
+}
