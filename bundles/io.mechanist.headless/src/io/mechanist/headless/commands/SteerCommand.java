@@ -50,7 +50,7 @@ public final class SteerCommand implements Command {
                                        [--layers all|vector|0,2,5] [--multipliers -1,-0.5,0,0.5,1] [--method mean-difference|pca-difference]
                                        [--position -1] [--point resid_post] [--steer-positions all|last]
                                        [--label answer] [--answer-a A] [--answer-b B] [--token-a " A"] [--token-b " B"]
-                                       [--held-out-prompts unpaired|all] [--target label|probe]
+                                       [--held-out-prompts unpaired|all] [--target label|probe|fixed:A]
                                        [--pair-label matching] [--pair-positive true]
                                        [--no-control] [--control-seed 1234] [--batch-size 16] [--out FILE.csv] [--json]
 
@@ -63,6 +63,8 @@ public final class SteerCommand implements Command {
                 With --target probe, --layers vector and a probe direction (--vector), it is the causal test of the
                 probe: steering along the probe's own direction at its own layer must raise the probability of the
                 probe's positive label, monotonically in the multiplier, while the random control stays flat.
+                When the contrast pairs differ only in the answer letter (pairs labelled answer=A / answer=B), use
+                --pair-label answer --pair-positive A --target fixed:A: the behaviour is answering A.
 
                 Example: mechanist steer --store st --model models/gpt2 --held-out ab --contrast ab --layers 2,4,6""";
     }

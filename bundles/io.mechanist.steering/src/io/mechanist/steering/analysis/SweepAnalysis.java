@@ -153,14 +153,18 @@ public final class SweepAnalysis implements Analysis {
             case "all" -> false;
             default -> throw new AnalysisException("heldOut must be unpaired or all, not '" + p.getString("heldOut") + "'");
         };
+        // null: each prompt's label names its matching answer; else the same answer for every prompt
         Boolean probeTargetIsA = null;
-        if (p.getString("target").equals("probe")) {
+        String target = p.getString("target");
+        if (target.equals("probe")) {
             if (probePositiveLabel == null) {
                 throw new AnalysisException("target=probe needs a vector input with a 'positiveLabel' (a probe direction)");
             }
             probeTargetIsA = answerIsA(probePositiveLabel, answerA, answerB, "the probe's positiveLabel");
-        } else if (!p.getString("target").equals("label")) {
-            throw new AnalysisException("target must be label or probe, not '" + p.getString("target") + "'");
+        } else if (target.startsWith("fixed:")) {
+            probeTargetIsA = answerIsA(target.substring("fixed:".length()), answerA, answerB, "target " + target);
+        } else if (!target.equals("label")) {
+            throw new AnalysisException("target must be label, probe or fixed:<answer>, not '" + target + "'");
         }
         List<AbPrompt> prompts = new ArrayList<>();
         for (int i = 0; i < heldOut.promptCount(); i++) {

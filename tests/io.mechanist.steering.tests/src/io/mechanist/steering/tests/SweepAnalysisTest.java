@@ -95,6 +95,22 @@ class SweepAnalysisTest {
     }
 
     @Test
+    void fixedTargetMakesEveryPromptMatchTheSameAnswer() throws Exception {
+        String labelled = new AnalysisRunner(store, registry).run(new AnalysisRequest(SweepAnalysis.ID,
+                parameters("layers", "0", "control", "false"), Map.of("heldOut", SteeringFixtures.CAPTURE, "contrast",
+                        SteeringFixtures.CAPTURE)), new NullProgressMonitor());
+        String fixed = new AnalysisRunner(store, registry).run(new AnalysisRequest(SweepAnalysis.ID,
+                parameters("layers", "0", "control", "false", "target", "fixed:A"), Map.of("heldOut",
+                        SteeringFixtures.CAPTURE, "contrast", SteeringFixtures.CAPTURE)), new NullProgressMonitor());
+        float[] byLabel = store.readResultArray(labelled, "baselineLogitDiff");
+        float[] towardsA = store.readResultArray(fixed, "baselineLogitDiff");
+        // held-out prompts alternate answer A, B: the B prompts' logit difference flips sign
+        for (int p = 0; p < 8; p++) {
+            assertEquals(p % 2 == 0 ? byLabel[p] : -byLabel[p], towardsA[p], 1e-6f, "prompt " + p);
+        }
+    }
+
+    @Test
     void clearErrors() {
         AnalysisRunner runner = new AnalysisRunner(store, registry);
         var neither = assertThrows(AnalysisException.class, () -> runner.run(new AnalysisRequest(SweepAnalysis.ID,
