@@ -106,6 +106,13 @@ class StoreNavigatorTest {
             return null;
         });
         waitUntil(() -> ui(() -> {
+            // The Error Log comes to the front of the same folder whenever something is logged: bring the
+            // Properties view back, as a user clicks its tab.
+            try {
+                page().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
             MPart sheet = window().getService(EPartService.class).findPart(IPageLayout.ID_PROP_SHEET);
             Tree table = sheet == null ? null : findTree((Control) sheet.getWidget());
             return table != null && labels(table, false).contains("Provenance");
