@@ -97,7 +97,7 @@ public final class DatasetParser {
         // A plain JsonReader is strict (no comments, unquoted names or single quotes).
         try (JsonReader reader = new JsonReader(new StringReader(line))) {
             element = JSON.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            if (!atEnd(reader)) {
                 throw new DatasetFormatException(source, lineNumber,
                         "more than one JSON value on the line (each line must hold exactly one JSON object)");
             }
@@ -112,6 +112,15 @@ public final class DatasetParser {
                     "expected a JSON object, found " + describe(element));
         }
         return element.getAsJsonObject();
+    }
+
+    /** Whether nothing but whitespace follows (a strict reader throws on a second top-level value). */
+    private static boolean atEnd(JsonReader reader) {
+        try {
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     private static String requiredString(JsonObject object, String key, String source, int lineNumber)

@@ -12,7 +12,8 @@ import java.util.Random;
  * three disjoint sets: training groups (the model is trained on every prompt of these; the probe train split is
  * drawn from them), test groups (the held-out test split) and contrast groups (the contrast-pair set used to build
  * steering vectors). No group is shared between the sets, so test and contrast prompts are about number pairs the
- * model never saw together. The same seed gives the same prompts, splits and order.
+ * model never saw together. Neighbouring numbers (n, n+1) are always training groups: nothing else tells the model
+ * their order, so held-out pairs differ by at least 2. The same seed gives the same prompts, splits and order.
  */
 public final class DemoDatasetGenerator {
 
@@ -30,13 +31,17 @@ public final class DemoDatasetGenerator {
         this.seed = seed;
         List<int[]> groups = new ArrayList<>();
         for (int a = 0; a < DemoVocabulary.NUMBER_COUNT; a++) {
-            for (int b = a + 1; b < DemoVocabulary.NUMBER_COUNT; b++) {
+            for (int b = a + 2; b < DemoVocabulary.NUMBER_COUNT; b++) {
                 groups.add(new int[] {a, b});
             }
         }
         Collections.shuffle(groups, new Random(seed));
         testGroups.addAll(groups.subList(0, TEST_GROUPS));
         contrastGroups.addAll(groups.subList(TEST_GROUPS, TEST_GROUPS + CONTRAST_GROUPS));
+        // Neighbours (n, n+1) are always trained on: only they pin down the order of the number line.
+        for (int a = 0; a + 1 < DemoVocabulary.NUMBER_COUNT; a++) {
+            trainGroups.add(new int[] {a, a + 1});
+        }
         trainGroups.addAll(groups.subList(TEST_GROUPS + CONTRAST_GROUPS, groups.size()));
     }
 
