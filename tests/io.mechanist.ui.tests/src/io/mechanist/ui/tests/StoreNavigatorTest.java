@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -108,6 +109,7 @@ class StoreNavigatorTest {
         waitUntil(() -> ui(() -> {
             // The Error Log comes to the front of the same folder whenever something is logged: bring the
             // Properties view back, as a user clicks its tab.
+            restoreLayout();
             try {
                 page().showView(IPageLayout.ID_PROP_SHEET, null, IWorkbenchPage.VIEW_VISIBLE);
             } catch (Exception e) {
@@ -148,11 +150,11 @@ class StoreNavigatorTest {
         HeatmapData data = ui(canvas::data);
         assertEquals(tiny.layers, data.rows());
         assertEquals(tiny.tokens.get(1).size(), data.columns());
-        ui(() -> {
+        waitUntil(() -> ui(() -> {
+            restoreLayout();
             page().activate(page().findView(HeatmapView.ID));
-            return null;
-        });
-        waitUntil(() -> ui(() -> canvas.isVisible() && canvas.plotArea().width > 50), "the heatmap is laid out");
+            return canvas.isVisible() && canvas.plotArea().width > 50;
+        }), "the heatmap is laid out");
 
         int layer = 1;
         int position = 2;
@@ -205,6 +207,15 @@ class StoreNavigatorTest {
             }
         });
         assertTrue(Files.size(shot) > 1000, "screenshot written to " + shot);
+    }
+
+    /** Un-maximizes and un-minimizes every view (other tests and the Error Log may leave a view maximized). */
+    private static void restoreLayout() {
+        for (IViewReference view : page().getViewReferences()) {
+            if (page().getPartState(view) != IWorkbenchPage.STATE_RESTORED) {
+                page().setPartState(view, IWorkbenchPage.STATE_RESTORED);
+            }
+        }
     }
 
     private static StoreNavigator openNavigator() {
