@@ -3,6 +3,7 @@ package io.mechanist.headless;
 import java.util.List;
 
 import io.mechanist.headless.commands.AnalysesCommand;
+import io.mechanist.headless.commands.CaptureCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RunCommand;
@@ -18,6 +19,6 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
-                new AnalysesCommand(), new RunCommand(), new VerifyCommand());
+                new CaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand());
     }
 }
