@@ -95,13 +95,15 @@ public final class ActivationSetSource implements ActivationSource {
         }
         int[] shape = set.rowShape(site.id());
         int heads = shape[0];
-        int keys = shape[1];
+        int storedKeys = shape[1];
         int queries = rows.rows();
+        // Stored rows are padded to the longest prompt of the capture; this prompt attends to its own tokens only.
+        int keys = Math.min(storedKeys, set.tokenCount(prompt));
         float[] src = rows.data();
         float[] out = new float[heads * queries * keys];
         for (int q = 0; q < queries; q++) {
             for (int h = 0; h < heads; h++) {
-                System.arraycopy(src, (q * heads + h) * keys, out, (h * queries + q) * keys, keys);
+                System.arraycopy(src, (q * heads + h) * storedKeys, out, (h * queries + q) * keys, keys);
             }
         }
         return new Slice(out, new int[] { heads, queries, keys });

@@ -27,7 +27,12 @@ class ActivationSetSourceTest {
     private static final int H = 2;
 
     /** A capture in memory with the store's row layout: [pos, d_model] and [query, head, key]. */
-    record ArrayCapture(int[] captured) implements ActivationSet {
+    record ArrayCapture(int[] captured, int storedKeys) implements ActivationSet {
+
+        ArrayCapture(int[] captured) {
+            this(captured, P);
+        }
+
         @Override
         public String id() {
             return "capture-1";
@@ -45,12 +50,12 @@ class ActivationSetSourceTest {
 
         @Override
         public int[] rowShape(String siteId) {
-            return siteId.endsWith("attn_pattern") ? new int[] { H, P } : new int[] { D };
+            return siteId.endsWith("attn_pattern") ? new int[] { H, storedKeys } : new int[] { D };
         }
 
         @Override
         public int rowWidth(String siteId) {
-            return siteId.endsWith("attn_pattern") ? H * P : D;
+            return siteId.endsWith("attn_pattern") ? H * storedKeys : D;
         }
 
         @Override
@@ -132,6 +137,19 @@ class ActivationSetSourceTest {
         HeatmapData pattern = HeatmapRequests.build(source, new HeatmapRequest.AttentionPattern(1, 1), () -> false);
         // stored row q = [head 0 keys..., head 1 keys...]; head 1, query 2, key 0 is element 2 * (H * P) + 1 * P + 0
         assertEquals(100 + 2 * H * P + P, pattern.value(2, 0));
+    }
+
+    @Test
+    void patternsPaddedToALongerPromptKeepOnlyThisPromptsKeys() throws Exception {
+        // The store pads pattern rows to the capture's longest prompt (here 5 keys for a 3-token prompt).
+        int stored = 5;
+        ActivationSetSource source = new ActivationSetSource(new ArrayCapture(new int[] { 0, 1, 2 }, stored), 0,
+                List.of());
+        HeatmapData pattern = HeatmapRequests.build(source, new HeatmapRequest.AttentionPattern(1, 1), () -> false);
+        assertEquals(P, pattern.rows());
+        assertEquals(P, pattern.columns());
+        assertEquals(100 + 2 * H * stored + stored, pattern.value(2, 0), "head 1, query 2, key 0");
+        assertEquals(100 + 2 * H * stored + stored + 2, pattern.value(2, 2), "head 1, query 2, key 2");
     }
 
     @Test
