@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
@@ -11,11 +12,14 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.osgi.service.datalocation.Location;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.prefs.BackingStoreException;
+
+import io.mechanist.capture.EmbeddedDemo;
 
 /**
  * The first start of the workbench: with no store ever opened, opens the demo store in the workspace
@@ -32,8 +36,12 @@ final class FirstLaunch {
     private FirstLaunch() {
     }
 
-    /** The demo store's folder. */
+    /** The demo store's folder: {@code demo-store} in the workspace ({@code -data}), by default ~/mechanist-workspace. */
     static Path demoStoreFolder() {
+        Location workspace = Platform.getInstanceLocation();
+        if (workspace != null && workspace.getURL() != null && "file".equals(workspace.getURL().getProtocol())) {
+            return Path.of(workspace.getURL().getPath()).resolve("demo-store");
+        }
         return Path.of(System.getProperty("user.home"), "mechanist-workspace", "demo-store");
     }
 
@@ -50,9 +58,6 @@ final class FirstLaunch {
             return;
         }
         DemoStoreBuilder builder = builder();
-        if (builder == null) {
-            return; // No demo installed: the navigator stays empty and says how to open a store.
-        }
         markDone(preferences);
         Job job = Job.create("Creating the demo store in " + folder, (IProgressMonitor monitor) -> {
             try {
@@ -94,14 +99,13 @@ final class FirstLaunch {
         });
     }
 
+    /** A registered builder (a product may ship its own demo), else Mechanist's embedded demo. */
     private static DemoStoreBuilder builder() {
         Bundle bundle = FrameworkUtil.getBundle(FirstLaunch.class);
         BundleContext context = bundle == null ? null : bundle.getBundleContext();
-        if (context == null) {
-            return null;
-        }
-        ServiceReference<DemoStoreBuilder> reference = context.getServiceReference(DemoStoreBuilder.class);
-        return reference == null ? null : context.getService(reference);
+        ServiceReference<DemoStoreBuilder> reference = context == null ? null
+                : context.getServiceReference(DemoStoreBuilder.class);
+        return reference != null ? context.getService(reference) : EmbeddedDemo::createStore;
     }
 
     private static void markDone(IEclipsePreferences preferences) {

@@ -31,7 +31,10 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.heatmap.HeatmapData;
@@ -46,6 +49,7 @@ import io.mechanist.ui.store.StoreElement;
 import io.mechanist.ui.store.StoreNavigator;
 
 /** The Store Navigator on a store with a real capture: what the tree shows, Properties, and the heatmap link. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreNavigatorTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -56,7 +60,25 @@ class StoreNavigatorTest {
     }
 
     @Test
+    @Order(1)
+    void theFirstLaunchCapturesTheEmbeddedDemoIntoTheWorkspace() throws Exception {
+        StoreNavigator navigator = openNavigator();
+        waitUntil(() -> ui(() -> {
+            navigator.viewer().expandToLevel(3);
+            return labels(navigator.viewer().getTree(), true);
+        }).stream().anyMatch(l -> l.startsWith("    Demo model on held-out prompts \u2013 complete")),
+                "the demo store, captured on first launch, shows in the navigator");
+        List<String> tree = ui(() -> labels(navigator.viewer().getTree(), true));
+        assertTrue(tree.stream().anyMatch(l -> l.startsWith("    Demo model on contrast pairs \u2013 complete")),
+                String.join("\n", tree));
+        assertTrue(tree.stream().anyMatch(l -> l.startsWith("    mechanist-demo-gpt2") || l.contains("GPT2LMHeadModel")),
+                String.join("\n", tree));
+    }
+
+    @Test
+    @Order(2)
     void showsAStoreAndAPickedPromptInTheHeatmap(@TempDir Path dir) throws Exception {
+        OpenStores.instance().closeAll(); // the first-launch demo store is not part of this test
         TinyStore tiny = TinyStore.create(dir);
         try (ActivationStore writable = ActivationStore.open(tiny.folder)) {
             writable.update(s -> {
@@ -144,7 +166,8 @@ class StoreNavigatorTest {
             return part != null && part.getObject() instanceof HeatmapView view ? view : null;
         });
         assertNotNull(heatmap, "picking a prompt opens the heatmap view");
-        waitUntil(() -> ui(() -> heatmap.canvas().data() != null && heatmap.statusText().contains("prompt 1")),
+        waitUntil(() -> ui(() -> heatmap.canvas().data() != null && heatmap.statusText().contains("prompt 1")
+                && heatmap.canvas().data().rows() == tiny.layers),
                 "the heatmap shows prompt 1: " + ui(heatmap::statusText));
         HeatmapCanvas canvas = ui(heatmap::canvas);
         HeatmapData data = ui(canvas::data);
@@ -183,7 +206,8 @@ class StoreNavigatorTest {
 
         // Opening the analysis result shows the view bound to its analysis's output.
         ui(() -> {
-            StoreElement result = ((StoreElement) ((List<?>) navigator.viewer().getInput()).get(0))
+            StoreElement result = ((List<?>) navigator.viewer().getInput()).stream().map(StoreElement.class::cast)
+                    .filter(store -> store.label().startsWith("Tiny store")).findFirst().orElseThrow()
                     .child("Analysis results").child("Token norms");
             navigator.viewer().setSelection(new StructuredSelection(result), true);
             navigator.viewer().getTree().notifyListeners(SWT.DefaultSelection, new Event());
