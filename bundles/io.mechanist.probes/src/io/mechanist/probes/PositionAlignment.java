@@ -45,9 +45,18 @@ public sealed interface PositionAlignment {
     }
 
     /** Offsets {@code -before..+after} around the anchor token whose text is {@code anchorText} (first match). */
+    /**
+     * Positions relative to the LAST token whose text is {@code anchorText}: an answer marker is where the answer
+     * follows, and earlier occurrences of the same text (a ':' inside the question, say) are not it.
+     */
     static PositionAlignment relativeToAnchor(String anchorText, int before, int after) {
-        return new RelativeToAnchor(AnchorLocator.token(anchorText, AnchorLocator.Occurrence.FIRST),
-                "'" + anchorText + "'", before, after);
+        return relativeToAnchor(anchorText, AnchorLocator.Occurrence.LAST, before, after);
+    }
+
+    static PositionAlignment relativeToAnchor(String anchorText, AnchorLocator.Occurrence occurrence, int before,
+            int after) {
+        return new RelativeToAnchor(AnchorLocator.token(anchorText, occurrence),
+                (occurrence == AnchorLocator.Occurrence.LAST ? "last '" : "first '") + anchorText + "'", before, after);
     }
 
     static PositionAlignment spanFraction(SpanLocator span, String description, int bins) {

@@ -63,6 +63,10 @@ class AlignmentTest {
                 AnchorLocator.token(":", AnchorLocator.Occurrence.LAST), "last ':'", 1, 1));
         assertEquals("\u0120A", last.tokenText(0, 2)); // the token after the last ':' is the answer
         assertEquals(":", last.positionToken(1));
+        // The answer marker is the last occurrence by default (the first ':' follows the question's 'Q').
+        AlignedProbeData byDefault = AlignedProbeData.align(SOURCE, PositionAlignment.relativeToAnchor(":", 1, 1));
+        assertEquals("\u0120A", byDefault.tokenText(0, 2));
+        assertEquals("\u0120B", byDefault.tokenText(1, 2));
     }
 
     @Test
