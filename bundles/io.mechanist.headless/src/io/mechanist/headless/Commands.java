@@ -8,6 +8,7 @@ import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RunCommand;
 import io.mechanist.headless.commands.SteerCommand;
+import io.mechanist.headless.commands.TrainDemoCommand;
 import io.mechanist.headless.commands.VerifyCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
@@ -19,6 +20,6 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
-                new CaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand());
+                new CaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(), new TrainDemoCommand());
     }
 }
