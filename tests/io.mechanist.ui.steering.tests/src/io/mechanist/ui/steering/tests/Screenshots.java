@@ -1,0 +1,45 @@
+package io.mechanist.ui.steering.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
+
+/** Saves what a user sees of a shell as a PNG, under -Dmechanist.screenshots (target/screenshots in the build). */
+final class Screenshots {
+
+    private Screenshots() {
+    }
+
+    static Path folder() throws Exception {
+        Path folder = Path.of(System.getProperty("mechanist.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /** Must run on the UI thread. Copies the screen area of {@code shell}, so overlapping dialogs show too. */
+    static Path save(Shell shell, String name) throws Exception {
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+        } finally {
+            gc.dispose();
+        }
+        try {
+            ImageLoader loader = new ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+            Path file = folder().resolve(name + ".png");
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+            return file;
+        } finally {
+            image.dispose();
+        }
+    }
+}

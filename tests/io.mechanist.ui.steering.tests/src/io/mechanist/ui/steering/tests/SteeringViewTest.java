@@ -1,0 +1,231 @@
+package io.mechanist.ui.steering.tests;
+
+import static io.mechanist.ui.steering.tests.Workbench.page;
+import static io.mechanist.ui.steering.tests.Workbench.ui;
+import static io.mechanist.ui.steering.tests.Workbench.waitUntil;
+import static io.mechanist.ui.steering.tests.Workbench.window;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mechanist.steering.SteeredGeneration;
+import io.mechanist.steering.SteeredGeneration.Side;
+import io.mechanist.steering.SweepResult;
+import io.mechanist.ui.charts.XYChartViewer;
+import io.mechanist.ui.steering.SteeringView;
+import io.mechanist.ui.steering.internal.InteractivePanel;
+import io.mechanist.ui.steering.internal.SweepSeries.Metric;
+
+/** Opens the steering view in the real workbench with a real sweep of the demo model and checks what a user sees. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SteeringViewTest {
+    /** A held-out-style prompt whose trace the model writes itself; the right answer is B. */
+    private static final String PROMPT = "Q : 3 vs 7 . which is larger ? A = 3 B = 7 . think :";
+
+    private static DemoSweep sweep;
+
+    @BeforeAll
+    static void runSweep() throws Exception {
+        sweep = DemoSweep.run();
+    }
+
+    private static SteeringView openView() {
+        return ui(() -> {
+            try {
+                page().showView(SteeringView.ID);
+            } catch (Exception e) {
+                throw new AssertionError("cannot open " + SteeringView.ID, e);
+            }
+            MPart part = window().getService(EPartService.class).findPart(SteeringView.ID);
+            assertNotNull(part, "part of " + SteeringView.ID);
+            if (!(part.getObject() instanceof SteeringView view)) {
+                throw new AssertionError("the part's object is " + part.getObject() + ", not a SteeringView");
+            }
+            return view;
+        });
+    }
+
+    @Test
+    @Order(1)
+    void sweepChartShowsOneLinePerLayerAndTheDashedRandomControl() throws Exception {
+        SweepResult r = sweep.result;
+        SteeringView view = openView();
+        ui(() -> {
+            view.show(r, sweep.vectors);
+            return null;
+        });
+        XYChartViewer chart = ui(view::chart);
+        assertEquals(List.of("layer 0", "layer 1", "layer 2", "layer 3", "layer 0 random control",
+                "layer 1 random control", "layer 2 random control", "layer 3 random control"),
+                ui(chart::legendEntries));
+        assertEquals(List.of("-1", "-0.5", "-0.25", "0", "+0.25", "+0.5", "+1"), ui(chart::categoryLabels));
+        List<XYChartViewer.Line> lines = ui(chart::lines);
+        for (int l = 0; l < 4; l++) {
+            for (int m = 0; m < DemoSweep.MULTIPLIERS.length; m++) {
+                assertEquals(r.meanProbability(0, l, m), lines.get(l).y()[m], 1e-12);
+                assertEquals(r.meanProbability(1, l, m), lines.get(4 + l).y()[m], 1e-12);
+            }
+            assertEquals(org.eclipse.swtchart.LineStyle.DASH, lines.get(4 + l).style());
+        }
+        // the demo model's last layer: the effect rises with the multiplier, the random control stays flat
+        int zero = 3;
+        assertTrue(r.meanProbability(0, 3, 6) > r.meanProbability(0, 3, zero) + 0.3
+                && r.meanProbability(0, 3, 0) < r.meanProbability(0, 3, zero) - 0.3, "layer 3 steers");
+        for (int m = 0; m < DemoSweep.MULTIPLIERS.length; m++) {
+            assertEquals(r.meanProbability(0, 3, zero), r.meanProbability(1, 3, m), 0.1, "control at " + m);
+        }
+        // per-prompt distribution of the most steerable layer, and the share moving the wrong way
+        assertEquals(List.of("layer 3 mean (band: min-max)", "layer 3 median (band: quartiles)",
+                "layer 3 random control median"), ui(() -> view.sweepPanel().distributionChart().legendEntries()));
+        List<XYChartViewer.Line> distribution = ui(() -> view.sweepPanel().distributionChart().lines());
+        float[] sorted = r.perPrompt(r.probability(), 0, 3, 6);
+        java.util.Arrays.sort(sorted);
+        assertEquals(sorted[0], distribution.get(0).bandLow()[6], 1e-6, "min at +1");
+        assertEquals(sorted[sorted.length - 1], distribution.get(0).bandHigh()[6], 1e-6, "max at +1");
+        XYChartViewer.Line median = distribution.get(1);
+        assertTrue(median.bandLow()[6] <= median.y()[6] && median.y()[6] <= median.bandHigh()[6]);
+        String wrongWay = ui(() -> view.sweepPanel().wrongWayText());
+        assertTrue(wrongWay.startsWith("Share of prompts moving the wrong way (layer 3): -1: "), wrongWay);
+        assertTrue(wrongWay.contains(String.format(java.util.Locale.ROOT, "+1: %.0f%%", 100 * r.wrongWayShare(0, 3, 6))),
+                wrongWay);
+        // the tooltip gives the raw coefficients behind a relative multiplier
+        String tip = ui(() -> {
+            Event move = new Event();
+            move.x = chart.pixelOf(6);
+            move.y = 20;
+            chart.plotControl().notifyListeners(SWT.MouseMove, move);
+            return chart.plotControl().getToolTipText();
+        });
+        assertTrue(tip.startsWith("multiplier +1 \u00d7 mean residual norm"), tip);
+        assertTrue(tip.contains(String.format(java.util.Locale.ROOT, "layer 3: coefficient %.4g", r.coefficient(0, 3, 6))),
+                tip);
+
+        waitUntil(() -> ui(() -> chart.control().getSize().x > 300), "the chart is laid out");
+        Path shot = ui(() -> {
+            chart.control().update();
+            try {
+                return Screenshots.save(window().getShell(), "steering-view-sweep");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(Files.size(shot) > 5000, "screenshot written to " + shot);
+
+        ui(() -> {
+            view.sweepPanel().selectMetric(Metric.LOGIT_DIFF);
+            return null;
+        });
+        assertEquals(r.meanLogitDiff(0, 2, 1), ui(() -> chart.lines().get(2).y()[1]), 1e-12);
+        assertEquals(Metric.LOGIT_DIFF.label(), ui(() -> chart.chart().getAxisSet().getYAxis(0).getTitle().getText()));
+        ui(() -> {
+            view.sweepPanel().selectMetric(Metric.PROBABILITY);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(2)
+    void exportsThePngAndTheNumbersWithRawCoefficients(@TempDir Path dir) throws Exception {
+        SteeringView view = openView();
+        Path png = dir.resolve("sweep.png");
+        Path csv = dir.resolve("sweep.csv");
+        ui(() -> {
+            view.show(sweep.result);
+            try {
+                view.exportTo(png);
+                view.exportTo(csv);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+        assertTrue(Files.size(png) > 2000);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(1 + 2 * 4 * DemoSweep.MULTIPLIERS.length, lines.size());
+        assertTrue(lines.get(0).startsWith("vector,layer,multiplier,coefficient,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("steering,0,-1.0," + sweep.result.coefficient(0, 0, 0) + ","), lines.get(1));
+    }
+
+    @Test
+    @Order(3)
+    void interactiveSteeringStreamsBothSidesIdenticalAtZeroAndDifferentWhenStrong() throws Exception {
+        SteeringView view = openView();
+        InteractivePanel panel = ui(() -> {
+            view.show(sweep.result, sweep.vectors);
+            InteractivePanel p = view.interactive();
+            p.setModelFolder(sweep.model);
+            p.setLayer(3);
+            p.setPrompt(PROMPT);
+            p.setAnswers(" A", " B");
+            p.setSampling(16, 0.8, 0.95, 7);
+            p.setMultiplier(0);
+            return p;
+        });
+        SteeredGeneration.Pair atZero = generate(panel);
+        assertTrue(atZero.unsteered().generatedTokens().length > 3);
+        assertArrayEquals(atZero.unsteered().generatedTokens(), atZero.steered().generatedTokens(),
+                "multiplier 0 with the same seed gives the same tokens");
+        assertEquals(ui(() -> panel.text(Side.UNSTEERED)), ui(() -> panel.text(Side.STEERED)));
+        assertTrue(ui(() -> panel.settingsText()).startsWith("Both sides: seed 7, temperature 0.8, top-p 0.95"),
+                ui(() -> panel.settingsText()));
+
+        ui(() -> {
+            panel.setMultiplier(2.5);
+            return null;
+        });
+        SteeredGeneration.Pair strong = generate(panel);
+        assertArrayEquals(atZero.unsteered().generatedTokens(), strong.unsteered().generatedTokens(),
+                "the unsteered side does not depend on the multiplier");
+        assertFalse(ui(() -> panel.text(Side.UNSTEERED)).equals(ui(() -> panel.text(Side.STEERED))),
+                "a strong vector changes the steered text");
+        assertEquals("Steered: blocks.3.resid_post \u00d7 +2.50", ui(panel::steeredTitle));
+
+        // the read-out follows the multiplier: steering towards A raises logit(A) - logit(B)
+        waitUntil(() -> ui(() -> panel.readout() != null && panel.readout().multiplier() == 2.5),
+                "the read-out of multiplier 2.5 arrives");
+        var readout = ui(panel::readout);
+        assertTrue(readout.steered() > readout.unsteered() + 1, readout.toString());
+        assertTrue(ui(panel::readoutText).startsWith("logit diff A \u2212 B: steered "), ui(panel::readoutText));
+        waitUntil(() -> ui(() -> view.chart().control().getSize().x > 300), "the view is laid out");
+        ui(() -> {
+            try {
+                return Screenshots.save(window().getShell(), "steering-view-generation");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** Clicks "Generate" and waits until both sides have streamed the whole generation into their text boxes. */
+    private static SteeredGeneration.Pair generate(InteractivePanel panel) throws InterruptedException {
+        assertNotNull(ui(panel::generate), "generation started");
+        waitUntil(() -> !panel.isGenerating() && panel.lastPair() != null, "the generation job ends");
+        SteeredGeneration.Pair pair = panel.lastPair();
+        waitUntil(() -> ui(() -> panel.text(Side.UNSTEERED).equals(pair.unsteered().text())
+                && panel.text(Side.STEERED).equals(pair.steered().text())), "both texts are shown");
+        for (Side side : Side.values()) {
+            var result = side == Side.STEERED ? pair.steered() : pair.unsteered();
+            assertEquals(result.generatedTokens().length, panel.tokensStreamed(side), side + " tokens streamed");
+            assertTrue(ui(() -> panel.uiUpdates(side)) >= 1, side + " text updated while streaming");
+        }
+        return pair;
+    }
+}

@@ -1,0 +1,61 @@
+package io.mechanist.ui.steering.tests;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+
+/** Runs test code against the real workbench: on its UI thread, or waiting for what its jobs do. */
+final class Workbench {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private Workbench() {
+    }
+
+    static IWorkbenchWindow window() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+    }
+
+    static IWorkbenchPage page() {
+        return window().getActivePage();
+    }
+
+    /** Runs {@code work} on the UI thread and hands back its result or its failure (the workbench would swallow it). */
+    static <T> T ui(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        display.syncExec(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() instanceof Error e) {
+            throw e;
+        } else if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        return result.get();
+    }
+
+    static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
