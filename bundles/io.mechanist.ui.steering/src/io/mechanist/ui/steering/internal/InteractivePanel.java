@@ -71,6 +71,7 @@ public final class InteractivePanel {
     private final Group steeredGroup;
     private final Text unsteeredText;
     private final Text steeredText;
+    private final StreamedTexts streamed;
 
     private final LoadedModel models = new LoadedModel();
     private final Map<Integer, SteeringVector> vectorsByLayer = new HashMap<>();
@@ -82,11 +83,6 @@ public final class InteractivePanel {
     private int readoutSerial;
     private int readoutsShown;
 
-    // streaming buffers, written by the two generation threads
-    private final StringBuilder[] streamed = { new StringBuilder(), new StringBuilder() };
-    private final int[] tokensStreamed = new int[2];
-    private final int[] uiUpdates = new int[2];
-    private boolean flushPending;
 
     public InteractivePanel(Composite parent) {
         root = new Composite(parent, SWT.NONE);
@@ -174,6 +170,7 @@ public final class InteractivePanel {
         steeredGroup.setText("Steered");
         steeredGroup.setLayout(new FillLayout());
         steeredText = new Text(steeredGroup, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+        streamed = new StreamedTexts(unsteeredText, steeredText);
         updateMultiplierLabel();
         root.addListener(SWT.Dispose, e -> dispose());
     }
@@ -290,8 +287,11 @@ public final class InteractivePanel {
 
     // ---- generation
 
-    /** Starts steered and unsteered generation in a job; returns it (null when settings are incomplete). */
+    /** Starts steered and unsteered generation in a job; returns it (null when settings are incomplete or a generation is still running). */
     public Job generate() {
+        if (isGenerating()) {
+            return null; // one generation at a time; the button is disabled meanwhile
+        }
         if (vector == null) {
             showSettings("Choose a vector first (show a sweep or import one).");
             return null;
@@ -308,17 +308,8 @@ public final class InteractivePanel {
             showSettings("Sampling settings: " + e.getMessage());
             return null;
         }
-        cancelGeneration();
-        synchronized (streamed) {
-            for (int i = 0; i < 2; i++) {
-                streamed[i].setLength(0);
-                tokensStreamed[i] = 0;
-                uiUpdates[i] = 0;
-            }
-        }
+        streamed.reset();
         lastPair = null;
-        unsteeredText.setText("");
-        steeredText.setText("");
         String shared = String.format(Locale.ROOT, "Both sides: seed %d, %s, up to %d tokens", settings.seed(),
                 settings.temperature() == 0 ? "greedy" : "temperature " + settings.temperature() + ", top-p "
                         + settings.topP(), settings.maxNewTokens());
@@ -336,12 +327,12 @@ public final class InteractivePanel {
                 double coefficient = s.multiplier * norm / s.vector.norm();
                 var steering = new SteeredGeneration.Steering(s.site, s.vector.values(), coefficient, Positions.all());
                 SteeredGeneration.Pair pair = SteeredGeneration.generate(model, tokens, run, steering,
-                        this::onToken, monitor::isCanceled);
+                        (side, step, token, delta) -> streamed.add(side, delta), monitor::isCanceled);
                 lastPair = pair;
                 boolean cancelled = pair.steered().stopReason() == io.mechanist.runtime.generate.GenerationResult
                         .StopReason.CANCELLED;
                 ui(() -> {
-                    flush();
+                    streamed.flush();
                     showSettings(shared + limit + String.format(Locale.ROOT, "; coefficient %.4g (norm %.3g)%s",
                             coefficient, norm, cancelled ? "; cancelled" : ""));
                 });
@@ -393,34 +384,6 @@ public final class InteractivePanel {
         return job != null && job.getState() != Job.NONE;
     }
 
-    /** Called from the generation threads: buffer the token, ask the UI thread to show the batch so far. */
-    private void onToken(Side side, int step, long token, String delta) {
-        synchronized (streamed) {
-            streamed[side.ordinal()].append(delta);
-            tokensStreamed[side.ordinal()]++;
-            if (flushPending) {
-                return;
-            }
-            flushPending = true;
-        }
-        ui(this::flush);
-    }
-
-    private void flush() {
-        String[] now = new String[2];
-        synchronized (streamed) {
-            flushPending = false;
-            now[0] = streamed[0].toString();
-            now[1] = streamed[1].toString();
-        }
-        Text[] targets = { unsteeredText, steeredText };
-        for (int i = 0; i < 2; i++) {
-            if (!targets[i].getText().equals(now[i])) {
-                targets[i].setText(now[i]);
-                uiUpdates[i]++;
-            }
-        }
-    }
 
     // ---- what a user sees (for tests)
 
@@ -429,14 +392,12 @@ public final class InteractivePanel {
     }
 
     public int tokensStreamed(Side side) {
-        synchronized (streamed) {
-            return tokensStreamed[side.ordinal()];
-        }
+        return streamed.tokens(side);
     }
 
     /** How many times the UI showed new text on a side while tokens arrived. */
     public int uiUpdates(Side side) {
-        return uiUpdates[side.ordinal()];
+        return streamed.updates(side);
     }
 
     public SteeredGeneration.Pair lastPair() {
