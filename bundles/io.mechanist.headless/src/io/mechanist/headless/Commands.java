@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mechanist.headless.commands.AnalysesCommand;
 import io.mechanist.headless.commands.CaptureCommand;
+import io.mechanist.headless.commands.DemoCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RunCommand;
@@ -19,7 +20,8 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
-                new CaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(), new TrainDemoCommand());
+        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
+                new CaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
+                new TrainDemoCommand());
     }
 }
