@@ -57,7 +57,8 @@ final class CliRunner {
         Path repo = repositoryRoot();
         Object token = new Object();
         IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, null);
-        for (String bundle : List.of("io.mechanist.core", "io.mechanist.examples.tokenstats", "io.mechanist.probes")) {
+        for (String bundle : List.of("io.mechanist.core", "io.mechanist.examples.tokenstats", "io.mechanist.probes",
+                "io.mechanist.steering")) {
             Path pluginXml = repo.resolve("bundles").resolve(bundle).resolve("plugin.xml");
             try (InputStream in = Files.newInputStream(pluginXml)) {
                 if (!registry.addContribution(in, ContributorFactorySimple.createContributor(bundle), false, bundle,
