@@ -214,9 +214,13 @@ final class DemoReport {
                     .append(h.get("title").getAsString()).append('\n');
         }
         md.append("\n## The same steps by hand\n\n```\n");
-        md.append("./mechanist capture --store ").append(store).append(" --model ").append(model).append(" --dataset ")
-                .append(data.heldOut()).append(" --sites 'blocks.*.resid_post,blocks.*.attn_pattern' --id ")
-                .append(EmbeddedDemo.TEST_CAPTURE).append('\n');
+        for (String[] capture : new String[][] { { data.heldOut().toString(), EmbeddedDemo.TEST_CAPTURE },
+                { data.contrastPairs().toString(), EmbeddedDemo.PAIRS_CAPTURE } }) {
+            md.append("./mechanist capture --store ").append(store).append(" --model ").append(model)
+                    .append(" --dataset ").append(capture[0])
+                    .append(" --sites 'blocks.*.resid_post,blocks.*.attn_pattern' --id ").append(capture[1])
+                    .append('\n');
+        }
         md.append("./mechanist probe --store ").append(store).append(" --capture ").append(EmbeddedDemo.TEST_CAPTURE)
                 .append(" --label answer --alignment anchor --anchor : --before ")
                 .append(DemoCommand.PROBE_POSITIONS_BEFORE).append(" --after 0 --out ").append(out).append('\n');
