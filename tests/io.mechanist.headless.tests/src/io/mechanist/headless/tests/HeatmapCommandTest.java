@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.mechanist.testing.TinyStore;
 import io.mechanist.headless.Cli;
 import io.mechanist.headless.Commands;
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mechanist.testing.TinyStore;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.MechanistFactory;

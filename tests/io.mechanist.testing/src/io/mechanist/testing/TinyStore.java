@@ -1,4 +1,4 @@
-package io.mechanist.headless.tests;
+package io.mechanist.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,22 +22,23 @@ import io.mechanist.store.CaptureWriter;
 /**
  * A store with a real capture: a tiny GPT-2 checkpoint run by the reference transformer on two prompts of equal
  * length, every layer's {@code resid_post} and attention pattern at every position, and one stored vector.
+ * Shared by the test bundles that need a store to look at (CLI verbs, the Store Navigator).
  */
-final class TinyStore {
+public final class TinyStore {
 
-    static final String MODEL = "tiny-gpt2";
-    static final String DATASET = "sample";
-    static final String CAPTURE = "tiny-capture";
-    static final String VECTOR_NAME = "cat direction";
-    static final List<String> TEXTS = List.of("the quick brown fox jumps over the lazy dog",
+    public static final String MODEL = "tiny-gpt2";
+    public static final String DATASET = "sample";
+    public static final String CAPTURE = "tiny-capture";
+    public static final String VECTOR_NAME = "cat direction";
+    public static final List<String> TEXTS = List.of("the quick brown fox jumps over the lazy dog",
             "the cat sat on a house . the dog");
 
-    final Path folder;
-    final int layers;
-    final int dModel;
-    final int heads;
-    final List<ReferenceForward> forwards = new ArrayList<>();
-    final List<List<String>> tokens = new ArrayList<>();
+    public final Path folder;
+    public final int layers;
+    public final int dModel;
+    public final int heads;
+    public final List<ReferenceForward> forwards = new ArrayList<>();
+    public final List<List<String>> tokens = new ArrayList<>();
 
     private TinyStore(Path folder, int layers, int dModel, int heads) {
         this.folder = folder;
@@ -46,7 +47,7 @@ final class TinyStore {
         this.heads = heads;
     }
 
-    static TinyStore create(Path dir) throws IOException {
+    public static TinyStore create(Path dir) throws IOException {
         Path checkpoint = TinyCheckpoints.write(ArchitectureFamily.GPT2, dir.resolve(MODEL), 7,
                 TinyCheckpoints.Options.DEFAULT);
         ReferenceModel model = ReferenceModel.load(checkpoint);
@@ -135,7 +136,7 @@ final class TinyStore {
     }
 
     /** The stored (float) value of resid_post at (layer, pos, neuron) of prompt {@code p}. */
-    float resid(int p, int layer, int pos, int neuron) {
+    public float resid(int p, int layer, int pos, int neuron) {
         return (float) forwards.get(p).activation("blocks." + layer + ".resid_post")[pos][neuron];
     }
 }
