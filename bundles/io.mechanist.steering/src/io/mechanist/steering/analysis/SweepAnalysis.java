@@ -259,14 +259,23 @@ public final class SweepAnalysis implements Analysis {
     }
 
     static HookPoint point(String name) throws AnalysisException {
+        try {
+            return steerablePoint(name);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(e.getMessage(), e);
+        }
+    }
+
+    /** The steerable per-layer hook point named {@code name} (case-insensitive), e.g. {@code resid_post}. */
+    static HookPoint steerablePoint(String name) {
         for (HookPoint point : List.of(HookPoint.RESID_PRE, HookPoint.RESID_MID, HookPoint.RESID_POST,
                 HookPoint.ATTN_OUT, HookPoint.MLP_OUT)) {
             if (point.name().equalsIgnoreCase(name)) {
                 return point;
             }
         }
-        throw new AnalysisException("point must be one of resid_pre, resid_mid, resid_post, attn_out, mlp_out; not '"
-                + name + "'");
+        throw new IllegalArgumentException("point must be one of resid_pre, resid_mid, resid_post, attn_out, mlp_out; "
+                + "not '" + name + "'");
     }
 
     /** "all" or a comma list, each checked against the model's layer count. */

@@ -87,6 +87,7 @@ final class SteeringFixtures {
             model.setArchitecture("GPT2LMHeadModel");
             model.setNumLayers(2);
             model.setDModel(32);
+            model.setFolder(checkpoint.toString());
             s.getModels().add(model);
         });
         List<PromptInfo> prompts = prompts();
