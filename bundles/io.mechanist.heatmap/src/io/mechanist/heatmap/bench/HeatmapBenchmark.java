@@ -11,11 +11,14 @@ import io.mechanist.heatmap.ValueKind;
 import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.render.DataWindow;
 import io.mechanist.heatmap.render.RasterRenderer;
+import io.mechanist.heatmap.render.RowPyramid;
 
 /**
- * Repaint cost of the raster renderer on the sizes the heatmap view must handle, at a typical view size, against
- * two baselines measured in the same run: filling the same int[] image with one colour, and one max() pass over
- * every cell of the grid (the memory traffic any renderer that looks at all cells must pay).
+ * Cost of rendering a new window (first display, zoom, pan) with the raster renderer on the sizes the heatmap view
+ * must handle, at a typical view size, reading every row and reading the {@link RowPyramid}, against two baselines
+ * measured in the same run: filling the same int[] image with one colour, and one max() pass over every cell of the
+ * grid (the memory traffic any renderer that looks at all cells must pay). Repaints that keep the window (expose,
+ * tooltip, selection marker) only draw the cached image: see {@code io.mechanist.ui.heatmap}'s ImageDataBenchmark.
  * <p>
  * Usage: {@code java -cp <classes> io.mechanist.heatmap.bench.HeatmapBenchmark [width height [repeats]]}
  */
@@ -44,26 +47,42 @@ public final class HeatmapBenchmark {
         float[] values = data.valuesView();
         double[] sink = new double[1];
         double read = median(repeats, () -> sink[0] += maxAll(values));
+        double build = median(Math.max(3, repeats / 3), () -> sink[0] += RowPyramid.of(data) == null ? 0 : 1);
+        RowPyramid pyramid = RowPyramid.of(data);
         DataWindow all = DataWindow.all(data.rows(), data.columns());
         DataWindow quarter = all.zoom(2, 0.5, 0.5, true, true);
         DataWindow close = all.zoom(64, 0.5, 0.5, true, true);
-        double whole = median(repeats, () -> RasterRenderer.render(data, all, scale, width, height, image));
-        double zoomed = median(repeats, () -> RasterRenderer.render(data, quarter, scale, width, height, image));
-        double near = median(repeats, () -> RasterRenderer.render(data, close, scale, width, height, image));
         System.out.printf("%s, %d x %d cells (%.1f M):%n", name, data.rows(), data.columns(),
                 data.rows() * (double) data.columns() / 1e6);
-        System.out.printf("  baseline: one max() pass over every cell         %8.3f ms  (%.1fx fill)%n", read,
+        System.out.printf("  baseline: one max() pass over every cell             %8.3f ms  (%.1fx fill)%n", read,
                 read / fill);
-        report("whole grid", all, whole, fill, read);
-        report("zoom 2x", quarter, zoomed, fill, read);
-        report("zoom 64x", close, near, fill, read);
+        System.out.printf("  row pyramid, built once per heatmap                  %8.3f ms  (%.1fx fill)%s%n", build,
+                build / fill, pyramid == null ? "  (grid too small: none built)" : "");
+        for (DataWindow w : List.of(all, quarter, close)) {
+            String what = w == all ? "whole grid" : w == quarter ? "zoom 2x" : "zoom 64x";
+            double direct = median(repeats, () -> RasterRenderer.render(data, null, w, scale, width, height, image));
+            double fast = median(repeats, () -> RasterRenderer.render(data, pyramid, w, scale, width, height, image));
+            report(what + ", every row", w, direct, fill, read);
+            report(what + ", pyramid", w, fast, fill, read);
+        }
+        // panning: a new window every frame, as a drag does
+        DataWindow[] panned = new DataWindow[1];
+        panned[0] = quarter;
+        double pan = median(repeats, () -> {
+            panned[0] = panned[0].pan(panned[0].rowCount() / 50 + 1, panned[0].columnCount() / 50 + 1);
+            if (panned[0].firstRow() + panned[0].rowCount() == data.rows()) {
+                panned[0] = quarter;
+            }
+            RasterRenderer.render(data, pyramid, panned[0], scale, width, height, image);
+        });
+        report("pan step of zoom 2x, pyramid", quarter, pan, fill, read);
         if (sink[0] == 42) {
             System.out.println();
         }
     }
 
     private static void report(String what, DataWindow w, double ms, double fill, double read) {
-        System.out.printf("  render %-10s (%5d x %5d cells)         %8.3f ms  (%.1fx fill, %.2fx read pass)%n", what,
+        System.out.printf("  new window: %-28s (%5d x %5d cells) %8.3f ms  (%.1fx fill, %.2fx read pass)%n", what,
                 w.rowCount(), w.columnCount(), ms, ms / fill, ms / read);
     }
 

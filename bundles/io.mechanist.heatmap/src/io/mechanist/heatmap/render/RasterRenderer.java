@@ -1,6 +1,5 @@
 package io.mechanist.heatmap.render;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 
 import io.mechanist.heatmap.HeatmapData;
@@ -30,9 +29,21 @@ public final class RasterRenderer {
      */
     public static void render(HeatmapData data, DataWindow window, ColorScale scale, int width, int height,
             int[] out) {
+        render(data, null, window, scale, width, height, out);
+    }
+
+    /**
+     * {@link #render(HeatmapData, DataWindow, ColorScale, int, int, int[])} reading pixels that cover many rows from
+     * {@code pyramid} (built from {@code data}; null reads every row). The pixels are the same either way.
+     */
+    public static void render(HeatmapData data, RowPyramid pyramid, DataWindow window, ColorScale scale, int width,
+            int height, int[] out) {
         check(data, window, width, height, out.length);
+        if (pyramid != null && pyramid.data() != data) {
+            throw new IllegalArgumentException("The row pyramid was built for " + pyramid.data() + ", not " + data);
+        }
         int[] rowStart = edges(window.firstRow(), window.rowCount(), height);
-        Bins bins = new Bins(window.firstColumn(), window.columnCount(), width, data.hasUndefined());
+        Bins bins = new Bins(window.firstColumn(), window.columnCount(), width, pyramid);
         float[] values = data.valuesView();
         int columns = data.columns();
         int rowLimit = window.firstRow() + window.rowCount();
@@ -41,8 +52,9 @@ public final class RasterRenderer {
             lines = lines.parallel();
         }
         int[] pixelBin = bins.pixelBin;
+        boolean skipNaN = data.hasUndefined();
         lines.forEach(y -> {
-            float[] line = bins.reduce(values, columns, rowStart[y], end(rowStart, y, rowLimit));
+            float[] line = bins.reduce(values, columns, skipNaN, rowStart[y], end(rowStart, y, rowLimit));
             int offset = y * width;
             for (int x = 0; x < width; x++) {
                 out[offset + x] = scale.argb(line[pixelBin[x]]);
@@ -62,10 +74,10 @@ public final class RasterRenderer {
     public static float[] pixelValues(HeatmapData data, DataWindow window, int width, int height) {
         check(data, window, width, height, (long) width * height);
         int[] rowStart = edges(window.firstRow(), window.rowCount(), height);
-        Bins bins = new Bins(window.firstColumn(), window.columnCount(), width, data.hasUndefined());
+        Bins bins = new Bins(window.firstColumn(), window.columnCount(), width, null);
         float[] result = new float[width * height];
         for (int y = 0; y < height; y++) {
-            float[] line = bins.reduce(data.valuesView(), data.columns(), rowStart[y],
+            float[] line = bins.reduce(data.valuesView(), data.columns(), data.hasUndefined(), rowStart[y],
                     end(rowStart, y, window.firstRow() + window.rowCount()));
             for (int x = 0; x < width; x++) {
                 result[y * width + x] = line[bins.pixelBin[x]];
@@ -119,7 +131,8 @@ public final class RasterRenderer {
     /**
      * The window's columns grouped into bins: one per pixel when there are more columns than pixels, one per column
      * otherwise. {@link #reduce} first takes the max and min of each column over a band of rows (a sequential,
-     * vectorisable sweep over the data), then of each bin over its columns, and keeps the one of larger magnitude.
+     * vectorisable sweep over the data or its {@link RowPyramid}), then of each bin over its columns, and keeps the
+     * one of larger magnitude.
      */
     private static final class Bins {
         final int firstColumn;
@@ -127,12 +140,12 @@ public final class RasterRenderer {
         final int binCount;
         final int[] binStart;
         final int[] pixelBin;
-        final boolean skipNaN;
+        final RowPyramid pyramid;
 
-        Bins(int firstColumn, int columnCount, int width, boolean skipNaN) {
+        Bins(int firstColumn, int columnCount, int width, RowPyramid pyramid) {
             this.firstColumn = firstColumn;
             this.columnCount = columnCount;
-            this.skipNaN = skipNaN;
+            this.pyramid = pyramid;
             int[] start = edges(0, columnCount, width);
             pixelBin = new int[width];
             if (columnCount >= width) {
@@ -148,43 +161,25 @@ public final class RasterRenderer {
             }
         }
 
-        float[] reduce(float[] values, int columns, int rowFrom, int rowTo) {
-            float[] colMax = new float[columnCount];
-            float[] colMin = new float[columnCount];
-            if (skipNaN) {
-                Arrays.fill(colMax, Float.NEGATIVE_INFINITY);
-                Arrays.fill(colMin, Float.POSITIVE_INFINITY);
-                for (int r = rowFrom; r < rowTo; r++) {
-                    int base = r * columns + firstColumn;
-                    for (int c = 0; c < columnCount; c++) {
-                        float v = values[base + c];
-                        colMax[c] = v > colMax[c] ? v : colMax[c]; // NaN compares false: skipped
-                        colMin[c] = v < colMin[c] ? v : colMin[c];
-                    }
-                }
+        float[] reduce(float[] values, int columns, boolean skipNaN, int rowFrom, int rowTo) {
+            float[] max = new float[columnCount];
+            float[] min = new float[columnCount];
+            if (pyramid != null) {
+                pyramid.reduceRows(rowFrom, rowTo, firstColumn, columnCount, max, min);
             } else {
-                System.arraycopy(values, rowFrom * columns + firstColumn, colMax, 0, columnCount);
-                System.arraycopy(colMax, 0, colMin, 0, columnCount);
-                for (int r = rowFrom + 1; r < rowTo; r++) {
-                    int base = r * columns + firstColumn;
-                    for (int c = 0; c < columnCount; c++) {
-                        float v = values[base + c];
-                        colMax[c] = Math.max(colMax[c], v);
-                        colMin[c] = Math.min(colMin[c], v);
-                    }
-                }
+                RowPyramid.reduceRows(values, columns, skipNaN, rowFrom, rowTo, firstColumn, columnCount, max, min);
             }
             float[] shown = new float[binCount];
             for (int b = 0; b < binCount; b++) {
                 int from = binStart == null ? b : binStart[b];
                 int to = binStart == null ? b + 1 : b + 1 < binCount ? binStart[b + 1] : columnCount;
-                float max = Float.NEGATIVE_INFINITY;
-                float min = Float.POSITIVE_INFINITY;
+                float hi = Float.NEGATIVE_INFINITY;
+                float lo = Float.POSITIVE_INFINITY;
                 for (int c = from; c < to; c++) {
-                    max = colMax[c] > max ? colMax[c] : max;
-                    min = colMin[c] < min ? colMin[c] : min;
+                    hi = max[c] > hi ? max[c] : hi; // NaN (an all-NaN column) compares false: skipped
+                    lo = min[c] < lo ? min[c] : lo;
                 }
-                shown[b] = pick(max, min);
+                shown[b] = pick(hi, lo);
             }
             return shown;
         }

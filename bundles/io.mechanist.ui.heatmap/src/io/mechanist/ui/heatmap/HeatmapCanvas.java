@@ -21,6 +21,7 @@ import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.render.ColorBar;
 import io.mechanist.heatmap.render.DataWindow;
 import io.mechanist.heatmap.render.RasterRenderer;
+import io.mechanist.heatmap.render.RowPyramid;
 import io.mechanist.ui.heatmap.internal.RasterImages;
 
 /**
@@ -52,9 +53,12 @@ public final class HeatmapCanvas extends Canvas {
     private HeatmapData data;
     private ColorScale scale;
     private DataWindow window;
+    private RowPyramid pyramid;
+    private boolean pyramidChecked;
     private Image raster;
     private Rectangle rasterBounds;
     private DataWindow rasterWindow;
+    private Image colorBar;
     private Rectangle plot = new Rectangle(0, 0, 0, 0);
     private List<ColorBar.Tick> ticks = List.of();
     private int selectedColumn = -1;
@@ -75,10 +79,26 @@ public final class HeatmapCanvas extends Canvas {
         addListener(SWT.Dispose, e -> disposeRaster());
     }
 
-    /** Shows {@code heatmap} whole (null clears the canvas). Must run on the UI thread. */
+    /**
+     * Shows {@code heatmap} whole (null clears the canvas); its {@link RowPyramid} is built on the first paint. Must
+     * run on the UI thread.
+     */
     public void setData(HeatmapData heatmap) {
+        setData(heatmap, null);
+    }
+
+    /**
+     * Shows {@code heatmap} whole with its {@link RowPyramid} built beforehand (e.g. in the job that built the data;
+     * null: built on the first paint if the grid is large). Must run on the UI thread.
+     */
+    public void setData(HeatmapData heatmap, RowPyramid rows) {
         checkWidget();
+        if (rows != null && rows.data() != heatmap) {
+            throw new IllegalArgumentException("row pyramid of " + rows.data() + " given for " + heatmap);
+        }
         this.data = heatmap;
+        this.pyramid = rows;
+        this.pyramidChecked = rows != null;
         this.scale = heatmap == null ? null : ColorScale.forData(heatmap);
         this.window = heatmap == null ? null : DataWindow.all(heatmap.rows(), heatmap.columns());
         this.ticks = heatmap == null ? List.of() : ColorBar.ticks(scale.range(), 9);
@@ -198,13 +218,21 @@ public final class HeatmapCanvas extends Canvas {
             return;
         }
         layoutPlot();
+        // Only a new window, size or heatmap renders; expose, hover and selection repaints draw the cached images.
         if (raster == null || !plot.equals(rasterBounds) || !window.equals(rasterWindow)) {
             disposeRaster();
+            if (!pyramidChecked) {
+                pyramid = RowPyramid.of(data);
+                pyramidChecked = true;
+            }
             int[] argb = new int[plot.width * plot.height];
-            RasterRenderer.render(data, window, scale, plot.width, plot.height, argb);
+            RasterRenderer.render(data, pyramid, window, scale, plot.width, plot.height, argb);
             raster = new Image(getDisplay(), RasterImages.toImageData(argb, plot.width, plot.height));
             rasterBounds = new Rectangle(plot.x, plot.y, plot.width, plot.height);
             rasterWindow = window;
+            int[] bar = new int[BAR_WIDTH * plot.height];
+            ColorBar.render(scale, BAR_WIDTH, plot.height, bar);
+            colorBar = new Image(getDisplay(), RasterImages.toImageData(bar, BAR_WIDTH, plot.height));
         }
         gc.drawImage(raster, plot.x, plot.y);
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
@@ -281,14 +309,7 @@ public final class HeatmapCanvas extends Canvas {
 
     private void paintColorBar(GC gc) {
         int barX = plot.x + plot.width + 12;
-        int[] argb = new int[BAR_WIDTH * plot.height];
-        ColorBar.render(scale, BAR_WIDTH, plot.height, argb);
-        Image bar = new Image(getDisplay(), RasterImages.toImageData(argb, BAR_WIDTH, plot.height));
-        try {
-            gc.drawImage(bar, barX, plot.y);
-        } finally {
-            bar.dispose();
-        }
+        gc.drawImage(colorBar, barX, plot.y);
         Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
         gc.setForeground(black);
         gc.drawRectangle(barX - 1, plot.y - 1, BAR_WIDTH + 1, plot.height + 1);
@@ -317,6 +338,10 @@ public final class HeatmapCanvas extends Canvas {
         if (raster != null) {
             raster.dispose();
             raster = null;
+        }
+        if (colorBar != null) {
+            colorBar.dispose();
+            colorBar = null;
         }
     }
 

@@ -25,6 +25,7 @@ import io.mechanist.heatmap.HeatmapRequest;
 import io.mechanist.heatmap.HeatmapRequests;
 import io.mechanist.heatmap.export.HeatmapExport;
 import io.mechanist.heatmap.export.HeatmapImage;
+import io.mechanist.heatmap.render.RowPyramid;
 import io.mechanist.ui.heatmap.internal.HeatmapControls;
 import io.mechanist.ui.store.StorePromptSelection;
 import jakarta.annotation.PostConstruct;
@@ -122,8 +123,12 @@ public class HeatmapView {
 
     /** Shows {@code data} directly, without a source (the headless verb's data, tests). Must run on the UI thread. */
     public void show(HeatmapData data) {
+        show(data, null);
+    }
+
+    private void show(HeatmapData data, RowPyramid rows) {
         cancelLoading();
-        canvas.setData(data);
+        canvas.setData(data, rows);
         stack.topControl = canvas;
         stackHolder.layout();
         exportPng.setEnabled(true);
@@ -151,9 +156,10 @@ public class HeatmapView {
         Job job = Job.create("Building activation heatmap", (IProgressMonitor monitor) -> {
             try {
                 HeatmapData data = HeatmapRequests.build(from, request, monitor::isCanceled);
+                RowPyramid rows = RowPyramid.of(data);
                 ui(() -> {
                     if (from == source && !monitor.isCanceled()) {
-                        show(data);
+                        show(data, rows);
                     }
                 });
                 return Status.OK_STATUS;

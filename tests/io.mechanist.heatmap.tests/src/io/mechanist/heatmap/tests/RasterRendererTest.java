@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
+import java.util.Random;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -16,6 +17,7 @@ import io.mechanist.heatmap.ValueKind;
 import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.render.DataWindow;
 import io.mechanist.heatmap.render.RasterRenderer;
+import io.mechanist.heatmap.render.RowPyramid;
 
 class RasterRendererTest {
 
@@ -116,5 +118,79 @@ class RasterRendererTest {
         assertEquals(1, tiny.rowCount());
         assertEquals(1, tiny.columnCount());
         assertTrue(tiny.zoom(0.001, 0.5, 0.5, true, true).isAll());
+    }
+
+    @Test
+    void rowPyramidGivesTheSamePixelsAsReadingEveryCell() {
+        Random random = new Random(11);
+        for (boolean withNaN : new boolean[] { false, true }) {
+            int rows = 1_000;
+            int columns = 97;
+            float[] values = new float[rows * columns];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            values[123 * columns + 5] = 9f;
+            values[124 * columns + 5] = -9f; // a tie of magnitudes: the positive value is shown
+            if (withNaN) {
+                for (int i = 0; i < values.length; i += 7) {
+                    values[i] = Float.NaN;
+                }
+                for (int r = 600; r < 700; r++) {
+                    values[r * columns + 40] = Float.NaN; // a column undefined over a whole band
+                }
+            }
+            HeatmapData data = grid(rows, columns, values, ValueKind.SIGNED);
+            RowPyramid pyramid = RowPyramid.of(data);
+            assertTrue(pyramid != null, "a grid of 97,000 cells gets a pyramid");
+            ColorScale scale = ColorScale.forData(data);
+            DataWindow all = DataWindow.all(rows, columns);
+            List<DataWindow> windows = List.of(all, new DataWindow(3, 997, 1, 90, rows, columns),
+                    new DataWindow(117, 301, 0, columns, rows, columns), new DataWindow(600, 100, 40, 1, rows, columns));
+            for (DataWindow window : windows) {
+                for (int[] size : new int[][] { { 40, 37 }, { 97, 9 }, { 13, 200 }, { 200, 1 } }) {
+                    int width = size[0];
+                    int height = size[1];
+                    int[] direct = new int[width * height];
+                    int[] fast = new int[width * height];
+                    RasterRenderer.render(data, null, window, scale, width, height, direct);
+                    RasterRenderer.render(data, pyramid, window, scale, width, height, fast);
+                    float[] expected = largestMagnitudePerPixel(values, columns, window, width, height);
+                    for (int p = 0; p < expected.length; p++) {
+                        String where = window + " at " + width + "x" + height + " pixel " + p;
+                        assertEquals(scale.argb(expected[p]), direct[p], where);
+                        assertEquals(scale.argb(expected[p]), fast[p], where);
+                    }
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> RasterRenderer.render(
+                    grid(rows, columns, values.clone(), ValueKind.SIGNED), pyramid, all, scale, 10, 10, new int[100]));
+        }
+    }
+
+    /** Independent reference: every covered cell read in double, largest |v| kept (ties: positive), NaN skipped. */
+    private static float[] largestMagnitudePerPixel(float[] values, int columns, DataWindow w, int width,
+            int height) {
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            int r0 = w.firstRow() + (int) ((long) y * w.rowCount() / height);
+            int r1 = Math.max(r0 + 1, w.firstRow() + (int) ((long) (y + 1) * w.rowCount() / height));
+            for (int x = 0; x < width; x++) {
+                int c0 = w.firstColumn() + (int) ((long) x * w.columnCount() / width);
+                int c1 = Math.max(c0 + 1, w.firstColumn() + (int) ((long) (x + 1) * w.columnCount() / width));
+                double best = Double.NaN;
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        double v = values[r * columns + c];
+                        if (!Double.isNaN(v) && (Double.isNaN(best) || Math.abs(v) > Math.abs(best)
+                                || (Math.abs(v) == Math.abs(best) && v > best))) {
+                            best = v;
+                        }
+                    }
+                }
+                out[y * width + x] = (float) best;
+            }
+        }
+        return out;
     }
 }

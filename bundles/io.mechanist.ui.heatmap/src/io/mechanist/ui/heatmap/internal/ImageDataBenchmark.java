@@ -14,11 +14,14 @@ import io.mechanist.heatmap.ValueKind;
 import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.render.DataWindow;
 import io.mechanist.heatmap.render.RasterRenderer;
+import io.mechanist.heatmap.render.RowPyramid;
 
 /**
- * The full repaint path of the heatmap canvas (render the raster, wrap it as ImageData, create the SWT image, draw it
- * into an off-screen image) on the benchmark sizes, against a plain fill of the same int[] image measured in the same
- * run. Needs a display (e.g. Xvfb). Usage: {@code ImageDataBenchmark [width height [repeats]]}.
+ * The two paint paths of the heatmap canvas on the benchmark sizes, against a plain fill of the same int[] image
+ * measured in the same run: a new window (first display, zoom, pan: render the raster, wrap it as ImageData, create
+ * the SWT image, draw it into an off-screen image) and a repaint of the same window (expose, tooltip, selection
+ * marker: draw the cached image). Needs a display (e.g. Xvfb). Usage:
+ * {@code ImageDataBenchmark [width height [repeats]]}.
  */
 public final class ImageDataBenchmark {
 
@@ -43,13 +46,30 @@ public final class ImageDataBenchmark {
             for (int[] size : new int[][] { { 48, 4096 }, { 8192, 2048 } }) {
                 HeatmapData data = grid(size[0], size[1]);
                 ColorScale scale = ColorScale.forData(data);
+                RowPyramid pyramid = RowPyramid.of(data);
                 DataWindow all = DataWindow.all(data.rows(), data.columns());
-                double full = median(repeats, () -> {
-                    RasterRenderer.render(data, all, scale, width, height, image);
+                double direct = median(repeats, () -> {
+                    RasterRenderer.render(data, null, all, scale, width, height, image);
                     drawImage(display, gc, image, width, height);
                 });
-                System.out.printf("full repaint %5d x %5d cells                   %8.3f ms  (%.1fx fill)%n", size[0],
-                        size[1], full, full / fill);
+                double fresh = median(repeats, () -> {
+                    RasterRenderer.render(data, pyramid, all, scale, width, height, image);
+                    drawImage(display, gc, image, width, height);
+                });
+                Image cached = new Image(display, RasterImages.toImageData(image, width, height));
+                double repaint;
+                try {
+                    repaint = median(repeats, () -> gc.drawImage(cached, 0, 0));
+                } finally {
+                    cached.dispose();
+                }
+                System.out.printf("%5d x %5d cells:%n", size[0], size[1]);
+                System.out.printf("  new window, every row read + Image + draw       %8.3f ms  (%.1fx fill)%n", direct,
+                        direct / fill);
+                System.out.printf("  new window, row pyramid + Image + draw          %8.3f ms  (%.1fx fill)%n", fresh,
+                        fresh / fill);
+                System.out.printf("  repaint, same window: draw of the cached Image  %8.3f ms  (%.1fx fill)%n",
+                        repaint, repaint / fill);
             }
         } finally {
             gc.dispose();
