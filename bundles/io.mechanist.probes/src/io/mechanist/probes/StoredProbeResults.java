@@ -1,0 +1,367 @@
+package io.mechanist.probes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.mechanist.core.analysis.AnalysisOutput;
+import io.mechanist.model.AnalysisResult;
+import io.mechanist.model.ResultColumn;
+import io.mechanist.model.ResultTable;
+import io.mechanist.probes.OutputReadout.ReadoutCell;
+import io.mechanist.probes.OutputReadout.ReadoutResults;
+import io.mechanist.store.ActivationStore;
+
+/**
+ * Probe results as the analysis {@value #ANALYSIS_ID} stores them, and read back from a store: the table
+ * {@code accuracy} (one row per method, layer and position), the arrays {@code directions}
+ * {@code [method, layer, position, d_model]} and {@code biases} {@code [method, layer, position]}, and, when the
+ * output read-out ran, the table {@code readout} (one row per layer and position) and the array
+ * {@code readoutLogRatios} {@code [layer, position, prompt]} ({@code log P(A)/P(B)}, NaN where a prompt lacks the
+ * position). Labels, counts and the read-out's note are in the result's provenance.
+ *
+ * @param storeFolder the store the result is in
+ * @param resultId    the analysis result
+ * @param captureId   the capture the probes were trained on
+ * @param labelKey    the prompt label they predict
+ * @param point       the per-layer hook point they read
+ * @param results     the probes (cells and directions)
+ * @param readout     the output read-out on the same grid, or null when it did not run
+ * @param readoutNote what the read-out read, or why it did not run
+ */
+public record StoredProbeResults(Path storeFolder, String resultId, String captureId, String labelKey, String point,
+        ProbeResults results, ReadoutResults readout, String readoutNote) {
+
+    /** Id of the stored probe analysis. */
+    public static final String ANALYSIS_ID = "io.mechanist.probes.accuracyByPosition";
+
+    private static final String[] CELL_NUMBERS = {"layer", "position", "n", "correct", "accuracy", "ciLow", "ciHigh",
+        "chance", "control", "controlCiLow", "controlCiHigh", "selectivity", "degenerateFolds", "bias", "trainCount"};
+    private static final String[] CELL_UNITS = {"index", "index", "prompts", "prompts", "fraction", "fraction",
+        "fraction", "fraction", "fraction", "fraction", "fraction", "fraction", "folds", "logit", "prompts"};
+    private static final String[] READOUT_NUMBERS = {"layer", "position", "n", "correct", "accuracy", "ciLow",
+        "ciHigh", "meanLogRatio"};
+    private static final String[] READOUT_UNITS = {"index", "index", "prompts", "prompts", "fraction", "fraction",
+        "fraction", "nats"};
+
+    /**
+     * The analysis output of probe results (and a read-out, or null).
+     *
+     * @param dModel width of the probed activations
+     */
+    public static AnalysisOutput output(ProbeResults r, ReadoutResults readout, String readoutNote, int dModel) {
+        int layers = r.layerCount();
+        int positions = r.positionCount();
+        List<ProbeMethod> methods = r.methods();
+        int rows = methods.size() * layers * positions;
+        String[] method = new String[rows];
+        String[] site = new String[rows];
+        String[] positionLabel = new String[rows];
+        String[] token = new String[rows];
+        double[][] numbers = new double[CELL_NUMBERS.length][rows];
+        float[] directions = new float[rows * dModel];
+        float[] biases = new float[rows];
+        int row = 0;
+        for (ProbeMethod m : methods) {
+            for (int l = 0; l < layers; l++) {
+                for (int k = 0; k < positions; k++, row++) {
+                    ProbeCell c = r.cell(m, l, k);
+                    ProbeDirection dir = r.direction(m, l, k);
+                    method[row] = m.id();
+                    site[row] = r.layerName(l);
+                    positionLabel[row] = r.positionLabel(k);
+                    token[row] = r.positionToken(k);
+                    double[] values = {l, k, c.n(), c.correct(), c.accuracy(), c.interval().low(),
+                        c.interval().high(), c.chance(), c.controlAccuracy(), c.controlInterval().low(),
+                        c.controlInterval().high(), c.selectivity(), c.degenerateFolds(),
+                        dir == null ? Double.NaN : dir.bias(), dir == null ? 0 : dir.trainCount()};
+                    for (int v = 0; v < values.length; v++) {
+                        numbers[v][row] = values[v];
+                    }
+                    if (dir != null) {
+                        System.arraycopy(dir.weights(), 0, directions, row * dModel, dModel);
+                        biases[row] = (float) dir.bias();
+                    } else {
+                        Arrays.fill(directions, row * dModel, (row + 1) * dModel, Float.NaN);
+                        biases[row] = Float.NaN;
+                    }
+                }
+            }
+        }
+        List<AnalysisOutput.Column> columns = new ArrayList<>(List.of(AnalysisOutput.texts("method", method),
+                AnalysisOutput.texts("site", site)));
+        for (int v = 0; v < CELL_NUMBERS.length; v++) {
+            columns.add(AnalysisOutput.numbers(CELL_NUMBERS[v], CELL_UNITS[v], numbers[v]));
+            if (CELL_NUMBERS[v].equals("position")) {
+                columns.add(AnalysisOutput.texts("positionLabel", positionLabel));
+                columns.add(AnalysisOutput.texts("token", token));
+            }
+        }
+        AnalysisOutput out = new AnalysisOutput()
+                .table("accuracy", columns.toArray(AnalysisOutput.Column[]::new))
+                .array("directions", List.of("method", "layer", "position", "d_model"),
+                        new int[] {methods.size(), layers, positions, dModel}, directions)
+                .array("biases", List.of("method", "layer", "position"),
+                        new int[] {methods.size(), layers, positions}, biases)
+                .note("positiveLabel", r.positiveLabel())
+                .note("negativeLabel", r.negativeLabel())
+                .note("prompts", Integer.toString(r.promptCount()))
+                .note("groups", Integer.toString(r.groupCount()))
+                .note("methods", String.join(",", methods.stream().map(ProbeMethod::id).toList()))
+                .note("readout", readoutNote == null ? "" : readoutNote);
+        if (readout != null) {
+            addReadout(out, r, readout);
+        }
+        for (ProbeMethod m : methods) { // the best cell of each method as a stored vector, ready for steering
+            ProbeCell best = r.best(m);
+            ProbeDirection direction = best == null ? null : r.direction(m, best.layer(), best.position());
+            if (direction != null) {
+                Map<String, String> provenance = new LinkedHashMap<>();
+                provenance.put("site", r.layerName(best.layer()));
+                provenance.put("position", r.positionLabel(best.position()));
+                provenance.put("token", r.positionToken(best.position()));
+                provenance.put("positiveLabel", direction.positiveLabel());
+                provenance.put("bias", Double.toString(direction.bias()));
+                provenance.put("accuracy", Double.toString(best.accuracy()));
+                provenance.put("n", Integer.toString(best.n()));
+                out.vector(m == ProbeMethod.LOGISTIC ? "bestLogisticDirection" : "bestMassMeanDirection",
+                        r.layerName(best.layer()), "probe-" + m.id(), direction.weights(), provenance);
+            }
+        }
+        return out;
+    }
+
+    private static void addReadout(AnalysisOutput out, ProbeResults r, ReadoutResults readout) {
+        int cells = readout.layers() * readout.positions();
+        int prompts = r.promptCount();
+        String[] site = new String[cells];
+        String[] positionLabel = new String[cells];
+        String[] token = new String[cells];
+        double[][] numbers = new double[READOUT_NUMBERS.length][cells];
+        float[] ratios = new float[cells * prompts];
+        for (int i = 0; i < cells; i++) {
+            ReadoutCell c = readout.cells().get(i);
+            site[i] = r.layerName(c.layer());
+            positionLabel[i] = r.positionLabel(c.position());
+            token[i] = r.positionToken(c.position());
+            double[] values = {c.layer(), c.position(), c.n(), c.correct(), c.accuracy(), c.interval().low(),
+                c.interval().high(), c.meanLogRatio()};
+            for (int v = 0; v < values.length; v++) {
+                numbers[v][i] = values[v];
+            }
+            System.arraycopy(readout.logRatios()[i], 0, ratios, i * prompts, prompts);
+        }
+        List<AnalysisOutput.Column> columns = new ArrayList<>(List.of(AnalysisOutput.texts("site", site)));
+        for (int v = 0; v < READOUT_NUMBERS.length; v++) {
+            columns.add(AnalysisOutput.numbers(READOUT_NUMBERS[v], READOUT_UNITS[v], numbers[v]));
+            if (READOUT_NUMBERS[v].equals("position")) {
+                columns.add(AnalysisOutput.texts("positionLabel", positionLabel));
+                columns.add(AnalysisOutput.texts("token", token));
+            }
+        }
+        out.table("readout", columns.toArray(AnalysisOutput.Column[]::new))
+                .array("readoutLogRatios", List.of("layer", "position", "prompt"),
+                        new int[] {readout.layers(), readout.positions(), prompts}, ratios);
+    }
+
+    /**
+     * Rebuilds the results of a stored run of {@value #ANALYSIS_ID}, checking the arrays' checksums.
+     *
+     * @throws IllegalArgumentException when the result does not exist or is not a probe result, or its tables are
+     *     not the shape this analysis writes (naming the result and what is wrong)
+     * @throws IOException when an array file cannot be read or fails its checksum
+     */
+    public static StoredProbeResults read(ActivationStore store, String resultId) throws IOException {
+        Snapshot s = store.read(model -> Snapshot.of(model.getResults(), resultId));
+        String where = "result " + resultId + " in " + store.folder();
+        if (!ANALYSIS_ID.equals(s.analysisId)) {
+            throw new IllegalArgumentException(where + " is a result of " + s.analysisId + ", not of " + ANALYSIS_ID);
+        }
+        Map<String, List<Double>> numbers = s.numbers.get("accuracy");
+        Map<String, List<String>> texts = s.texts.get("accuracy");
+        if (numbers == null) {
+            throw new IllegalArgumentException(where + " has no table 'accuracy'");
+        }
+        List<ProbeMethod> methodList = new ArrayList<>();
+        for (String id : s.notes.getOrDefault("methods", "").split(",")) {
+            if (!id.isBlank()) {
+                methodList.add(ProbeMethod.fromId(id.strip()));
+            }
+        }
+        if (methodList.isEmpty()) {
+            throw new IllegalArgumentException(where + " names no probe methods in its provenance");
+        }
+        List<Double> layerColumn = column(numbers, "layer", where);
+        List<Double> positionColumn = column(numbers, "position", where);
+        int layers = 0;
+        int positions = 0;
+        for (int i = 0; i < layerColumn.size(); i++) {
+            layers = Math.max(layers, layerColumn.get(i).intValue() + 1);
+            positions = Math.max(positions, positionColumn.get(i).intValue() + 1);
+        }
+        int perMethod = layers * positions;
+        if (layerColumn.size() != methodList.size() * perMethod) {
+            throw new IllegalArgumentException(where + ": table 'accuracy' has " + layerColumn.size() + " rows, expected "
+                    + methodList.size() + " methods x " + layers + " layers x " + positions + " positions");
+        }
+        String[] layerNames = new String[layers];
+        String[] positionLabels = new String[positions];
+        String[] positionTokens = new String[positions];
+        List<String> sites = text(texts, "site", where);
+        List<String> labels = text(texts, "positionLabel", where);
+        List<String> tokens = text(texts, "token", where);
+        for (int row = 0; row < perMethod; row++) {
+            layerNames[layerColumn.get(row).intValue()] = sites.get(row);
+            positionLabels[positionColumn.get(row).intValue()] = labels.get(row);
+            positionTokens[positionColumn.get(row).intValue()] = tokens.get(row);
+        }
+        float[] directions = store.readResultArray(resultId, "directions");
+        int dModel = directions.length / Math.max(1, layerColumn.size());
+        String positive = s.notes.get("positiveLabel");
+        ProbeCell[][] cells = new ProbeCell[methodList.size()][perMethod];
+        ProbeDirection[][] dirs = new ProbeDirection[methodList.size()][perMethod];
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String name : CELL_NUMBERS) {
+            cols.put(name, column(numbers, name, where).stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        ProbeConfig config = config(s.parameters, methodList);
+        ProbeMethod[] ordered = config.orderedMethods();
+        for (int row = 0; row < layerColumn.size(); row++) {
+            ProbeMethod m = methodList.get(row / perMethod);
+            int mi = Arrays.asList(ordered).indexOf(m);
+            int l = (int) cols.get("layer")[row];
+            int k = (int) cols.get("position")[row];
+            cells[mi][l * positions + k] = new ProbeCell(l, k, m, (int) cols.get("n")[row],
+                    (int) cols.get("correct")[row], cols.get("accuracy")[row],
+                    new Interval(cols.get("ciLow")[row], cols.get("ciHigh")[row]), cols.get("chance")[row],
+                    cols.get("control")[row], new Interval(cols.get("controlCiLow")[row],
+                            cols.get("controlCiHigh")[row]), cols.get("selectivity")[row],
+                    (int) cols.get("degenerateFolds")[row]);
+            if (!Float.isNaN(directions[row * dModel])) {
+                dirs[mi][l * positions + k] = new ProbeDirection(m, l, k, positive,
+                        Arrays.copyOfRange(directions, row * dModel, (row + 1) * dModel), cols.get("bias")[row],
+                        (int) cols.get("trainCount")[row]);
+            }
+        }
+        ProbeResults results = new ProbeResults(config, s.notes.get("negativeLabel"), positive,
+                Integer.parseInt(s.notes.getOrDefault("prompts", "0")),
+                Integer.parseInt(s.notes.getOrDefault("groups", "0")), layerNames, positionLabels, positionTokens,
+                cells, dirs);
+        ReadoutResults readout = null;
+        if (s.numbers.containsKey("readout")) {
+            readout = readout(store, resultId, s.numbers.get("readout"), layers, positions, results.promptCount(),
+                    where);
+        }
+        return new StoredProbeResults(store.folder(), resultId, s.parameters.get("input.activations"),
+                s.parameters.get("label"), s.parameters.get("point"), results, readout, s.notes.get("readout"));
+    }
+
+    private static ReadoutResults readout(ActivationStore store, String resultId, Map<String, List<Double>> numbers,
+            int layers, int positions, int prompts, String where) throws IOException {
+        float[] ratios = store.readResultArray(resultId, "readoutLogRatios");
+        if (ratios.length != layers * positions * prompts) {
+            throw new IllegalArgumentException(where + ": array 'readoutLogRatios' has " + ratios.length
+                    + " values, expected " + layers + " x " + positions + " x " + prompts);
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String name : READOUT_NUMBERS) {
+            cols.put(name, column(numbers, name, where).stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        ReadoutCell[] cells = new ReadoutCell[layers * positions];
+        float[][] perCell = new float[layers * positions][];
+        for (int row = 0; row < cols.get("layer").length; row++) {
+            int l = (int) cols.get("layer")[row];
+            int k = (int) cols.get("position")[row];
+            int i = l * positions + k;
+            cells[i] = new ReadoutCell(l, k, (int) cols.get("n")[row], (int) cols.get("correct")[row],
+                    cols.get("accuracy")[row], new Interval(cols.get("ciLow")[row], cols.get("ciHigh")[row]),
+                    cols.get("meanLogRatio")[row]);
+            perCell[i] = Arrays.copyOfRange(ratios, i * prompts, (i + 1) * prompts);
+        }
+        return new ReadoutResults(layers, positions, List.of(cells), perCell);
+    }
+
+    /** The probe settings of the stored parameters (the defaults where one is absent). */
+    private static ProbeConfig config(Map<String, String> p, List<ProbeMethod> methods) {
+        ProbeConfig c = ProbeConfig.defaults().withMethods(Set.copyOf(EnumSet.copyOf(methods)));
+        if (p.containsKey("folds")) {
+            c = c.withFolds(Integer.parseInt(p.get("folds")));
+        }
+        if (p.containsKey("l2")) {
+            c = c.withL2(Double.parseDouble(p.get("l2")));
+        }
+        if (p.containsKey("seed")) {
+            c = c.withSeed(Long.parseLong(p.get("seed")));
+        }
+        if (p.containsKey("threads")) {
+            c = c.withThreads(Integer.parseInt(p.get("threads")));
+        }
+        if (p.containsKey("interval")) {
+            IntervalMethod interval = switch (p.get("interval").toLowerCase(Locale.ROOT)) {
+                case "bootstrap" -> IntervalMethod.BOOTSTRAP_PROMPTS;
+                case "bootstrap-groups" -> IntervalMethod.BOOTSTRAP_GROUPS;
+                default -> IntervalMethod.WILSON;
+            };
+            c = c.withInterval(interval, Integer.parseInt(p.getOrDefault("resamples", "2000")));
+        }
+        return c;
+    }
+
+    private static List<Double> column(Map<String, List<Double>> numbers, String name, String where) {
+        List<Double> c = numbers.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException(where + " has no number column '" + name + "'");
+        }
+        return c;
+    }
+
+    private static List<String> text(Map<String, List<String>> texts, String name, String where) {
+        List<String> c = texts.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException(where + " has no text column '" + name + "'");
+        }
+        return c;
+    }
+
+    /** A copy of what the result holds, taken under the store's read lock. */
+    private record Snapshot(String analysisId, Map<String, String> parameters, Map<String, String> notes,
+            Map<String, Map<String, List<Double>>> numbers, Map<String, Map<String, List<String>>> texts) {
+
+        static Snapshot of(List<AnalysisResult> results, String resultId) {
+            for (AnalysisResult result : results) {
+                if (!resultId.equals(result.getId())) {
+                    continue;
+                }
+                Map<String, Map<String, List<Double>>> numbers = new LinkedHashMap<>();
+                Map<String, Map<String, List<String>>> texts = new LinkedHashMap<>();
+                for (ResultTable table : result.getTables()) {
+                    Map<String, List<Double>> n = new LinkedHashMap<>();
+                    Map<String, List<String>> t = new LinkedHashMap<>();
+                    for (ResultColumn column : table.getColumns()) {
+                        if (!column.getTexts().isEmpty()) {
+                            t.put(column.getName(), List.copyOf(column.getTexts()));
+                        } else {
+                            n.put(column.getName(), List.copyOf(column.getNumbers()));
+                        }
+                    }
+                    numbers.put(table.getName(), n);
+                    texts.put(table.getName(), t);
+                }
+                Map<String, String> notes = new LinkedHashMap<>();
+                if (result.getProvenance() != null) {
+                    notes.putAll(result.getProvenance().getParameters().map());
+                }
+                return new Snapshot(result.getAnalysisId(), new LinkedHashMap<>(result.getParameters().map()), notes,
+                        numbers, texts);
+            }
+            throw new IllegalArgumentException("no analysis result '" + resultId + "' in the store");
+        }
+    }
+}
