@@ -9,8 +9,10 @@ import io.mechanist.probes.internal.GramKernel;
 /**
  * Speed of the Gram kernel of the logistic fits ({@code X X^T} of a fold's standardised rows, default 400 rows x
  * d_model 768, the training part of a 500-prompt, 5-fold cell) against a baseline measured in the same run: the
- * row-by-row sweep the kernel replaced (each column element loaded once per row instead of once per four rows).
- * Both must give bit-identical matrices; the benchmark checks that and prints the ratio.
+ * row-by-row sweep over one flat column-major array (eight features per block, block sums accumulated in double).
+ * The kernel reads one array per feature and sums chunks of 16 features in float before accumulating in double, so
+ * the two differ by rounding only; the benchmark checks that every entry agrees to 1e-6 of
+ * {@code sqrt(G_ii G_kk)} and prints the ratio.
  *
  * <p>Arguments (optional): {@code rows dModel repetitions}.
  */
@@ -30,15 +32,26 @@ public final class GramBenchmark {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = (float) random.nextGaussian();
         }
+        float[][] byFeature = new float[d][];
+        for (int j = 0; j < d; j++) {
+            byFeature[j] = Arrays.copyOfRange(columns, j * n, j * n + n);
+        }
         double[] expected = new double[n * n];
         double[] actual = new double[n * n];
         GramKernel kernel = new GramKernel(n);
         for (int warm = 0; warm < 5; warm++) {
             rowSweepGram(columns, n, d, expected);
-            kernel.lowerGram(columns, n, d, actual);
+            kernel.lowerGram(byFeature, n, d, actual);
         }
-        if (!Arrays.equals(expected, actual)) {
-            throw new AssertionError("tiled Gram differs from the row sweep");
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k <= i; k++) {
+                double scale = Math.sqrt(expected[i * n + i] * expected[k * n + k]);
+                worst = Math.max(worst, Math.abs(expected[i * n + k] - actual[i * n + k]) / scale);
+            }
+        }
+        if (!(worst <= 1e-6)) {
+            throw new AssertionError("Gram kernel differs from the row sweep by " + worst + " of sqrt(G_ii G_kk)");
         }
         double baselineBest = Double.MAX_VALUE;
         double tiledBest = Double.MAX_VALUE;
@@ -49,7 +62,7 @@ public final class GramBenchmark {
             rowSweepGram(columns, n, d, expected);
             double b = (System.nanoTime() - t0) / 1e6;
             long t1 = System.nanoTime();
-            kernel.lowerGram(columns, n, d, actual);
+            kernel.lowerGram(byFeature, n, d, actual);
             double t = (System.nanoTime() - t1) / 1e6;
             baselineBest = Math.min(baselineBest, b);
             tiledBest = Math.min(tiledBest, t);
@@ -61,10 +74,10 @@ public final class GramBenchmark {
                 repetitions, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "baseline row sweep: best %7.2f ms, mean %7.2f ms (%.2f GMAC/s)%n", baselineBest,
                 baselineTotal / repetitions, macs / baselineBest / 1e6);
-        System.out.printf(Locale.ROOT, "4-row tiled kernel: best %7.2f ms, mean %7.2f ms (%.2f GMAC/s)%n", tiledBest,
+        System.out.printf(Locale.ROOT, "chunked kernel:     best %7.2f ms, mean %7.2f ms (%.2f GMAC/s)%n", tiledBest,
                 tiledTotal / repetitions, macs / tiledBest / 1e6);
-        System.out.printf(Locale.ROOT, "speed-up: %.2fx (best), %.2fx (mean); results bit-identical%n",
-                baselineBest / tiledBest, baselineTotal / tiledTotal);
+        System.out.printf(Locale.ROOT, "speed-up: %.2fx (best), %.2fx (mean); largest difference %.1e of "
+                + "sqrt(G_ii G_kk)%n", baselineBest / tiledBest, baselineTotal / tiledTotal, worst);
     }
 
     /** The baseline: one row at a time, 8 features per block, float block sums accumulated in double. */

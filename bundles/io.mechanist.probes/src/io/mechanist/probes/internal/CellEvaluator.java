@@ -29,8 +29,8 @@ public final class CellEvaluator {
     private final int d;
 
     private final float[] activations;
-    private final float[] rowMajor;
-    private final float[] columnMajor;
+    private final float[][] rowMajor;    // standardised training rows, rowMajor[t][0..d)
+    private final float[][] columnMajor; // the same by feature, columnMajor[j][0..trainCount)
     private final int[] available;
     private final int[] train;
     private final int[] test;
@@ -60,8 +60,8 @@ public final class CellEvaluator {
         this.d = data.dModel();
         activations = new float[n * d];
         boolean needsStandardised = config.methods().contains(ProbeMethod.LOGISTIC);
-        rowMajor = needsStandardised ? new float[n * d] : null;
-        columnMajor = needsStandardised ? new float[n * d] : null;
+        rowMajor = needsStandardised ? new float[n][d] : null;
+        columnMajor = needsStandardised ? new float[d][n] : null;
         available = new int[n];
         train = new int[n];
         test = new int[n];

@@ -2,47 +2,53 @@ package io.mechanist.probes.internal;
 
 import java.util.Arrays;
 
-/** The two matrix-vector products of the solver, written as unit-stride axpy loops that the JIT vectorises. */
+/**
+ * The two matrix-vector products of the solver, written as unit-stride axpy loops that the JIT vectorises.
+ *
+ * <p>Matrices are arrays of rows or columns ({@code float[][]}), one Java array per row/column: C2's
+ * auto-vectoriser handles a loop over several distinct arrays, but not one that reads the same array at several
+ * offsets (it then falls back to scalar code, about 5x slower here).
+ */
 final class FloatKernels {
 
     private FloatKernels() {
     }
 
     /**
-     * {@code out[i] += sum_j a[i, j] w[j]} for a column-major matrix {@code [d, n]} (one column per feature); when
+     * {@code out[i] += sum_j a[i, j] w[j]} for a matrix given as {@code columns[j][0..n)}; when
      * {@code lowerTrapezoidal}, column j is zero above row j and those rows are skipped.
      */
-    static void gemvColumnMajor(float[] columnMajor, int n, int d, float[] w, float[] out, boolean lowerTrapezoidal) {
+    static void gemvColumns(float[][] columns, int n, int d, float[] w, float[] out, boolean lowerTrapezoidal) {
         int j = 0;
         for (; j + 3 < d; j += 4) { // four columns per sweep: a quarter of the loads and stores of out
             float w0 = w[j];
             float w1 = w[j + 1];
             float w2 = w[j + 2];
             float w3 = w[j + 3];
-            int b0 = j * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
+            float[] c0 = columns[j];
+            float[] c1 = columns[j + 1];
+            float[] c2 = columns[j + 2];
+            float[] c3 = columns[j + 3];
+            // trapezoidal: the skipped rows are zero in all four columns (the stored zeros above the diagonal of
+            // columns j+1..j+3 are multiplied in)
             for (int i = lowerTrapezoidal ? j : 0; i < n; i++) {
-                out[i] += w0 * columnMajor[b0 + i] + w1 * columnMajor[b1 + i] + w2 * columnMajor[b2 + i]
-                        + w3 * columnMajor[b3 + i];
+                out[i] += w0 * c0[i] + w1 * c1[i] + w2 * c2[i] + w3 * c3[i];
             }
         }
         for (; j < d; j++) {
             float wj = w[j];
-            int base = j * n;
+            float[] c = columns[j];
             for (int i = lowerTrapezoidal ? j : 0; i < n; i++) {
-                out[i] += wj * columnMajor[base + i];
+                out[i] += wj * c[i];
             }
         }
     }
 
     /**
-     * {@code out[j] = sum_i r[i] x[i, j]} for a row-major {@code [n, d]} matrix; when {@code lowerTrapezoidal}, row i
-     * is zero right of column i and those columns are skipped.
+     * {@code out[j] = sum_i r[i] x[i, j]} for a matrix given as {@code rows[i][0..d)}; when
+     * {@code lowerTrapezoidal}, row i is zero right of column i and those columns are skipped.
      */
-    static void gemvTransposedRowMajor(float[] rowMajor, int n, int d, double[] r, float[] out,
-            boolean lowerTrapezoidal) {
+    static void gemvTransposedRows(float[][] rows, int n, int d, double[] r, float[] out, boolean lowerTrapezoidal) {
         Arrays.fill(out, 0, d, 0f);
         int i = 0;
         for (; i + 3 < n; i += 4) { // four rows per sweep
@@ -50,22 +56,21 @@ final class FloatKernels {
             float r1 = (float) r[i + 1];
             float r2 = (float) r[i + 2];
             float r3 = (float) r[i + 3];
-            int b0 = i * d;
-            int b1 = b0 + d;
-            int b2 = b1 + d;
-            int b3 = b2 + d;
-            int end = lowerTrapezoidal ? Math.min(d, i + 4) : d;
+            float[] x0 = rows[i];
+            float[] x1 = rows[i + 1];
+            float[] x2 = rows[i + 2];
+            float[] x3 = rows[i + 3];
+            int end = lowerTrapezoidal ? Math.min(d, i + 4) : d; // stored zeros right of each row's diagonal
             for (int j = 0; j < end; j++) {
-                out[j] += r0 * rowMajor[b0 + j] + r1 * rowMajor[b1 + j] + r2 * rowMajor[b2 + j]
-                        + r3 * rowMajor[b3 + j];
+                out[j] += r0 * x0[j] + r1 * x1[j] + r2 * x2[j] + r3 * x3[j];
             }
         }
         for (; i < n; i++) {
             float ri = (float) r[i];
-            int base = i * d;
+            float[] x = rows[i];
             int end = lowerTrapezoidal ? Math.min(d, i + 1) : d;
             for (int j = 0; j < end; j++) {
-                out[j] += ri * rowMajor[base + j];
+                out[j] += ri * x[j];
             }
         }
     }

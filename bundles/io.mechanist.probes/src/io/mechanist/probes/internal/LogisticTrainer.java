@@ -57,13 +57,13 @@ final class LogisticTrainer {
     }
 
     /**
-     * Fits on {@code n} rows of {@code features} features given in both layouts ({@code [n, features]} and
-     * {@code [features, n]}); {@code sign[i]} is +1 or -1. {@code inverseCurvature}, when not null, is a diagonal
+     * Fits on {@code n} rows of {@code features} features given in both layouts ({@code rows[i][0..features)} and
+     * {@code columns[j][0..n)}); {@code sign[i]} is +1 or -1. {@code inverseCurvature}, when not null, is a diagonal
      * initial inverse Hessian {@code [features]} for the quasi-Newton updates (the bias keeps the scalar scaling).
      * {@code lowerTrapezoidal} says that entry (i, j) is zero for j > i, which the products then skip.
      * Writes the weights to {@code weightsOut [features]} and returns the bias.
      */
-    double fit(float[] rowMajor, float[] columnMajor, int n, int features, boolean lowerTrapezoidal, byte[] sign,
+    double fit(float[][] rowMajor, float[][] columnMajor, int n, int features, boolean lowerTrapezoidal, byte[] sign,
             double lambda, double[] inverseCurvature, double[] weightsOut) {
         this.trapezoidal = lowerTrapezoidal;
         this.d = features;
@@ -122,7 +122,7 @@ final class LogisticTrainer {
             } else {
                 newest = (newest - 1 + HISTORY) % HISTORY; // skip an update without positive curvature
             }
-                double decrease = f - fNew;
+            double decrease = f - fNew;
             System.arraycopy(xNew, 0, x, 0, dim);
             System.arraycopy(gNew, 0, g, 0, dim);
             f = fNew;
@@ -174,7 +174,7 @@ final class LogisticTrainer {
     }
 
     /** f(point) and its gradient. */
-    private double evaluate(float[] rowMajor, float[] columnMajor, int n, byte[] sign, double lambda,
+    private double evaluate(float[][] rowMajor, float[][] columnMajor, int n, byte[] sign, double lambda,
             double[] point, double[] gradient) {
         float bias = (float) point[d];
         for (int i = 0; i < n; i++) {
@@ -185,7 +185,7 @@ final class LogisticTrainer {
             weightsF[j] = (float) point[j];
             penalty += point[j] * point[j];
         }
-        FloatKernels.gemvColumnMajor(columnMajor, n, d, weightsF, margins, trapezoidal);
+        FloatKernels.gemvColumns(columnMajor, n, d, weightsF, margins, trapezoidal);
         double loss = 0;
         double biasGradient = 0;
         double invN = 1.0 / n;
@@ -199,7 +199,7 @@ final class LogisticTrainer {
             residuals[i] = r;
             biasGradient += r;
         }
-        FloatKernels.gemvTransposedRowMajor(rowMajor, n, d, residuals, gradientF, trapezoidal);
+        FloatKernels.gemvTransposedRows(rowMajor, n, d, residuals, gradientF, trapezoidal);
         for (int j = 0; j < d; j++) {
             gradient[j] = gradientF[j] + lambda * point[j];
         }

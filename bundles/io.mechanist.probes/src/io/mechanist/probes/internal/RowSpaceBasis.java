@@ -19,12 +19,12 @@ final class RowSpaceBasis {
     private final int maxRows;
     private final double[] gram;    // [n, n], lower triangle used
     private final GramKernel gramKernel;
-    private final double[] factor;  // L [n, n] column-major (column k at k * n), rows in pivot order
+    private final double[][] factor; // L [n, n] by columns (column k is factor[k]), rows in pivot order
     private final double[] column;  // the column being computed
     private final double[] remaining;
     private final int[] pivot;      // position -> training row (index into the train subset)
-    final float[] rowMajor;         // L [n, r], rows in pivot order (lower trapezoidal)
-    final float[] columnMajor;      // L^T [r, n], columns in pivot order
+    final float[][] rowMajor;       // L [n, r] by rows, rows in pivot order (lower trapezoidal)
+    final float[][] columnMajor;    // L [n, r] by columns
     final double[] inverseCurvature; // [r]
     int rows;
     int rank;
@@ -33,36 +33,39 @@ final class RowSpaceBasis {
         this.maxRows = maxRows;
         gram = new double[maxRows * maxRows];
         gramKernel = new GramKernel(maxRows);
-        factor = new double[maxRows * maxRows];
+        factor = new double[maxRows][maxRows];
         column = new double[maxRows];
         remaining = new double[maxRows];
         pivot = new int[maxRows];
-        rowMajor = new float[maxRows * maxRows];
-        columnMajor = new float[maxRows * maxRows];
+        rowMajor = new float[maxRows][maxRows];
+        columnMajor = new float[maxRows][maxRows];
         inverseCurvature = new double[maxRows];
     }
 
-    /** Builds the basis from the column-major standardised rows {@code [d, n]}. */
-    void build(float[] standardisedColumnMajor, int n, int d, double lambda) {
+    /** Builds the basis from the standardised rows given as columns {@code columns[j][0..n)}, {@code j < d}. */
+    void build(float[][] standardisedColumns, int n, int d, double lambda) {
         if (n > maxRows) {
             throw new IllegalArgumentException("basis sized for " + maxRows + " rows, got " + n);
         }
         rows = n;
-        gramKernel.lowerGram(standardisedColumnMajor, n, d, gram);
+        gramKernel.lowerGram(standardisedColumns, n, d, gram);
         pivotedCholesky(n);
         int r = rank;
-        for (int i = 0; i < n; i++) { // pivot order: lower trapezoidal, row i is training row pivot[i]
-            for (int k = 0; k < r; k++) {
-                float v = k <= i ? (float) factor[k * n + i] : 0f;
-                rowMajor[i * r + k] = v;
-                columnMajor[k * n + i] = v;
+        for (int k = 0; k < r; k++) { // pivot order: lower trapezoidal, row i is training row pivot[i]
+            double[] source = factor[k];
+            float[] column = columnMajor[k];
+            for (int i = 0; i < n; i++) {
+                float v = k <= i ? (float) source[i] : 0f;
+                column[i] = v;
+                rowMajor[i][k] = v;
             }
         }
         // diagonal of the loss Hessian at its largest (sigma' <= 1/4) plus the penalty
         for (int k = 0; k < r; k++) {
             double norm2 = 0;
+            double[] source = factor[k];
             for (int i = k; i < n; i++) {
-                norm2 += factor[k * n + i] * factor[k * n + i];
+                norm2 += source[i] * source[i];
             }
             inverseCurvature[k] = 1 / (0.25 * norm2 / n + lambda);
         }
@@ -95,23 +98,37 @@ final class RowSpaceBasis {
                 swap(k, best, n);
             }
             double diagonal = Math.sqrt(remaining[k]);
-            factor[k * n + k] = diagonal;
-            // column k below the diagonal: K[i,k] - sum_j L[i,j] L[k,j], subtracting in j order (as a row-wise dot
-            // would) but as unit-stride sweeps down the earlier columns, which the JIT vectorises
+            double[] target = factor[k];
+            target[k] = diagonal;
+            // column k below the diagonal: K[i,k] - sum_j L[i,j] L[k,j], as unit-stride sweeps down four earlier
+            // columns at a time (distinct arrays, which the JIT vectorises)
             for (int i = k + 1; i < n; i++) {
                 column[i] = gramAt(pivot[i], pivot[k]);
             }
-            for (int j = 0; j < k; j++) {
-                int base = j * n;
-                double lkj = factor[base + k];
+            int j = 0;
+            for (; j + 4 <= k; j += 4) {
+                double[] f0 = factor[j];
+                double[] f1 = factor[j + 1];
+                double[] f2 = factor[j + 2];
+                double[] f3 = factor[j + 3];
+                double l0 = f0[k];
+                double l1 = f1[k];
+                double l2 = f2[k];
+                double l3 = f3[k];
                 for (int i = k + 1; i < n; i++) {
-                    column[i] -= factor[base + i] * lkj;
+                    column[i] -= f0[i] * l0 + f1[i] * l1 + f2[i] * l2 + f3[i] * l3;
                 }
             }
-            int colK = k * n;
+            for (; j < k; j++) {
+                double[] f = factor[j];
+                double lkj = f[k];
+                for (int i = k + 1; i < n; i++) {
+                    column[i] -= f[i] * lkj;
+                }
+            }
             for (int i = k + 1; i < n; i++) {
                 double v = column[i] / diagonal;
-                factor[colK + i] = v;
+                target[i] = v;
                 remaining[i] -= v * v;
             }
             rank = k + 1;
@@ -126,9 +143,10 @@ final class RowSpaceBasis {
         remaining[a] = remaining[b];
         remaining[b] = r;
         for (int j = 0; j < a; j++) { // the computed part of both rows
-            double f = factor[j * n + a];
-            factor[j * n + a] = factor[j * n + b];
-            factor[j * n + b] = f;
+            double[] c = factor[j];
+            double f = c[a];
+            c[a] = c[b];
+            c[b] = f;
         }
     }
 
@@ -139,9 +157,9 @@ final class RowSpaceBasis {
 
     /**
      * Maps coordinates {@code g [r]} to row-space weights {@code w [d] = X_1^T L_11^-T g}, with the standardised
-     * training rows given row-major {@code [n, d]}.
+     * training rows given as rows {@code rows[i][0..d)}.
      */
-    void toFeatureWeights(double[] coordinates, float[] standardisedRowMajor, int d, double[] weightsOut,
+    void toFeatureWeights(double[] coordinates, float[][] standardisedRows, int d, double[] weightsOut,
             double[] scratch) {
         int n = rows;
         int r = rank;
@@ -149,16 +167,16 @@ final class RowSpaceBasis {
         for (int k = r - 1; k >= 0; k--) {
             double sum = coordinates[k];
             for (int i = k + 1; i < r; i++) {
-                sum -= factor[k * n + i] * scratch[i];
+                sum -= factor[k][i] * scratch[i];
             }
-            scratch[k] = sum / factor[k * n + k];
+            scratch[k] = sum / factor[k][k];
         }
         java.util.Arrays.fill(weightsOut, 0, d, 0);
         for (int k = 0; k < r; k++) {
             double v = scratch[k];
-            int base = pivot[k] * d;
+            float[] row = standardisedRows[pivot[k]];
             for (int j = 0; j < d; j++) {
-                weightsOut[j] += v * standardisedRowMajor[base + j];
+                weightsOut[j] += v * row[j];
             }
         }
     }

@@ -42,21 +42,25 @@ final class Standardizer {
     }
 
     /**
-     * Writes the standardised training rows both row-major {@code [count, d]} and column-major {@code [d, count]}
-     * (the two layouts let both products of the solver run as vectorisable loops).
+     * Writes the standardised training rows both as rows {@code rows[r][0..d)} and as columns
+     * {@code columns[j][0..count)} (the two layouts let both products of the solver run as vectorisable loops).
      */
-    void transform(float[] x, int d, int[] rows, int count, float[] rowMajor, float[] columnMajor) {
+    void transform(float[] x, int d, int[] rowIndices, int count, float[][] rows, float[][] columns) {
         for (int r = 0; r < count; r++) {
-            int base = rows[r] * d;
-            int out = r * d;
+            int base = rowIndices[r] * d;
+            float[] out = rows[r];
             for (int j = 0; j < d; j++) {
-                rowMajor[out + j] = (float) ((x[base + j] - mean[j]) * invScale[j]);
+                out[j] = (float) ((x[base + j] - mean[j]) * invScale[j]);
             }
         }
-        for (int r = 0; r < count; r++) {
-            int out = r * d;
+        // transpose in tiles of 16 rows so each column array is written in short contiguous runs
+        for (int r0 = 0; r0 < count; r0 += 16) {
+            int r1 = Math.min(count, r0 + 16);
             for (int j = 0; j < d; j++) {
-                columnMajor[j * count + r] = rowMajor[out + j];
+                float[] column = columns[j];
+                for (int r = r0; r < r1; r++) {
+                    column[r] = rows[r][j];
+                }
             }
         }
     }
