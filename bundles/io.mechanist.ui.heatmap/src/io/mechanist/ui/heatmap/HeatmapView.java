@@ -28,6 +28,7 @@ import io.mechanist.heatmap.export.HeatmapImage;
 import io.mechanist.heatmap.render.RowPyramid;
 import io.mechanist.ui.heatmap.internal.HeatmapControls;
 import io.mechanist.ui.store.StorePromptSelection;
+import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -58,6 +59,7 @@ public class HeatmapView {
     private ActivationSource source;
     private Job loading;
     private final StorePromptLoader storePrompts = new StorePromptLoader(this);
+    private final StoredResultLoader storedResults = new StoredResultLoader(this);
 
     @PostConstruct
     public void createPartControl(Composite parent) {
@@ -110,6 +112,25 @@ public class HeatmapView {
         if (canvas != null && !canvas.isDisposed()) {
             storePrompts.load(selection);
         }
+    }
+
+    /**
+     * Shows a stored result of the layer x position analysis opened in the Store Navigator (results of other
+     * analyses are not ours); it is read in a job.
+     */
+    @Inject
+    @Optional
+    void onResult(@UIEventTopic(StoreResultSelection.TOPIC) StoreResultSelection selection) {
+        if (canvas != null && !canvas.isDisposed() && StoredResultLoader.accepts(selection)) {
+            storedResults.load(selection);
+        }
+    }
+
+    /** Shows a stored result's heatmap, with no activation source behind it. Must run on the UI thread. */
+    void showResult(HeatmapData data, RowPyramid rows) {
+        this.source = null;
+        controls.setSource(null);
+        show(data, rows);
     }
 
     /** Clears the view and says why (e.g. the picked prompt cannot be shown). Must run on the UI thread. */
@@ -178,7 +199,8 @@ public class HeatmapView {
         job.schedule();
     }
 
-    private void ui(Runnable work) {
+    /** Runs {@code work} on the UI thread later unless the view was closed. */
+    void ui(Runnable work) {
         if (!status.isDisposed()) {
             status.getDisplay().asyncExec(() -> {
                 if (!status.isDisposed()) {
@@ -269,6 +291,7 @@ public class HeatmapView {
     @PreDestroy
     public void dispose() {
         cancelLoading();
+        storedResults.cancel();
         storePrompts.dispose();
     }
 

@@ -80,7 +80,7 @@ class LayerPositionAnalysisTest {
             assertEquals(tiny.tokens.get(PROMPT), data.columnLabels());
             assertEquals(ValueKind.MAGNITUDE, data.kind());
             assertEquals("L2 norm", data.units());
-            assertEquals(values[2 * positions + 3], data.value(2, 3));
+            assertEquals(values[(tiny.layers - 1) * positions + 3], data.value(tiny.layers - 1, 3));
         }
     }
 
