@@ -75,19 +75,62 @@ final class FloatKernels {
         }
     }
 
-    /** Dot product of a float row with double weights, accumulated in double. */
+    /**
+     * Dot product of a float row with double weights, accumulated in double. Eight independent partial sums: a
+     * double reduction is not vectorised, and one or two accumulators would wait on the add latency.
+     */
     static double dot(float[] x, int offset, double[] w) {
         double s0 = 0;
         double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
         int d = w.length;
         int j = 0;
-        for (; j + 1 < d; j += 2) {
-            s0 += x[offset + j] * w[j];
-            s1 += x[offset + j + 1] * w[j + 1];
+        for (; j + 7 < d; j += 8) {
+            int o = offset + j;
+            s0 += x[o] * w[j];
+            s1 += x[o + 1] * w[j + 1];
+            s2 += x[o + 2] * w[j + 2];
+            s3 += x[o + 3] * w[j + 3];
+            s4 += x[o + 4] * w[j + 4];
+            s5 += x[o + 5] * w[j + 5];
+            s6 += x[o + 6] * w[j + 6];
+            s7 += x[o + 7] * w[j + 7];
         }
-        if (j < d) {
+        for (; j < d; j++) {
             s0 += x[offset + j] * w[j];
         }
-        return s0 + s1;
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** Dot product of the first {@code length} entries of two double vectors, with eight partial sums. */
+    static double dot(double[] a, double[] b, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int j = 0;
+        for (; j + 7 < length; j += 8) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+            s4 += a[j + 4] * b[j + 4];
+            s5 += a[j + 5] * b[j + 5];
+            s6 += a[j + 6] * b[j + 6];
+            s7 += a[j + 7] * b[j + 7];
+        }
+        for (; j < length; j++) {
+            s0 += a[j] * b[j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }

@@ -208,11 +208,7 @@ final class LogisticTrainer {
     }
 
     private double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int k = 0; k < dim; k++) {
-            sum += a[k] * b[k];
-        }
-        return sum;
+        return FloatKernels.dot(a, b, dim);
     }
 
     private void axpy(double a, double[] xs, double[] ys) {

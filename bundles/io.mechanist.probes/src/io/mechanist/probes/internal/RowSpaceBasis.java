@@ -100,23 +100,26 @@ final class RowSpaceBasis {
             double diagonal = Math.sqrt(remaining[k]);
             double[] target = factor[k];
             target[k] = diagonal;
-            // column k below the diagonal: K[i,k] - sum_j L[i,j] L[k,j], as unit-stride sweeps down four earlier
+            // column k below the diagonal: K[i,k] - sum_j L[i,j] L[k,j], as unit-stride sweeps down eight earlier
             // columns at a time (distinct arrays, which the JIT vectorises)
             for (int i = k + 1; i < n; i++) {
                 column[i] = gramAt(pivot[i], pivot[k]);
             }
             int j = 0;
-            for (; j + 4 <= k; j += 4) {
+            for (; j + 8 <= k; j += 8) {
                 double[] f0 = factor[j];
                 double[] f1 = factor[j + 1];
                 double[] f2 = factor[j + 2];
                 double[] f3 = factor[j + 3];
-                double l0 = f0[k];
-                double l1 = f1[k];
-                double l2 = f2[k];
-                double l3 = f3[k];
+                double[] f4 = factor[j + 4];
+                double[] f5 = factor[j + 5];
+                double[] f6 = factor[j + 6];
+                double[] f7 = factor[j + 7];
+                double l0 = f0[k], l1 = f1[k], l2 = f2[k], l3 = f3[k];
+                double l4 = f4[k], l5 = f5[k], l6 = f6[k], l7 = f7[k];
                 for (int i = k + 1; i < n; i++) {
-                    column[i] -= f0[i] * l0 + f1[i] * l1 + f2[i] * l2 + f3[i] * l3;
+                    column[i] -= f0[i] * l0 + f1[i] * l1 + f2[i] * l2 + f3[i] * l3 + f4[i] * l4 + f5[i] * l5
+                            + f6[i] * l6 + f7[i] * l7;
                 }
             }
             for (; j < k; j++) {
