@@ -190,4 +190,19 @@ class StoredReadoutTest {
         AnalysisException e = assertThrows(AnalysisException.class, () -> runAnalysis(tiny, p));
         assertTrue(e.getMessage().contains("'C'"), e.getMessage());
     }
+
+    @Test
+    void badLabelsAndTooManyFoldsAreErrorsNamingTheCaptureAndLabel(@TempDir Path dir) throws Exception {
+        ReadoutStore tiny = ReadoutStore.create(ArchitectureFamily.GPT2, dir);
+        Map<String, String> missing = parameters(null);
+        missing.put("label", "colour");
+        String m = assertThrows(AnalysisException.class, () -> runAnalysis(tiny, missing)).getMessage();
+        assertTrue(m.contains("capture " + ReadoutStore.CAPTURE + ", label 'colour'")
+                && m.contains("label missing on 8 of 8 prompts") && m.contains("prompt 0"), m);
+        Map<String, String> folds = parameters(null);
+        folds.put("folds", "9");
+        m = assertThrows(AnalysisException.class, () -> runAnalysis(tiny, folds)).getMessage();
+        assertTrue(m.contains("capture " + ReadoutStore.CAPTURE + ", label 'answer'") && m.contains("9-fold")
+                && m.contains("got 8"), m);
+    }
 }
