@@ -21,19 +21,28 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.probes.PositionAlignment;
+import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeConfig;
+import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeProgress;
 import io.mechanist.probes.ProbeResults;
+import io.mechanist.probes.SteerAlongProbe;
+import io.mechanist.probes.StoredProbeResults;
+import io.mechanist.probes.capture.CaptureModel;
 import io.mechanist.probes.capture.CaptureProbes;
+import io.mechanist.probes.capture.ReadoutRequest;
 import io.mechanist.probes.chart.AccuracyChart;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.store.StoreResultSelection;
 import io.mechanist.ui.probes.internal.ProbePanel;
 import io.mechanist.ui.probes.internal.RunProbesDialog;
 import jakarta.annotation.PostConstruct;
@@ -48,6 +57,8 @@ import jakarta.inject.Inject;
 public class ProbeAccuracyView {
 
     public static final String ID = "io.mechanist.ui.probes.ProbeAccuracyView";
+    /** The view that carries out a {@link SteerAlongProbe} request (bundle io.mechanist.ui.steering). */
+    public static final String STEERING_VIEW_ID = "io.mechanist.ui.steering.SteeringView";
     /** Prefix of the {@link PositionSelection#source()} this view publishes; its positions are aligned indices. */
     public static final String SOURCE_PREFIX = "probes: ";
 
@@ -62,12 +73,21 @@ public class ProbeAccuracyView {
     private ProbePanel primary;
     private ProbePanel comparison;
     private Job running;
+    private Source source;
+    private String readoutNote;
+    private Button steer;
+
+    /**
+     * Where the shown results come from: the store, capture and label a steering request needs.
+     */
+    private record Source(Path storeFolder, String captureId, String labelKey) {
+    }
 
     @PostConstruct
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(8, false));
+        bar.setLayout(new GridLayout(10, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(bar, SWT.NONE).setText("Method:");
         method = new Combo(bar, SWT.READ_ONLY);
@@ -78,8 +98,13 @@ public class ProbeAccuracyView {
         listData.heightHint = layers.getItemHeight() * 3;
         layers.setLayoutData(listData);
         button(bar, "Run probes...", this::runFromDialog);
+        button(bar, "Compare with...", this::compareFromDialog);
         button(bar, "Export PNG...", () -> export("*.png"));
         button(bar, "Export CSV...", () -> export("*.csv"));
+        steer = button(bar, "Steer along this probe...", this::steerAlongSelectedProbe);
+        steer.setToolTipText("Steer the model along the direction of the probe at the marked position (the best "
+                + "cell when nothing is marked), in the Steering view: the causal test of the probe");
+        steer.setEnabled(false);
         method.addListener(SWT.Selection, e -> redraw());
         layers.addListener(SWT.Selection, e -> redraw());
         status = new Label(parent, SWT.WRAP);
@@ -97,6 +122,13 @@ public class ProbeAccuracyView {
 
     /** Shows results of one capture (read-out may be null); layers default to the best one. UI thread only. */
     public void show(String captureName, ProbeResults results, ReadoutResults readout) {
+        show(captureName, results, readout, null, null);
+    }
+
+    private void show(String captureName, ProbeResults results, ReadoutResults readout, Source from, String note) {
+        this.source = from;
+        this.readoutNote = note;
+        steer.setEnabled(from != null);
         ProbeMethod current = selectedMethod();
         method.removeAll();
         for (ProbeMethod m : results.methods()) {
@@ -151,6 +183,9 @@ public class ProbeAccuracyView {
             text.append('\n').append(comparison.name()).append(": ")
                     .append(AccuracyChart.summary(comparison.results(), m));
         }
+        if (readoutNote != null) {
+            text.append('\n').append(readoutNote);
+        }
         status.setText(text.toString());
         status.getParent().layout(true, true);
     }
@@ -195,12 +230,38 @@ public class ProbeAccuracyView {
     }
 
     /**
-     * Runs probes on a capture of a store in a background job (progress, cancel) and shows the results.
+     * Runs probes on a capture of a store in a background job (progress, cancel) and shows the results, with the
+     * output read-out of answers " A" vs " B" (answer A = label value "A") through the model the store records for
+     * the capture, when that model folder exists.
      *
      * @param point hook point probed at every layer, e.g. "resid_post"
      */
     public Job runProbes(Path storeFolder, String captureId, String point, String labelKey,
             PositionAlignment alignment, ProbeConfig config) {
+        return runProbes(storeFolder, captureId, point, labelKey, alignment, config, "\\sA", "\\sB", "A");
+    }
+
+    /**
+     * As {@link #runProbes(Path, String, String, String, PositionAlignment, ProbeConfig)} with the answer tokens of
+     * the read-out ({@code \s} for a leading space) and the label value of answer A.
+     */
+    public Job runProbes(Path storeFolder, String captureId, String point, String labelKey,
+            PositionAlignment alignment, ProbeConfig config, String tokenA, String tokenB, String labelOfA) {
+        return probeJob(storeFolder, captureId, point, labelKey, alignment, config, tokenA, tokenB, labelOfA, false);
+    }
+
+    /**
+     * Runs probes (and the read-out) on a second capture in a background job and shows it beside the first, with the
+     * same method and layers; the two are compared at the same aligned positions.
+     */
+    public Job compareWithCapture(Path storeFolder, String captureId, String point, String labelKey,
+            PositionAlignment alignment, ProbeConfig config) {
+        return probeJob(storeFolder, captureId, point, labelKey, alignment, config, "\\sA", "\\sB", "A", true);
+    }
+
+    private Job probeJob(Path storeFolder, String captureId, String point, String labelKey,
+            PositionAlignment alignment, ProbeConfig config, String tokenA, String tokenB, String labelOfA,
+            boolean intoComparison) {
         if (running != null) {
             running.cancel();
         }
@@ -208,7 +269,10 @@ public class ProbeAccuracyView {
             SubMonitor progress = SubMonitor.convert(monitor, "Probing " + captureId, 1000);
             try (ActivationStore store = ActivationStore.openReadOnly(storeFolder);
                     ActivationSet capture = store.openCapture(captureId)) {
-                ProbeResults results = CaptureProbes.run(capture, point, labelKey, alignment, config,
+                Path model = CaptureModel.folder(store, captureId);
+                ReadoutRequest readout = model == null ? null
+                        : new ReadoutRequest(model, tokenA, tokenB, labelOfA);
+                CaptureProbes.Run run = CaptureProbes.run(capture, point, labelKey, alignment, config, readout,
                         new ProbeProgress() {
                             private int reported;
 
@@ -224,7 +288,16 @@ public class ProbeAccuracyView {
                                 return monitor.isCanceled();
                             }
                         });
-                ui(() -> show(captureId, results, null));
+                String note = model == null ? "output read-out skipped: the store records no model folder for "
+                        + captureId : run.readoutNote();
+                ui(() -> {
+                    if (intoComparison && primary.results() != null) {
+                        compare(captureId, run.results(), run.readout());
+                    } else {
+                        show(captureId, run.results(), run.readout(), new Source(storeFolder, captureId, labelKey),
+                                note);
+                    }
+                });
                 return Status.OK_STATUS;
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
@@ -239,10 +312,131 @@ public class ProbeAccuracyView {
         return job;
     }
 
+    /** Shows a result of the probe analysis opened in the Store Navigator; other analyses' results are ignored. */
+    @Inject
+    @Optional
+    void onResult(@UIEventTopic(StoreResultSelection.TOPIC) StoreResultSelection selection) {
+        if (selection == null || !StoredProbeResults.ANALYSIS_ID.equals(selection.analysisId()) || status == null
+                || status.isDisposed()) {
+            return;
+        }
+        showStoredResult(selection.storeFolder(), selection.resultId(), selection.store());
+    }
+
+    /**
+     * Reads a stored probe result in a background job and shows it.
+     *
+     * @param openStore the store if it is already open (it stays open), or null to open the folder read-only
+     */
+    public Job showStoredResult(Path storeFolder, String resultId, ActivationStore openStore) {
+        if (running != null) {
+            running.cancel();
+        }
+        Job job = Job.create("Reading probe result " + resultId, (IProgressMonitor monitor) -> {
+            try {
+                StoredProbeResults stored;
+                if (openStore != null) {
+                    stored = StoredProbeResults.read(openStore, resultId);
+                } else {
+                    try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
+                        stored = StoredProbeResults.read(store, resultId);
+                    }
+                }
+                StoredProbeResults r = stored;
+                Source from = r.captureId() == null || r.labelKey() == null ? null
+                        : new Source(storeFolder, r.captureId(), r.labelKey());
+                String name = (r.captureId() == null ? resultId : r.captureId()) + " (" + resultId + ")";
+                ui(() -> show(name, r.results(), r.readout(), from, r.readoutNote()));
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException e) {
+                ui(() -> status.setText("Cannot read probe result " + resultId + ": " + e.getMessage()));
+                return Status.error("Cannot read probe result " + resultId + " in " + storeFolder, e);
+            }
+        });
+        job.setSystem(false);
+        running = job;
+        job.schedule();
+        return job;
+    }
+
+    /**
+     * The steering request for the probe at the marked position (the most accurate of the shown layers there), or at
+     * the method's best cell when nothing is marked; null, with the reason in the status line, when the results do
+     * not come from a store or the cell has no direction.
+     */
+    public SteerAlongProbe steeringRequest() {
+        ProbeResults r = primary.results();
+        ProbeMethod m = selectedMethod();
+        if (r == null || m == null) {
+            return null;
+        }
+        if (source == null) {
+            status.setText("Steering needs results of a stored capture: run probes on a capture or open a stored "
+                    + "probe result.");
+            return null;
+        }
+        int position = primary.chart().marker();
+        int layer = -1;
+        if (position < 0 || position >= r.positionCount()) {
+            ProbeCell best = r.best(m);
+            if (best == null) {
+                status.setText("No probe cell has prompts.");
+                return null;
+            }
+            layer = best.layer();
+            position = best.position();
+        } else {
+            int[] candidates = layers.getSelectionIndices().length > 0 ? layers.getSelectionIndices()
+                    : java.util.stream.IntStream.range(0, r.layerCount()).toArray();
+            for (int l : candidates) {
+                if (layer < 0 || r.cell(m, l, position).accuracy() > r.cell(m, layer, position).accuracy()) {
+                    layer = l;
+                }
+            }
+        }
+        ProbeDirection direction = r.direction(m, layer, position);
+        if (direction == null) {
+            status.setText("The " + m.id() + " probe at " + r.layerName(layer) + " position "
+                    + r.positionLabel(position) + " has no direction (one class there, or directions were off).");
+            return null;
+        }
+        return new SteerAlongProbe(source.storeFolder(), source.captureId(), source.labelKey(), r.negativeLabel(),
+                r.layerName(layer), r.positionLabel(position), direction);
+    }
+
+    /** Shows the Steering view and asks it to steer along the selected probe ({@link SteerAlongProbe#TOPIC}). */
+    public SteerAlongProbe steerAlongSelectedProbe() {
+        SteerAlongProbe request = steeringRequest();
+        if (request == null) {
+            return null;
+        }
+        try {
+            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(STEERING_VIEW_ID);
+        } catch (PartInitException | RuntimeException e) {
+            status.setText("The Steering view cannot be opened (" + e.getMessage() + "); the request was posted.");
+        }
+        if (eventBroker != null) {
+            eventBroker.post(SteerAlongProbe.TOPIC, request);
+        }
+        return request;
+    }
+
     private void runFromDialog() {
         RunProbesDialog dialog = new RunProbesDialog(status.getShell());
         if (dialog.open() == RunProbesDialog.OK) {
             runProbes(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
+                    ProbeConfig.defaults().withFolds(dialog.folds()));
+        }
+    }
+
+    private void compareFromDialog() {
+        if (primary.results() == null) {
+            status.setText("Show probe results first; a second capture is then compared with them.");
+            return;
+        }
+        RunProbesDialog dialog = new RunProbesDialog(status.getShell());
+        if (dialog.open() == RunProbesDialog.OK) {
+            compareWithCapture(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
                     ProbeConfig.defaults().withFolds(dialog.folds()));
         }
     }
@@ -284,10 +478,11 @@ public class ProbeAccuracyView {
         }
     }
 
-    private static void button(Composite bar, String text, Runnable action) {
+    private static Button button(Composite bar, String text, Runnable action) {
         Button b = new Button(bar, SWT.PUSH);
         b.setText(text);
         b.addListener(SWT.Selection, e -> action.run());
+        return b;
     }
 
     public XYChartViewer chart() {

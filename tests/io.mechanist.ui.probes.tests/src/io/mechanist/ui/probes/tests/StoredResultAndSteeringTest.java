@@ -1,0 +1,166 @@
+package io.mechanist.ui.probes.tests;
+
+import static io.mechanist.ui.probes.tests.Workbench.page;
+import static io.mechanist.ui.probes.tests.Workbench.ui;
+import static io.mechanist.ui.probes.tests.Workbench.waitUntil;
+import static io.mechanist.ui.probes.tests.Workbench.window;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.EventHandler;
+
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.probes.ProbeCell;
+import io.mechanist.probes.ProbeDirection;
+import io.mechanist.probes.ProbeMethod;
+import io.mechanist.probes.ProbeResults;
+import io.mechanist.probes.SteerAlongProbe;
+import io.mechanist.probes.StoredProbeResults;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
+import io.mechanist.ui.probes.ProbeAccuracyView;
+import io.mechanist.ui.store.StoreResultSelection;
+
+/**
+ * A stored probe result opened from the Store Navigator's event shows in the view, and "Steer along this probe"
+ * posts the request for the probe the user picked, with that probe's own direction.
+ */
+class StoredResultAndSteeringTest {
+
+    @TempDir
+    static Path dir;
+    private static Path store;
+    private static String resultId;
+    private static ProbeResults stored;
+
+    @BeforeAll
+    static void runStoredAnalysis() throws Exception {
+        store = dir.resolve("store");
+        PlantedStore.write(store);
+        try (ActivationStore s = ActivationStore.open(store)) {
+            resultId = new AnalysisRunner(s, AnalysisRegistry.fromPlatform()).run(new AnalysisRequest(
+                    StoredProbeResults.ANALYSIS_ID, Map.of("label", "answer", "anchor", "Answer", "before", "3",
+                            "after", "1", "folds", "4"), Map.of("activations", PlantedStore.CAPTURE)),
+                    new NullProgressMonitor());
+        }
+        try (ActivationStore s = ActivationStore.openReadOnly(store)) {
+            stored = StoredProbeResults.read(s, resultId).results();
+        }
+    }
+
+    private static ProbeAccuracyView openView() {
+        return ui(() -> {
+            try {
+                page().showView(ProbeAccuracyView.ID);
+            } catch (Exception e) {
+                throw new AssertionError("cannot open " + ProbeAccuracyView.ID, e);
+            }
+            MPart part = window().getService(EPartService.class).findPart(ProbeAccuracyView.ID);
+            assertNotNull(part);
+            return (ProbeAccuracyView) part.getObject();
+        });
+    }
+
+    private static ProbeAccuracyView viewShowingTheStoredResult() throws Exception {
+        ProbeAccuracyView view = openView();
+        IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
+        broker.post(StoreResultSelection.TOPIC, new StoreResultSelection(store, "result-of-another-analysis",
+                "io.mechanist.steering.sweep", "summary"));
+        broker.post(StoreResultSelection.TOPIC, new StoreResultSelection(store, resultId,
+                StoredProbeResults.ANALYSIS_ID, "accuracy"));
+        waitUntil(() -> !view.isRunning() && ui(view::statusText).startsWith(PlantedStore.CAPTURE + " (" + resultId),
+                "the stored result is read and shown");
+        return view;
+    }
+
+    @Test
+    void showsAStoredResultOpenedInTheStoreNavigator() throws Exception {
+        ProbeAccuracyView view = viewShowingTheStoredResult();
+        String status = ui(view::statusText);
+        assertTrue(status.contains("n = " + PlantedStore.PROMPTS + " prompts"), status);
+        assertTrue(status.contains("best blocks.2.resid_post"), status);
+        assertTrue(status.contains("output read-out"), "the note says why there is no read-out: " + status);
+        ProbeCell best = stored.best(ProbeMethod.LOGISTIC);
+        double shown = ui(() -> view.chart().lines().get(0).y()[best.position()]);
+        assertEquals(best.accuracy(), shown);
+        assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
+    }
+
+    @Test
+    void steerAlongTheBestProbeAndAlongAMarkedOne() throws Exception {
+        ProbeAccuracyView view = viewShowingTheStoredResult();
+        IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
+        AtomicReference<SteerAlongProbe> received = new AtomicReference<>();
+        EventHandler handler = event -> received.set((SteerAlongProbe) event.getProperty(IEventBroker.DATA));
+        broker.subscribe(SteerAlongProbe.TOPIC, handler);
+        try {
+            ui(() -> {
+                view.chart().setMarker(-1);
+                return view.steerAlongSelectedProbe();
+            });
+            waitUntil(() -> received.get() != null, "the steering request is posted");
+            ProbeCell best = stored.best(ProbeMethod.LOGISTIC);
+            SteerAlongProbe request = received.get();
+            assertEquals(store, request.storeFolder());
+            assertEquals(PlantedStore.CAPTURE, request.captureId());
+            assertEquals("answer", request.labelKey());
+            assertEquals(stored.negativeLabel(), request.negativeLabel());
+            assertEquals("blocks.2.resid_post", request.hookSiteId());
+            assertEquals(stored.layerName(best.layer()), request.hookSiteId());
+            assertEquals(stored.positionLabel(best.position()), request.positionLabel());
+            ProbeDirection expected = stored.direction(ProbeMethod.LOGISTIC, best.layer(), best.position());
+            assertArrayEquals(expected.weights(), request.direction().weights());
+            assertEquals(expected.bias(), request.direction().bias());
+            assertEquals(stored.positiveLabel(), request.direction().positiveLabel());
+
+            // a marked position before the signal, with only layer 0 shown: that layer's probe there
+            received.set(null);
+            ui(() -> {
+                view.selectLayers(0);
+                view.chart().setMarker(1);
+                return view.steerAlongSelectedProbe();
+            });
+            waitUntil(() -> received.get() != null, "the second request is posted");
+            assertEquals("blocks.0.resid_post", received.get().hookSiteId());
+            assertEquals(stored.positionLabel(1), received.get().positionLabel());
+            assertArrayEquals(stored.direction(ProbeMethod.LOGISTIC, 0, 1).weights(),
+                    received.get().direction().weights());
+        } finally {
+            broker.unsubscribe(handler);
+        }
+    }
+
+    @Test
+    void comparesTheStoredResultWithASecondCaptureRunBesideIt() throws Exception {
+        ProbeAccuracyView view = viewShowingTheStoredResult();
+        Path second = dir.resolve("second-store");
+        PlantedStore.write(second);
+        ui(() -> view.compareWithCapture(second, PlantedStore.CAPTURE, "resid_post", "answer",
+                io.mechanist.probes.PositionAlignment.relativeToAnchor("Answer", 3, 1),
+                io.mechanist.probes.ProbeConfig.defaults().withFolds(4).withThreads(2)));
+        waitUntil(() -> !view.isRunning() && ui(() -> view.comparisonPanel().results()) != null,
+                "the second capture is probed and shown beside the first");
+        assertTrue(ui(() -> view.comparisonPanel().title()).startsWith(PlantedStore.CAPTURE + ": n = "
+                + PlantedStore.PROMPTS + " prompts"));
+        assertTrue(ui(view::statusText).contains("\n" + PlantedStore.CAPTURE + ": n = "), ui(view::statusText));
+        ui(() -> {
+            view.compare(null, null, null);
+            return null;
+        });
+    }
+}
