@@ -193,7 +193,7 @@ final class LogisticTrainer {
             double m = sign[i] * (double) margins[i];
             // log(1 + exp(-m)) and its derivative, stable for both signs of m
             double e = Math.exp(-Math.abs(m));
-            loss += (m > 0 ? 0 : -m) + Math.log1p(e);
+            loss += (m > 0 ? 0 : -m) + log1p(e);
             double sigmaNeg = m > 0 ? e / (1 + e) : 1 / (1 + e); // sigma(-m)
             double r = -sign[i] * sigmaNeg * invN;
             residuals[i] = r;
@@ -205,6 +205,15 @@ final class LogisticTrainer {
         }
         gradient[d] = biasGradient;
         return loss * invN + 0.5 * lambda * penalty;
+    }
+
+    /**
+     * {@code log(1 + e)} for {@code e} in [0, 1], accurate to a few ulps: {@code log(u) * e / (u - 1)} with
+     * {@code u = 1 + e} cancels the rounding of u (Goldberg). Uses the intrinsic Math.log; Math.log1p is not one.
+     */
+    static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * e / (u - 1);
     }
 
     private double dot(double[] a, double[] b) {

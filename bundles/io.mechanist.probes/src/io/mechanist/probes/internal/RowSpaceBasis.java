@@ -17,7 +17,7 @@ final class RowSpaceBasis {
     private static final double RANK_TOLERANCE = 1e-6;
 
     private final int maxRows;
-    private final double[] gram;    // [n, n], lower triangle used
+    private final double[] gram;    // [n, n] row-major, symmetric once the factorisation starts
     private final GramKernel gramKernel;
     private final double[][] factor; // L [n, n] by columns (column k is factor[k]), rows in pivot order
     private final double[] column;  // the column being computed
@@ -71,15 +71,22 @@ final class RowSpaceBasis {
         }
     }
 
-    private double gramAt(int a, int b) {
-        return a >= b ? gram[a * rows + b] : gram[b * rows + a];
+    /** Copies the lower triangle onto the upper one, so a pivot's Gram column can be read as a contiguous row. */
+    private void symmetrise(int n) {
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            for (int k = 0; k < i; k++) {
+                gram[k * n + i] = gram[row + k];
+            }
+        }
     }
 
     private void pivotedCholesky(int n) {
+        symmetrise(n);
         double largest = 0;
         for (int i = 0; i < n; i++) {
             pivot[i] = i;
-            remaining[i] = gramAt(i, i);
+            remaining[i] = gram[i * n + i];
             largest = Math.max(largest, remaining[i]);
         }
         double cut = RANK_TOLERANCE * largest;
@@ -102,8 +109,9 @@ final class RowSpaceBasis {
             target[k] = diagonal;
             // column k below the diagonal: K[i,k] - sum_j L[i,j] L[k,j], as unit-stride sweeps down eight earlier
             // columns at a time (distinct arrays, which the JIT vectorises)
+            int pivotRow = pivot[k] * n;
             for (int i = k + 1; i < n; i++) {
-                column[i] = gramAt(pivot[i], pivot[k]);
+                column[i] = gram[pivotRow + pivot[i]];
             }
             int j = 0;
             for (; j + 8 <= k; j += 8) {
