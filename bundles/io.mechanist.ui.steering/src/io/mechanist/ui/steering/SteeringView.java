@@ -15,17 +15,41 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
+
 import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.probes.SteerAlongProbe;
+import io.mechanist.steering.ProbeCausalSweep;
+import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SweepResult;
+import io.mechanist.steering.analysis.StoredSweeps;
+import io.mechanist.steering.analysis.SweepAnalysis;
+import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.steering.internal.InteractivePanel;
 import io.mechanist.ui.steering.internal.SweepPanel;
+import io.mechanist.ui.steering.internal.VerdictText;
+import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 /**
  * Steering experiments: the sweep chart (effect vs multiplier per layer, random control dashed, per-prompt
- * distribution of one layer, share moving the wrong way) above, interactive steered vs unsteered generation below.
+ * distribution of one layer, share moving the wrong way) with the verdict line (does the behaviour move as predicted,
+ * for the vector and for the control) above, interactive steered vs unsteered generation below.
+ * <p>
+ * Listens for {@link SteerAlongProbe} (the causal test of a probe, run here in a background job) and for
+ * {@link StoreResultSelection}s of {@value SweepAnalysis#ID} results (loaded in a background job).
  */
 public class SteeringView {
 
@@ -34,19 +58,31 @@ public class SteeringView {
     static final String DEMO_PROMPT = "Q : 3 vs 7 . which is larger ? A = 3 B = 7 . think : 3 < 7 . larger is 7 . so :";
 
     private Label status;
+    private Button cancel;
+    private Label verdict;
     private SweepPanel sweep;
     private InteractivePanel interactive;
+    private volatile Job running;
 
     @PostConstruct
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, false));
         status = new Label(parent, SWT.WRAP);
         GridData statusData = new GridData(SWT.FILL, SWT.TOP, true, false);
         statusData.widthHint = 200; // wraps to the view's width instead of widening it
         status.setLayoutData(statusData);
-        status.setText("No sweep shown. Run the analysis 'Steering sweep' on a capture and open its result.");
+        status.setText("No sweep shown. Run the analysis 'Steering sweep' on a capture and open its result, or steer "
+                + "along a probe from the probe view.");
+        cancel = new Button(parent, SWT.PUSH);
+        cancel.setText("Cancel");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> cancelRunning());
+        verdict = new Label(parent, SWT.WRAP);
+        GridData verdictData = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        verdictData.widthHint = 200;
+        verdict.setLayoutData(verdictData);
         SashForm split = new SashForm(parent, SWT.VERTICAL);
-        split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         sweep = new SweepPanel(split, () -> export("*.png"), () -> export("*.csv"));
         interactive = new InteractivePanel(split);
         split.setWeights(3, 2);
@@ -56,6 +92,174 @@ public class SteeringView {
         } catch (IOException e) {
             // no demo installed: the user picks a model folder
         }
+    }
+
+    @PreDestroy
+    public void dispose() {
+        cancelRunning();
+    }
+
+    /** The probe view asks for the causal test of a probe. */
+    @Inject
+    @Optional
+    void onSteerAlongProbe(@UIEventTopic(SteerAlongProbe.TOPIC) SteerAlongProbe request) {
+        if (request != null && status != null && !status.isDisposed()) {
+            steerAlongProbe(request);
+        }
+    }
+
+    /** The Store Navigator opened an analysis result; only steering sweeps are shown here. */
+    @Inject
+    @Optional
+    void onResult(@UIEventTopic(StoreResultSelection.TOPIC) StoreResultSelection selection) {
+        if (selection != null && SweepAnalysis.ID.equals(selection.analysisId()) && status != null
+                && !status.isDisposed()) {
+            open(selection);
+        }
+    }
+
+    /**
+     * Runs the causal test of a probe in a background job: the sweep along the probe's direction at its site's layer,
+     * random control of equal norm alongside, on the capture's held-out prompts and model; then shows the chart, the
+     * verdict and offers the direction for interactive steering at that layer. UI thread only.
+     */
+    public Job steerAlongProbe(SteerAlongProbe r) {
+        ProbeCausalSweep.Request request = new ProbeCausalSweep.Request(r.captureId(), r.labelKey(),
+                r.direction().positiveLabel(), r.negativeLabel(), r.hookSiteId(), r.direction().method().id(),
+                r.direction().weights(), null);
+        String what = String.format(Locale.ROOT, "%s probe at %s%s (label %s: %s vs %s, capture %s)",
+                r.direction().method().id(), r.hookSiteId(), r.positionLabel() == null ? "" : ", " + r.positionLabel(),
+                r.labelKey(), r.direction().positiveLabel(), r.negativeLabel(), r.captureId());
+        Display display = status.getDisplay();
+        return start("Causal test of the " + what, "Steering along the " + what + "...", monitor -> {
+            SubMonitor progress = SubMonitor.convert(monitor, "Steering along the probe", 1000);
+            ProbeCausalSweep.Outcome outcome;
+            ActivationStore store = ActivationStore.openReadOnly(r.storeFolder());
+            try {
+                outcome = ProbeCausalSweep.run(store, request, progressOf(progress), monitor::isCanceled);
+            } finally {
+                store.close();
+            }
+            display.asyncExec(() -> {
+                if (status.isDisposed()) {
+                    return;
+                }
+                show(outcome.result());
+                verdict.setText(String.format(Locale.ROOT, "Causal test of the %s on %d prompts, target %s vs %s: %s.",
+                        what, outcome.result().promptCount(), quoted(outcome.answers().textA()),
+                        quoted(outcome.answers().textB()), VerdictText.of("probe direction", outcome.verdicts())));
+                interactive.setModelFolder(outcome.modelFolder());
+                interactive.setAnswers(outcome.answers().textA(), outcome.answers().textB());
+                interactive.setVectors(Map.of(outcome.vector().site().layer(), outcome.vector()));
+                interactive.setLayer(outcome.vector().site().layer());
+                relayout();
+            });
+        });
+    }
+
+    /** Loads a stored steering sweep in a background job and shows it with its per-layer vectors. UI thread only. */
+    public Job open(StoreResultSelection selection) {
+        Display display = status.getDisplay();
+        return start("Opening steering sweep " + selection.resultId(), "Loading steering sweep "
+                + selection.resultId() + "...", monitor -> {
+                    ActivationStore open = selection.store();
+                    ActivationStore store = open != null ? open : ActivationStore.openReadOnly(selection.storeFolder());
+                    StoredSweeps.Loaded loaded;
+                    try {
+                        loaded = StoredSweeps.read(store, selection.resultId());
+                    } finally {
+                        if (store != open) {
+                            store.close();
+                        }
+                    }
+                    display.asyncExec(() -> {
+                        if (status.isDisposed()) {
+                            return;
+                        }
+                        String model = loaded.parameters().get("model");
+                        if (model != null && !model.isBlank()) {
+                            interactive.setModelFolder(Path.of(model));
+                        }
+                        show(loaded.result(), loaded.vectors());
+                        String target = loaded.parameters().getOrDefault("target", "label");
+                        verdict.setText("Result " + loaded.resultId() + " (target: " + target + "): "
+                                + VerdictText.of(target.equals("probe") ? "probe direction" : "steering vector",
+                                        loaded.verdicts()) + ".");
+                        relayout();
+                    });
+                });
+    }
+
+    /** Work of a background job of this view; throws what it cannot handle. */
+    @FunctionalInterface
+    private interface Work {
+        void run(IProgressMonitor monitor) throws Exception;
+    }
+
+    private Job start(String jobName, String runningText, Work work) {
+        cancelRunning();
+        status.setText(runningText);
+        verdict.setText("");
+        cancel.setEnabled(true);
+        relayout();
+        Display display = status.getDisplay();
+        Job[] self = new Job[1];
+        Job job = Job.create(jobName, (IProgressMonitor monitor) -> {
+            String failure = null;
+            IStatus result = Status.OK_STATUS;
+            try {
+                work.run(monitor);
+            } catch (java.util.concurrent.CancellationException | org.eclipse.core.runtime.OperationCanceledException e) {
+                failure = jobName + ": cancelled.";
+                result = Status.CANCEL_STATUS;
+            } catch (Exception | LinkageError e) {
+                failure = jobName + " failed: " + e.getMessage();
+                result = Status.error(failure, e);
+            }
+            String text = failure;
+            display.asyncExec(() -> {
+                if (status.isDisposed() || running != self[0]) {
+                    return; // a newer job owns the status line
+                }
+                running = null;
+                cancel.setEnabled(false);
+                if (text != null) {
+                    status.setText(text);
+                    relayout();
+                }
+            });
+            return result;
+        });
+        self[0] = job;
+        running = job;
+        job.schedule();
+        return job;
+    }
+
+    /** Cancels the running causal test or load, if any. */
+    public void cancelRunning() {
+        Job job = running;
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    private static SteeringSweep.Progress progressOf(SubMonitor progress) {
+        int[] reported = { 0 };
+        return (done, total) -> {
+            int now = 1000 * done / total;
+            progress.worked(now - reported[0]);
+            progress.subTask(done + " of " + total + " forward passes");
+            reported[0] = now;
+        };
+    }
+
+    private static String quoted(String token) {
+        return "'" + token + "'";
+    }
+
+    private void relayout() {
+        status.getParent().layout(true, true);
     }
 
     /** Shows a sweep's numbers. UI thread only. */
@@ -124,5 +328,15 @@ public class SteeringView {
 
     public String statusText() {
         return status.getText();
+    }
+
+    /** Does the behaviour move as predicted: the verdict line of the shown sweep (empty when none). */
+    public String verdictText() {
+        return verdict.getText();
+    }
+
+    /** The running causal test or load, or null. */
+    public Job runningJob() {
+        return running;
     }
 }

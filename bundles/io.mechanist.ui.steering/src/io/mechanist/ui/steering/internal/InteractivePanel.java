@@ -429,6 +429,20 @@ public final class InteractivePanel {
         return multiplierLabel.getText();
     }
 
+    /** The vector line: method, site, norm (and the layer it is applied at when that differs). */
+    public String vectorText() {
+        return vectorLabel.getText();
+    }
+
+    /** The layer the vector is applied at. */
+    public int layer() {
+        return layer.getSelection();
+    }
+
+    public String modelFolderText() {
+        return modelFolder.getText();
+    }
+
     public String steeredTitle() {
         return steeredGroup.getText();
     }
