@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.mechanist.core.tensor.DType;
 import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.runtime.HookedTransformer;
@@ -22,12 +25,15 @@ import io.mechanist.steering.SweepConfig;
 import io.mechanist.steering.SweepResult;
 
 /**
- * Times a steering sweep of 7 layers x 9 multipliers x 100 prompts (random control on) against a baseline measured
- * in the same run: 63 unsteered batched forwards of the same 100 prompts (one per grid cell, no interventions).
+ * Times a steering sweep of up to 7 layers x 9 multipliers x 100 prompts (random control on) against a baseline
+ * measured in the same run: as many unsteered batched forwards of the same 100 prompts as the sweep makes (no
+ * interventions), so the ratio is the cost of steering and read-out per forward.
  *
- * <p>Usage: {@code SweepBenchmark [checkpointFolder]}. Without a folder it writes a GPT-2-shaped random checkpoint
- * (8 layers, d_model 128, 4 heads, vocabulary 1000) into a temporary folder. Prompts are random token sequences of
- * 16..32 tokens (seeded). With fewer than 7 layers, every layer is swept.
+ * <p>Usage: {@code SweepBenchmark [checkpointFolder [promptsJsonl]]}. Without a folder it writes a GPT-2-shaped random
+ * checkpoint (8 layers, d_model 128, 4 heads, vocabulary 1000) into a temporary folder and uses random token sequences
+ * of 16..32 tokens (seeded). With a JSONL file of A/B prompts (lines with {@code text} and {@code labels.answer}, e.g.
+ * the demo's {@code data/test.jsonl}) its first 100 prompts are used, answers {@code " A"}/{@code " B"}. With fewer
+ * than 7 layers, every layer is swept (and the output says so).
  */
 public final class SweepBenchmark {
     private static final int PROMPTS = 100;
@@ -47,48 +53,87 @@ public final class SweepBenchmark {
             writeRandomGpt2(folder, 1000, 64, 128, 8, 4);
             what = "GPT-2-shaped random model (vocab 1000, d_model 128, 8 layers, 4 heads)";
         }
+        Path promptFile = args.length > 1 ? Path.of(args[1]) : null;
         try (HookedTransformer model = HookedTransformer.load(folder)) {
             int layerCount = model.spec().layerCount();
-            int vocab = model.spec().vocabSize();
-            Random random = new Random(42);
-            List<AbPrompt> prompts = new ArrayList<>();
-            for (int p = 0; p < PROMPTS; p++) {
-                long[] tokens = new long[16 + random.nextInt(17)];
-                for (int t = 0; t < tokens.length; t++) {
-                    tokens[t] = random.nextInt(vocab);
-                }
-                prompts.add(new AbPrompt(tokens, p % 2 == 0));
-            }
+            List<AbPrompt> prompts = promptFile == null ? randomPrompts(model.spec().vocabSize())
+                    : datasetPrompts(model, promptFile);
             List<Integer> layers = new ArrayList<>();
             for (int i = 0; i < Math.min(7, layerCount); i++) {
                 layers.add(layerCount <= 7 ? i : 1 + i * (layerCount - 1) / 7);
             }
             double[] multipliers = {-2, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 2};
-            AnswerTokens answers = new AnswerTokens("A", 5, "B", 6);
+            AnswerTokens answers = promptFile == null ? new AnswerTokens("A", 5, "B", 6)
+                    : AnswerTokens.of(model.tokenizer(), " A", " B");
             SteeringVector vector = SteeringVectors.random("blocks.0.resid_post", model.spec().dModel(), 1, 7);
             SweepConfig config = new SweepConfig(io.mechanist.core.hooks.HookPoint.RESID_POST, layers, multipliers,
                     io.mechanist.runtime.intervention.Positions.all(), true, 1234, BATCH);
-            int cells = layers.size() * multipliers.length;
+            int runs = 1 + 2 * layers.size() * (int) Arrays.stream(multipliers).filter(m -> m != 0).count();
             List<long[]> tokens = prompts.stream().map(AbPrompt::tokens).toList();
             RunRequest plain = RunRequest.builder(tokens).batchSize(BATCH).build();
-            System.out.printf("model: %s%nsweep: %d layers %s x %d multipliers x %d prompts (batch %d), control on%n",
-                    what, layers.size(), layers, multipliers.length, PROMPTS, BATCH);
+            System.out.printf("model: %s%nprompts: %s%nsweep: %d layers %s x %d multipliers x %d prompts (batch %d), "
+                    + "control on%n", what, promptFile == null ? "random token sequences" : promptFile,
+                    layers.size(), layers, multipliers.length, prompts.size(), BATCH);
+            if (layerCount < 7) {
+                System.out.printf("note: the model has only %d layers, so 7 layers do not exist here; all %d are swept%n",
+                        layerCount, layerCount);
+            }
             model.run(plain); // warm-up
             long start = System.nanoTime();
-            for (int c = 0; c < cells; c++) {
+            for (int c = 0; c < runs; c++) {
                 model.run(plain);
             }
             double baseline = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             SweepResult result = SteeringSweep.run(model, prompts, answers, layer -> vector, config, null, null);
             double sweep = (System.nanoTime() - start) / 1e9;
-            int runs = 1 + 2 * layers.size() * (int) Arrays.stream(multipliers).filter(m -> m != 0).count();
-            System.out.printf("baseline: %d unsteered batched forwards of %d prompts: %.2f s%n", cells, PROMPTS, baseline);
-            System.out.printf("sweep (steering + control, %d batched forwards): %.2f s, ratio to baseline %.2f "
-                    + "(%.2f per forward)%n", runs, sweep, sweep / baseline, (sweep / runs) / (baseline / cells));
+            System.out.printf("baseline: %d unsteered batched forwards of the %d prompts: %.2f s%n", runs,
+                    prompts.size(), baseline);
+            System.out.printf("sweep (1 unsteered + %d steered batched forwards, steering and control): %.2f s, "
+                    + "ratio to baseline %.2f%n", runs - 1, sweep, sweep / baseline);
             System.out.printf("check: mean P at layer %d, multiplier %.2f: steering %.3f, control %.3f%n", layers.get(0),
                     multipliers[8], result.meanProbability(0, 0, 8), result.meanProbability(1, 0, 8));
         }
+    }
+
+    private static List<AbPrompt> randomPrompts(int vocab) {
+        Random random = new Random(42);
+        List<AbPrompt> prompts = new ArrayList<>();
+        for (int p = 0; p < PROMPTS; p++) {
+            long[] tokens = new long[16 + random.nextInt(17)];
+            for (int t = 0; t < tokens.length; t++) {
+                tokens[t] = random.nextInt(vocab);
+            }
+            prompts.add(new AbPrompt(tokens, p % 2 == 0));
+        }
+        return prompts;
+    }
+
+    /** The first {@value #PROMPTS} prompts of a JSONL file, each line {@code {"text": .., "labels": {"answer": "A"}}}. */
+    private static List<AbPrompt> datasetPrompts(HookedTransformer model, Path file) throws IOException {
+        List<AbPrompt> prompts = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (prompts.size() == PROMPTS) {
+                break;
+            }
+            try {
+                JsonObject record = JsonParser.parseString(line).getAsJsonObject();
+                String answer = record.getAsJsonObject("labels").get("answer").getAsString();
+                prompts.add(new AbPrompt(model.tokenizer().encode(record.get("text").getAsString()), answer.equals("A")));
+            } catch (RuntimeException e) {
+                throw new IOException(file + " line " + lineNumber + ": expected {\"text\": .., \"labels\": "
+                        + "{\"answer\": ..}}: " + e.getMessage(), e);
+            }
+        }
+        if (prompts.size() < PROMPTS) {
+            throw new IOException(file + " has " + prompts.size() + " prompts; the benchmark needs " + PROMPTS);
+        }
+        return prompts;
     }
 
     /** A GPT-2 checkpoint with random weights (std 0.02), unit layer norms and zero biases. */
