@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.EMap;
 
+import io.mechanist.core.analysis.AnalysisDescriptor;
+import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
@@ -19,6 +21,9 @@ import io.mechanist.model.HookSiteRef;
 import io.mechanist.model.ModelRef;
 import io.mechanist.model.Prompt;
 import io.mechanist.model.Provenance;
+import io.mechanist.model.ResultArray;
+import io.mechanist.model.ResultColumn;
+import io.mechanist.model.ResultTable;
 import io.mechanist.model.Store;
 import io.mechanist.model.StoredVector;
 
@@ -35,6 +40,8 @@ final class StoreSnapshot {
     static final String RESULTS = "Analysis results";
 
     private final Path folder;
+    /** The installed analyses, read on the first result of the store. */
+    private AnalysisRegistry registry;
 
     private StoreSnapshot(Path folder) {
         this.folder = folder;
@@ -184,6 +191,7 @@ final class StoreSnapshot {
         Map<String, String> info = identified(result.getId(), result.getName(), result.getDescription(),
                 result.getCreatedAt());
         info.put("Analysis", text(result.getAnalysisId()));
+        info.put("Analysis name", analysisName(result.getAnalysisId()));
         info.put("Input captures", result.getInputCaptures().stream().map(Capture::getId)
                 .collect(Collectors.joining(", ")));
         info.put("Input vectors", result.getInputVectors().stream().map(StoredVector::getId)
@@ -193,9 +201,47 @@ final class StoreSnapshot {
                 .collect(Collectors.joining(", ")));
         Map<String, Map<String, String>> props = props("Result", info);
         props.put("Parameters", entries(result.getParameters()));
+        props.put("Outputs", outputs(result));
         addProvenance(props, result.getProvenance());
         return new StoreElement(StoreElement.Kind.RESULT, folder, result.getId(), name(result.getName(),
                 result.getId()) + " \u2013 " + text(result.getAnalysisId()), props);
+    }
+
+    /** What a result holds, one line per output: kind and shape (tables: rows x columns, arrays: axes). */
+    static Map<String, String> outputs(AnalysisResult result) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (ResultTable table : result.getTables()) {
+            List<ResultColumn> columns = table.getColumns();
+            int rows = columns.isEmpty() ? 0
+                    : Math.max(columns.get(0).getNumbers().size(), columns.get(0).getTexts().size());
+            outputs.put(table.getName(), "table, " + rows + (rows == 1 ? " row" : " rows") + " \u00d7 "
+                    + columns.size() + " columns (" + columns.stream().map(ResultColumn::getName)
+                            .collect(Collectors.joining(", ")) + ")");
+        }
+        for (ResultArray array : result.getArrays()) {
+            outputs.put(array.getName(), "array " + array.getShape()
+                    + (array.getAxes().isEmpty() ? "" : " (" + String.join(" \u00d7 ", array.getAxes()) + ")"));
+        }
+        for (StoredVector vector : result.getProducedVectors()) {
+            outputs.put(name(vector.getName(), vector.getId()), "vector [" + vector.getDimension() + "] at "
+                    + text(vector.getSiteId()) + ", stored as " + vector.getId());
+        }
+        return outputs;
+    }
+
+    /** The installed analysis's display name, or why there is none. */
+    private String analysisName(String analysisId) {
+        if (analysisId == null) {
+            return "";
+        }
+        try {
+            if (registry == null) {
+                registry = AnalysisRegistry.fromPlatform();
+            }
+            return registry.find(analysisId).map(AnalysisDescriptor::name).orElse("(not installed)");
+        } catch (IllegalStateException e) {
+            return "(no extension registry)";
+        }
     }
 
     private static void addProvenance(Map<String, Map<String, String>> props, Provenance provenance) {
