@@ -21,8 +21,8 @@ import org.osgi.service.prefs.BackingStoreException;
 import io.mechanist.store.ActivationStore;
 
 /**
- * The stores open in the workbench, read-only (the workbench never takes a store's write lock, so a capture may
- * write while it is shown). Opening, snapshotting and polling for changes run in jobs; listeners get the new trees
+ * The stores open in the workbench, read-only (these handles never take a store's write lock, so a capture may
+ * write while it is shown; an analysis run from the workbench takes it only for the run, see {@link AnalysisJob}). Opening, snapshotting and polling for changes run in jobs; listeners get the new trees
  * on the job's thread. The open folders are remembered in the preferences and reopened at the next start.
  */
 public final class OpenStores {
@@ -185,21 +185,7 @@ public final class OpenStores {
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
-            StoreElement tree;
-            try {
-                if (!entry.getValue().refresh()) {
-                    continue;
-                }
-                tree = snapshot(entry.getValue());
-            } catch (IOException | RuntimeException e) {
-                tree = StoreSnapshot.problem(entry.getKey(), "cannot be read: " + e.getMessage());
-            }
-            synchronized (this) {
-                if (stores.get(entry.getKey()) == entry.getValue()) {
-                    trees.put(entry.getKey(), tree);
-                    changed = true;
-                }
-            }
+            changed |= reload(entry.getKey(), entry.getValue());
         }
         if (changed) {
             fire();
@@ -210,6 +196,41 @@ public final class OpenStores {
             }
         }
         return Status.OK_STATUS;
+    }
+
+    /**
+     * Reloads the store of {@code folder} now if it changed on disk (e.g. after a run wrote to it) and gives the
+     * listeners the new trees, on the caller's thread; nothing happens if the store is not open.
+     */
+    public void refresh(Path folder) {
+        Path dir = normalize(folder);
+        ActivationStore store;
+        synchronized (this) {
+            store = stores.get(dir);
+        }
+        if (store != null && reload(dir, store)) {
+            fire();
+        }
+    }
+
+    /** Re-reads one store if it changed; whether its tree was replaced. */
+    private boolean reload(Path dir, ActivationStore store) {
+        StoreElement tree;
+        try {
+            if (!store.refresh()) {
+                return false;
+            }
+            tree = snapshot(store);
+        } catch (IOException | RuntimeException e) {
+            tree = StoreSnapshot.problem(dir, "cannot be read: " + e.getMessage());
+        }
+        synchronized (this) {
+            if (stores.get(dir) != store) {
+                return false;
+            }
+            trees.put(dir, tree);
+            return true;
+        }
     }
 
     private static StoreElement snapshot(ActivationStore store) {

@@ -4,9 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.jface.viewers.DoubleClickEvent;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
@@ -36,8 +43,9 @@ import io.mechanist.core.analysis.ViewBinding;
  * The open activation stores as a tree: models, datasets and their prompts, captures (status, sites, dtype) and the
  * prompts they hold, vectors and analysis results; the Properties view shows a node's details and provenance.
  * Selecting a prompt under a capture shows it in the heatmap view ({@link StorePromptSelection}); opening an
- * analysis result shows the view bound to its analysis ({@link StoreResultSelection}). Stores are read-only here and
- * every read runs in a job.
+ * analysis result shows the view bound to its analysis ({@link StoreResultSelection}). "Run Analysis..." (toolbar and
+ * context menu) runs an installed analysis on the store ({@link RunAnalysisDialog}, {@link AnalysisJob}) and opens
+ * its result. Stores are shown read-only and every read runs in a job.
  * <p>
  * A 3.x view (like the Project Explorer) rather than an e4 POJO: its site's selection provider is what the
  * Properties view and other selection listeners track.
@@ -49,10 +57,31 @@ public class StoreNavigator extends ViewPart {
     static final String HEATMAP_VIEW = "io.mechanist.ui.heatmap.HeatmapView";
     /** What the summary line says when no store is open. */
     public static final String NO_STORES = "No store open. Use \"Open Store...\" to browse an activation store.";
+    /** The id of the "Run Analysis..." action (view toolbar and context menu). */
+    public static final String RUN_ANALYSIS = "io.mechanist.ui.store.runAnalysis";
+    /** How long a finished run waits for its result to show in the tree before giving up selecting it. */
+    private static final int REVEAL_ATTEMPTS = 40;
+    private static final int REVEAL_INTERVAL_MILLIS = 250;
+
+    /** The analysis the dialog offers first: the one run last in this session. */
+    private static String lastAnalysis;
 
     private TreeViewer viewer;
     private Label summary;
     private final Consumer<List<StoreElement>> storesListener = this::storesChanged;
+    private final IAction runAnalysisAction = new Action("Run Analysis...") {
+        {
+            setId(RUN_ANALYSIS);
+            setToolTipText("Run an installed analysis on the selected store's captures");
+            setImageDescriptor(PlatformUI.getWorkbench().getSharedImages()
+                    .getImageDescriptor(ISharedImages.IMG_TOOL_FORWARD));
+        }
+
+        @Override
+        public void run() {
+            runAnalysis();
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -75,6 +104,8 @@ public class StoreNavigator extends ViewPart {
         viewer.addDoubleClickListener(this::doubleClicked);
         createContextMenu();
         getSite().setSelectionProvider(viewer);
+        getViewSite().getActionBars().getToolBarManager().add(runAnalysisAction);
+        getViewSite().getActionBars().updateActionBars();
 
         OpenStores stores = OpenStores.instance();
         stores.addListener(storesListener);
@@ -89,6 +120,10 @@ public class StoreNavigator extends ViewPart {
         menu.addMenuListener(manager -> {
             StoreElement element = selected();
             if (element != null) {
+                if (element.property("Store", "Problem") == null) {
+                    manager.add(runAnalysisAction);
+                    manager.add(new Separator());
+                }
                 manager.add(new org.eclipse.jface.action.Action("Close Store") {
                     @Override
                     public void run() {
@@ -190,6 +225,14 @@ public class StoreNavigator extends ViewPart {
             viewer.setExpandedState(element, !viewer.getExpandedState(element));
             return;
         }
+        openResult(element);
+    }
+
+    /**
+     * Shows an analysis result in the view bound to its analysis's output and posts it as {@link StoreResultSelection}
+     * (what double-clicking a result does).
+     */
+    private void openResult(StoreElement element) {
         String analysisId = element.property("Result", "Analysis");
         List<ViewBinding> bindings = AnalysisRegistry.fromPlatform().viewsFor(analysisId);
         if (bindings.isEmpty()) {
@@ -204,6 +247,94 @@ public class StoreNavigator extends ViewPart {
             eventBroker.post(StoreResultSelection.TOPIC, new StoreResultSelection(element.storeFolder(),
                     element.id(), analysisId, binding.outputId()));
         }
+    }
+
+    /**
+     * Opens the "Run Analysis" dialog for the store of the selected node (or the only open store), preselecting the
+     * selected capture, and runs the chosen analysis in a job; when it finishes its result is selected and opened.
+     */
+    public void runAnalysis() {
+        StoreElement element = selected();
+        StoreElement tree = element != null ? storeTree(element.storeFolder()) : onlyStore();
+        if (tree == null || tree.property("Store", "Problem") != null) {
+            MessageDialog.openInformation(viewer.getTree().getShell(), RunAnalysisDialog.TITLE,
+                    tree != null ? "The store " + tree.storeFolder() + " cannot be read: "
+                            + tree.property("Store", "Problem")
+                            : ((List<?>) viewer.getInput()).isEmpty() ? "Open a store first (\"Open Store...\")."
+                                    : "Select a store or one of its captures first.");
+            return;
+        }
+        StoreElement capture = element == null ? null
+                : element.kind() == StoreElement.Kind.CAPTURE ? element : element.capture();
+        AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
+        RunAnalysisDialog dialog = new RunAnalysisDialog(viewer.getTree().getShell(), registry.analyses(),
+                StoreChoices.of(tree), capture == null ? null : capture.id(), lastAnalysis);
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        lastAnalysis = dialog.analysis().id();
+        AnalysisJob job = new AnalysisJob(tree.storeFolder(), dialog.analysis(), dialog.request(), registry);
+        job.setUser(true);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                var control = viewer.getControl();
+                if (control.isDisposed() || event.getResult().getSeverity() == IStatus.CANCEL) {
+                    return;
+                }
+                control.getDisplay().asyncExec(() -> {
+                    if (control.isDisposed()) {
+                        return;
+                    }
+                    if (event.getResult().isOK()) {
+                        revealResult(job.storeFolder(), job.resultId(), REVEAL_ATTEMPTS);
+                    } else {
+                        // The status names the analysis, the store and why (ErrorDialog stays silent in
+                        // automated runs; a failed run must always be seen).
+                        MessageDialog.openError(control.getShell(), RunAnalysisDialog.TITLE,
+                                event.getResult().getMessage());
+                    }
+                });
+            }
+        });
+        job.schedule();
+    }
+
+    /**
+     * Selects the result {@code resultId} of the store in {@code storeFolder} and opens it as double-clicking does,
+     * retrying a while until the refreshed tree holds it. Must run on the UI thread.
+     */
+    private void revealResult(Path storeFolder, String resultId, int attemptsLeft) {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        StoreElement tree = storeTree(storeFolder);
+        StoreElement results = tree == null ? null : tree.child(StoreSnapshot.RESULTS);
+        StoreElement result = results == null ? null
+                : results.children().stream().filter(r -> r.id().equals(resultId)).findFirst().orElse(null);
+        if (result != null) {
+            viewer.setSelection(new StructuredSelection(result), true);
+            openResult(result);
+        } else if (attemptsLeft > 0) {
+            viewer.getControl().getDisplay().timerExec(REVEAL_INTERVAL_MILLIS,
+                    () -> revealResult(storeFolder, resultId, attemptsLeft - 1));
+        }
+    }
+
+    /** The tree of the open store in {@code folder}, or null. */
+    private StoreElement storeTree(Path folder) {
+        Object input = viewer.getInput();
+        for (Object tree : input instanceof List<?> list ? list : List.of()) {
+            if (((StoreElement) tree).storeFolder().equals(folder)) {
+                return (StoreElement) tree;
+            }
+        }
+        return null;
+    }
+
+    private StoreElement onlyStore() {
+        Object input = viewer.getInput();
+        return input instanceof List<?> list && list.size() == 1 ? (StoreElement) list.get(0) : null;
     }
 
     /** Shows (creating if needed) a view without taking the focus from the navigator. */
