@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -12,6 +14,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.demo.dataset.DatasetParser;
 
 /**
@@ -29,6 +32,19 @@ public final class EmbeddedDemo {
     /** Capture ids in the demo store. */
     public static final String TEST_CAPTURE = "demo-test";
     public static final String PAIRS_CAPTURE = "demo-pairs";
+
+    /** The probe analysis run on the demo (contributed by {@code io.mechanist.probes}). */
+    public static final String PROBE_ANALYSIS = "io.mechanist.probes.accuracyByPosition";
+    /** The steering sweep run on the demo (contributed by {@code io.mechanist.steering}). */
+    public static final String SWEEP_ANALYSIS = "io.mechanist.steering.sweep";
+    /** The prompt label the demo's probes predict: the correct option, A or B. */
+    public static final String ANSWER_LABEL = "answer";
+    /** The answer marker the probes align prompts on (its last occurrence: the ':' after "Answer"). */
+    public static final String ANSWER_MARKER = ":";
+    /** Aligned positions before the answer marker: the end of the reasoning trace and the template tokens. */
+    public static final int PROBE_POSITIONS_BEFORE = 8;
+    /** Steering multipliers of the demo sweep, relative to each layer's mean residual norm. */
+    public static final String SWEEP_MULTIPLIERS = "-3,-2,-1,-0.5,0,0.5,1,2,3";
 
     private EmbeddedDemo() {
     }
@@ -55,6 +71,41 @@ public final class EmbeddedDemo {
                 .name("Demo model on held-out prompts").build(), progress.split(1));
         Capturer.capture(CaptureJob.builder(folder, model, dataset(CONTRAST_PAIRS)).sites(sites)
                 .captureId(PAIRS_CAPTURE).name("Demo model on contrast pairs").build(), progress.split(1));
+    }
+
+    /**
+     * The demo's probe run: probes for {@value #ANSWER_LABEL} on {@value #TEST_CAPTURE}, aligned on the answer marker
+     * and the {@value #PROBE_POSITIONS_BEFORE} positions before it, logistic and mass-mean (the parameters behind the
+     * numbers of {@code mechanist demo}); the analysis's defaults otherwise.
+     */
+    public static AnalysisRequest probeRequest() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("label", ANSWER_LABEL);
+        parameters.put("alignment", "anchor");
+        parameters.put("anchor", ANSWER_MARKER);
+        parameters.put("before", Integer.toString(PROBE_POSITIONS_BEFORE));
+        parameters.put("after", "0");
+        parameters.put("methods", "logistic,mass-mean");
+        return new AnalysisRequest(PROBE_ANALYSIS, parameters, Map.of("activations", TEST_CAPTURE));
+    }
+
+    /**
+     * The demo's steering sweep: a difference-of-means vector from {@value #PAIRS_CAPTURE} (the member labelled
+     * answer A is behaviour-matching) added at every layer of {@code model} on the held-out prompts of
+     * {@value #TEST_CAPTURE}, target answer A for every prompt, multipliers {@value #SWEEP_MULTIPLIERS}, with the
+     * random control of equal norm (the parameters behind the numbers of {@code mechanist demo}).
+     */
+    public static AnalysisRequest sweepRequest(Path model) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("model", model.toString());
+        parameters.put("layers", "all");
+        parameters.put("target", "fixed:A");
+        parameters.put("pairLabel", ANSWER_LABEL);
+        parameters.put("pairPositive", "A");
+        parameters.put("multipliers", SWEEP_MULTIPLIERS);
+        parameters.put("control", "true");
+        return new AnalysisRequest(SWEEP_ANALYSIS, parameters,
+                Map.of("heldOut", TEST_CAPTURE, "contrast", PAIRS_CAPTURE));
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.mechanist.ui.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Platform;
@@ -20,11 +23,16 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.prefs.BackingStoreException;
 
 import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
 
 /**
  * The first start of the workbench: with no store ever opened, opens the demo store in the workspace
  * ({@code ~/mechanist-workspace/demo-store}), creating it first with the registered {@link DemoStoreBuilder} when it
- * does not exist, and shows its first prompt. Runs once per workspace (remembered in the preferences).
+ * does not exist, and shows its first prompt. The embedded demo then gets real results in follow-on background jobs:
+ * the probe analysis and the steering sweep of {@code mechanist demo} (see {@link EmbeddedDemo#probeRequest()} and
+ * {@link EmbeddedDemo#sweepRequest(Path)}), each listed in the navigator as soon as it is committed. Runs once per
+ * workspace (remembered in the preferences).
  */
 final class FirstLaunch {
 
@@ -57,7 +65,8 @@ final class FirstLaunch {
             openAndReveal(navigator, folder);
             return;
         }
-        DemoStoreBuilder builder = builder();
+        DemoStoreBuilder registered = registeredBuilder();
+        DemoStoreBuilder builder = registered != null ? registered : EmbeddedDemo::createStore;
         markDone(preferences);
         Job job = Job.create("Creating the demo store in " + folder, (IProgressMonitor monitor) -> {
             try {
@@ -70,11 +79,15 @@ final class FirstLaunch {
             }
         });
         job.setUser(true);
+        job.setRule(AnalysisJob.writeRule(folder));
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
                 if (event.getResult().getSeverity() < IStatus.ERROR && event.getResult() != Status.CANCEL_STATUS) {
                     openAndReveal(navigator, folder);
+                    if (registered == null) {
+                        analyzeDemo(folder);
+                    }
                 }
             }
         });
@@ -99,13 +112,53 @@ final class FirstLaunch {
         });
     }
 
-    /** A registered builder (a product may ship its own demo), else Mechanist's embedded demo. */
-    private static DemoStoreBuilder builder() {
+    /**
+     * Schedules the demo's probe analysis and steering sweep on the new demo store: background jobs with progress
+     * that run one after the other while the user browses the captures. An
+     * analysis that is not installed is left out; a failure is logged and leaves the captures as they are.
+     *
+     * @return the scheduled jobs
+     */
+    static List<AnalysisJob> analyzeDemo(Path folder) {
+        AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
+        List<AnalysisRequest> requests = new ArrayList<>();
+        requests.add(EmbeddedDemo.probeRequest());
+        try {
+            requests.add(EmbeddedDemo.sweepRequest(EmbeddedDemo.modelFolder()));
+        } catch (IOException e) {
+            Platform.getLog(FirstLaunch.class).error("The demo's steering sweep cannot run: " + e.getMessage(), e);
+        }
+        List<AnalysisJob> jobs = new ArrayList<>();
+        for (AnalysisRequest request : requests) {
+            registry.find(request.analysisId()).ifPresent(descriptor -> {
+                AnalysisJob job = new AnalysisJob(folder, descriptor, request, registry);
+                job.setPriority(Job.LONG);
+                jobs.add(job);
+            });
+        }
+        // One after the other, in order, each whatever the previous one's outcome.
+        for (int i = 0; i + 1 < jobs.size(); i++) {
+            Job next = jobs.get(i + 1);
+            jobs.get(i).addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    next.schedule();
+                }
+            });
+        }
+        if (!jobs.isEmpty()) {
+            jobs.get(0).schedule();
+        }
+        return jobs;
+    }
+
+    /** A registered builder (a product may ship its own demo), or null for Mechanist's embedded demo. */
+    private static DemoStoreBuilder registeredBuilder() {
         Bundle bundle = FrameworkUtil.getBundle(FirstLaunch.class);
         BundleContext context = bundle == null ? null : bundle.getBundleContext();
         ServiceReference<DemoStoreBuilder> reference = context == null ? null
                 : context.getServiceReference(DemoStoreBuilder.class);
-        return reference != null ? context.getService(reference) : EmbeddedDemo::createStore;
+        return reference != null ? context.getService(reference) : null;
     }
 
     private static void markDone(IEclipsePreferences preferences) {
