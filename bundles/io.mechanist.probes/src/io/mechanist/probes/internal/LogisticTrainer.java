@@ -40,6 +40,9 @@ final class LogisticTrainer {
     /** Iterations of the last fit (for diagnostics and the benchmark). */
     int lastIterations;
 
+    /** Whether the last fit stopped before the iteration limit (gradient tolerance met or no further decrease). */
+    boolean lastConverged;
+
     /** @param maxFeatures the largest feature count of a later fit; @param maxRows the largest row count */
     LogisticTrainer(int maxFeatures, int maxRows) {
         int maxDim = maxFeatures + 1;
@@ -65,6 +68,13 @@ final class LogisticTrainer {
      */
     double fit(float[][] rowMajor, float[][] columnMajor, int n, int features, boolean lowerTrapezoidal, byte[] sign,
             double lambda, double[] inverseCurvature, double[] weightsOut) {
+        return fit(rowMajor, columnMajor, n, features, lowerTrapezoidal, sign, lambda, inverseCurvature, null,
+                weightsOut);
+    }
+
+    /** As above, starting from {@code start [features + 1]} (weights, then bias) when it is not null. */
+    double fit(float[][] rowMajor, float[][] columnMajor, int n, int features, boolean lowerTrapezoidal, byte[] sign,
+            double lambda, double[] inverseCurvature, double[] start, double[] weightsOut) {
         this.trapezoidal = lowerTrapezoidal;
         this.d = features;
         this.dim = features + 1;
@@ -75,6 +85,9 @@ final class LogisticTrainer {
             positives += sign[i] > 0 ? 1 : 0;
         }
         x[d] = Math.log((positives + 0.5) / (n - positives + 0.5)); // start at the prior log-odds
+        if (start != null) {
+            System.arraycopy(start, 0, x, 0, dim);
+        }
         double f = evaluate(rowMajor, columnMajor, n, sign, lambda, x, g);
         int stored = 0;
         int newest = -1;
@@ -131,6 +144,7 @@ final class LogisticTrainer {
             }
         }
         lastIterations = iteration;
+        lastConverged = iteration < MAX_ITERATIONS;
         System.arraycopy(x, 0, weightsOut, 0, d);
         return x[d];
     }

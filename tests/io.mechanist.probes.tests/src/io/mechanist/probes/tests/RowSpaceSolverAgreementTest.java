@@ -19,8 +19,9 @@ import io.mechanist.probes.internal.GroupedFolds;
 import io.mechanist.probes.internal.Labels;
 
 /**
- * The fast logistic path (float Gram matrix in chunks, pivoted Cholesky, L-BFGS in the training rows' own
- * coordinates) against the straightforward one ({@link NewtonReference}: double precision, dense Newton in the
+ * The fast logistic paths (cross-validation folds: float Gram matrix in chunks, pivoted Cholesky, L-BFGS in the
+ * training rows' own coordinates; all-prompt direction: L-BFGS in feature space started from the mean of the fold
+ * fits) against the straightforward one ({@link NewtonReference}: double precision, dense Newton in the
  * d-dimensional feature space), on activations shaped like a residual stream: a few large shared directions plus
  * small isotropic noise, fewer prompts than features, d not a multiple of the kernels' blocks.
  *
