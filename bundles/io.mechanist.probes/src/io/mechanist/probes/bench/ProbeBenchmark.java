@@ -24,6 +24,10 @@ import io.mechanist.probes.internal.Labels;
  *
  * <p>Arguments (all optional): {@code prompts layers positions dModel threads}. Needs about
  * {@code 4 * prompts * layers * positions * dModel} bytes of heap (1.3 GB by default: run with -Xmx3g).
+ *
+ * <p>Run from the repository root after the Tycho build, with Java 21 or newer (the bundle jar alone suffices):
+ * {@code java -Xmx3g -cp bundles/io.mechanist.probes/target/io.mechanist.probes-0.1.0-SNAPSHOT.jar
+ * io.mechanist.probes.bench.ProbeBenchmark}. Target (issue #7): logistic + mass-mean in at most 60 s on 2 cores.
  */
 public final class ProbeBenchmark {
 
