@@ -57,6 +57,8 @@ public class HeatmapView {
     private Button exportPng;
     private Button exportCsv;
     private ActivationSource source;
+    /** What a shown stored result belongs to (capture and prompt), or null. */
+    private String shownResult;
     private Job loading;
     private final StorePromptLoader storePrompts = new StorePromptLoader(this);
     private final StoredResultLoader storedResults = new StoredResultLoader(this);
@@ -127,10 +129,13 @@ public class HeatmapView {
     }
 
     /** Shows a stored result's heatmap, with no activation source behind it. Must run on the UI thread. */
-    void showResult(HeatmapData data, RowPyramid rows) {
+    void showResult(HeatmapData data, RowPyramid rows, String description) {
         this.source = null;
         controls.setSource(null);
         show(data, rows);
+        shownResult = description;
+        status.setText(description + ": " + status.getText());
+        status.getParent().layout();
     }
 
     /** Clears the view and says why (e.g. the picked prompt cannot be shown). Must run on the UI thread. */
@@ -149,6 +154,7 @@ public class HeatmapView {
 
     private void show(HeatmapData data, RowPyramid rows) {
         cancelLoading();
+        shownResult = null;
         canvas.setData(data, rows);
         stack.topControl = canvas;
         stackHolder.layout();
@@ -228,8 +234,8 @@ public class HeatmapView {
     }
 
     private void publish(HeatmapCanvas.CellClick click) {
-        PositionSelection selection = new PositionSelection(source != null ? source.description() : click.data()
-                .title(), click.position(), click.token());
+        String of = source != null ? source.description() : shownResult != null ? shownResult : click.data().title();
+        PositionSelection selection = new PositionSelection(of, click.position(), click.token());
         if (eventBroker != null) {
             eventBroker.post(PositionSelection.TOPIC, selection);
         }

@@ -47,10 +47,11 @@ final class StoredResultLoader {
                     throw new IllegalArgumentException("the store " + selection.storeFolder() + " is no longer open");
                 }
                 HeatmapData data = read(store, selection.resultId());
+                String description = describe(store, selection.resultId());
                 RowPyramid rows = RowPyramid.of(data);
                 view.ui(() -> {
                     if (!monitor.isCanceled()) {
-                        view.showResult(data, rows);
+                        view.showResult(data, rows, description);
                     }
                 });
                 return Status.OK_STATUS;
@@ -93,9 +94,15 @@ final class StoredResultLoader {
             List<String> tokens = table.getColumns().stream().filter(c -> "token".equals(c.getName()))
                     .map(ResultColumn::getTexts).findFirst().map(List::copyOf)
                     .orElseThrow(() -> new IllegalArgumentException("result " + resultId + " has no token column"));
-            String capture = result.getInputCaptures().isEmpty() ? "" : result.getInputCaptures().get(0).getId();
-            String subject = capture + " \u2013 prompt " + parameters.getOrDefault("prompt", "0");
-            return LayerPositionResults.heatmap(values, shape, tokens, parameters, subject);
+            return LayerPositionResults.heatmap(values, shape, tokens, parameters, "");
         });
+    }
+
+    /** The capture and prompt a result was computed for, e.g. {@code "demo-heldout \u2013 prompt 3"}. */
+    static String describe(ActivationStore store, String resultId) {
+        return store.read(s -> s.getResults().stream().filter(r -> resultId.equals(r.getId())).findFirst()
+                .map(r -> (r.getInputCaptures().isEmpty() ? resultId : r.getInputCaptures().get(0).getId())
+                        + " \u2013 prompt " + r.getParameters().get("prompt"))
+                .orElse(resultId));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
@@ -23,6 +24,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.EventHandler;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
@@ -33,6 +35,7 @@ import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.TinyStore;
 import io.mechanist.ui.heatmap.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
+import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.StoreResultSelection;
 
@@ -107,9 +110,10 @@ class StoredResultViewTest {
         HeatmapData shown = ui(canvas::data);
         assertEquals(tokens, shown.columnLabels(), "token strings along the position axis");
 
+        // the colour bar's ends are labelled with 3 significant digits: within half a unit of the third digit
         List<String> labels = ui(canvas::colorBarLabels);
-        assertEquals(-maxAbs, Double.parseDouble(labels.get(0)), 1e-3 * maxAbs, "colour bar minimum " + labels);
-        assertEquals(maxAbs, Double.parseDouble(labels.get(labels.size() - 1)), 1e-3 * maxAbs,
+        assertEquals(-maxAbs, Double.parseDouble(labels.get(0)), 5e-3 * maxAbs, "colour bar minimum " + labels);
+        assertEquals(maxAbs, Double.parseDouble(labels.get(labels.size() - 1)), 5e-3 * maxAbs,
                 "colour bar maximum " + labels);
 
         String tooltip = ui(() -> {
@@ -129,6 +133,32 @@ class StoredResultViewTest {
         double value = Double.parseDouble(valueLine.substring("value ".length(), valueLine.length()
                 - " projection".length()));
         assertEquals(known, value, 1e-3 * Math.max(1e-3, Math.abs(known)), tooltip);
+
+        assertTrue(ui(view::statusText).startsWith(TinyStore.CAPTURE + " \u2013 prompt 0: Projection"),
+                ui(view::statusText));
+
+        // a click on the cell selects its position for the other views
+        AtomicReference<PositionSelection> received = new AtomicReference<>();
+        EventHandler handler = event -> received.set((PositionSelection) event.getProperty(IEventBroker.DATA));
+        broker.subscribe(PositionSelection.TOPIC, handler);
+        try {
+            ui(() -> {
+                Point centre = canvas.centreOf(LAYER, POSITION);
+                for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
+                    Event e = new Event();
+                    e.x = centre.x;
+                    e.y = centre.y;
+                    e.button = 1;
+                    canvas.notifyListeners(type, e);
+                }
+                return null;
+            });
+            waitUntil(() -> received.get() != null, "the position selection arrives");
+            assertEquals(new PositionSelection(TinyStore.CAPTURE + " \u2013 prompt 0", POSITION, tokens.get(POSITION)),
+                    received.get());
+        } finally {
+            broker.unsubscribe(handler);
+        }
 
         // a result of another analysis is not this view's to show
         ui(() -> broker.send(StoreResultSelection.TOPIC,
