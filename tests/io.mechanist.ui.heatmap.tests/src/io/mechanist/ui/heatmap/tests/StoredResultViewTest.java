@@ -21,6 +21,7 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,11 @@ class StoredResultViewTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
+        });
+        ui(() -> { // the whole window on the (virtual) screen, so the screenshot shows the colour bar too
+            Shell shell = window().getShell();
+            shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
+            return null;
         });
         IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
         ui(() -> broker.send(StoreResultSelection.TOPIC,
