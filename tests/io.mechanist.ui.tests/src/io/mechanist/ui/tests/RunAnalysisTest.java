@@ -121,7 +121,7 @@ class RunAnalysisTest {
         assertTrue(ui(() -> errorText(dialog)).contains("'maxPositions'"), ui(() -> errorText(dialog)));
         type(maxPositions, "4096");
         assertTrue(ui(() -> runButton(dialog).isEnabled()), ui(() -> errorText(dialog)));
-        ui(() -> screenshot(dialog, "run-analysis-dialog"));
+        screenshot(dialog, "run-analysis-dialog");
 
         int resultsBefore = results().size();
         ui(() -> {
@@ -186,8 +186,7 @@ class RunAnalysisTest {
             }
             return null;
         });
-        Thread.sleep(500);
-        ui(() -> screenshot(window().getShell(), "run-analysis-result"));
+        screenshot(window().getShell(), "run-analysis-result");
     }
 
     @Test
@@ -212,7 +211,7 @@ class RunAnalysisTest {
                     .map(Label::getText).toList()));
             assertTrue(message.contains(NORMS_NAME) && message.contains(tiny.folder.toAbsolutePath().normalize().toString())
                     && message.contains("open for writing elsewhere"), message);
-            ui(() -> screenshot(error, "run-analysis-error"));
+            screenshot(error, "run-analysis-error");
             ui(() -> {
                 error.close();
                 return null;
@@ -287,13 +286,21 @@ class RunAnalysisTest {
                 .getShape().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Path screenshot(Shell shell, String name) {
-        try {
-            Path file = Screenshots.save(shell, name);
-            assertTrue(Files.size(file) > 1000, file.toString());
-            return file;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    /** Saves what the screen shows of {@code shell}, once the UI thread has painted what changed. */
+    private static Path screenshot(Shell shell, String name) throws Exception {
+        ui(() -> {
+            shell.update();
+            return null;
+        });
+        Thread.sleep(500);
+        Path file = ui(() -> {
+            try {
+                return Screenshots.save(shell, name);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(Files.size(file) > 1000, file.toString());
+        return file;
     }
 }

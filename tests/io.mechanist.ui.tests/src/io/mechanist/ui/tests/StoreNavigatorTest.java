@@ -123,6 +123,10 @@ class StoreNavigatorTest {
             StoreElement results = demo.child("Analysis results");
             navigator.viewer().expandToLevel(results, 1);
             navigator.viewer().setSelection(new StructuredSelection(results.children().get(0)), true);
+            return null;
+        });
+        Thread.sleep(500); // let the UI thread paint the tree before the screen is copied
+        ui(() -> {
             try {
                 return Screenshots.save(window().getShell(), "first-launch-results");
             } catch (Exception e) {
