@@ -78,6 +78,9 @@ class StoredResultAndSteeringTest {
 
     private static ProbeAccuracyView viewShowingTheStoredResult() throws Exception {
         ProbeAccuracyView view = openView();
+        ui(() -> view.showStoredResult(store, "no-such-result", null));
+        waitUntil(() -> !view.isRunning() && ui(view::statusText).startsWith("Cannot read probe result no-such-result"),
+                "a missing result is reported");
         IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
         broker.post(StoreResultSelection.TOPIC, new StoreResultSelection(store, "result-of-another-analysis",
                 "io.mechanist.steering.sweep", "summary"));
@@ -96,6 +99,10 @@ class StoredResultAndSteeringTest {
         assertTrue(status.contains("best blocks.2.resid_post"), status);
         assertTrue(status.contains("output read-out"), "the note says why there is no read-out: " + status);
         ProbeCell best = stored.best(ProbeMethod.LOGISTIC);
+        ui(() -> {
+            view.selectLayers(best.layer());
+            return null;
+        });
         double shown = ui(() -> view.chart().lines().get(0).y()[best.position()]);
         assertEquals(best.accuracy(), shown);
         assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
