@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.testing.TinyStore;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.model.AnalysisResult;
@@ -129,6 +130,28 @@ class StoreNavigatorTest {
         ui(() -> {
             try {
                 return Screenshots.save(window().getShell(), "first-launch-results");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        // The user opens the probe result: the view bound to the probe analysis shows.
+        String probeView = AnalysisRegistry.fromPlatform().viewsFor(PROBE_ANALYSIS).get(0).viewId();
+        ui(() -> {
+            StoreElement probes = demo.child("Analysis results").children().stream()
+                    .filter(r -> PROBE_ANALYSIS.equals(r.property("Result", "Analysis"))).findFirst().orElseThrow();
+            navigator.viewer().setSelection(new StructuredSelection(probes), true);
+            navigator.viewer().getTree().notifyListeners(SWT.DefaultSelection, new Event());
+            return null;
+        });
+        waitUntil(() -> ui(() -> {
+            MPart part = window().getService(EPartService.class).findPart(probeView);
+            return part != null && part.getObject() != null;
+        }), "opening the probe result shows " + probeView);
+        Thread.sleep(3000); // the view loads the result in a job
+        ui(() -> {
+            try {
+                return Screenshots.save(window().getShell(), "first-launch-probe-result");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
