@@ -25,6 +25,8 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
@@ -219,6 +221,24 @@ class RunAnalysisTest {
         }
         Thread.sleep(500);
         assertEquals(resultsBefore, results().size(), "a refused run adds no result");
+    }
+
+    @Test
+    @Order(3)
+    void theContextMenuOfAStoreAndOfACaptureOffersRunAnalysis() {
+        for (String node : List.of("store", "capture")) {
+            List<String> items = ui(() -> {
+                StoreElement tree = storeTree();
+                StoreElement element = node.equals("store") ? tree : tree.child("Captures").child("Tiny capture");
+                navigator.viewer().setSelection(new StructuredSelection(element), true);
+                Menu menu = navigator.viewer().getTree().getMenu();
+                menu.notifyListeners(SWT.Show, new Event());
+                List<String> texts = java.util.Arrays.stream(menu.getItems()).map(MenuItem::getText).toList();
+                menu.notifyListeners(SWT.Hide, new Event());
+                return texts;
+            });
+            assertTrue(items.contains("Run Analysis..."), node + ": " + items);
+        }
     }
 
     /** Selects the tiny store's capture in the navigator and clicks "Run Analysis..." in the view's toolbar. */
