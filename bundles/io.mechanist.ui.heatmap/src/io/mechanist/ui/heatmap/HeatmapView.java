@@ -112,6 +112,7 @@ public class HeatmapView {
     @Optional
     void showStorePrompt(@UIEventTopic(StorePromptSelection.TOPIC) StorePromptSelection selection) {
         if (canvas != null && !canvas.isDisposed()) {
+            storedResults.cancel();
             storePrompts.load(selection);
         }
     }

@@ -27,6 +27,8 @@ final class StoredResultLoader {
 
     private final HeatmapView view;
     private Job loading;
+    /** Counts loads and cancels (UI thread only), so that a read finishing after a newer choice is dropped. */
+    private int generation;
 
     StoredResultLoader(HeatmapView view) {
         this.view = view;
@@ -40,6 +42,7 @@ final class StoredResultLoader {
     /** Must run on the UI thread. */
     void load(StoreResultSelection selection) {
         cancel();
+        int mine = generation;
         Job job = Job.create("Reading heatmap result " + selection.resultId(), (IProgressMonitor monitor) -> {
             try {
                 ActivationStore store = selection.store();
@@ -50,14 +53,18 @@ final class StoredResultLoader {
                 String description = describe(store, selection.resultId());
                 RowPyramid rows = RowPyramid.of(data);
                 view.ui(() -> {
-                    if (!monitor.isCanceled()) {
+                    if (mine == generation) {
                         view.showResult(data, rows, description);
                     }
                 });
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 String message = "Cannot show result " + selection.resultId() + ": " + e.getMessage();
-                view.ui(() -> view.showMessage(message));
+                view.ui(() -> {
+                    if (mine == generation) {
+                        view.showMessage(message);
+                    }
+                });
                 return e instanceof IllegalArgumentException ? Status.OK_STATUS : Status.warning(message, e);
             }
         });
@@ -65,7 +72,9 @@ final class StoredResultLoader {
         job.schedule();
     }
 
+    /** Must run on the UI thread. */
     void cancel() {
+        generation++;
         if (loading != null) {
             loading.cancel();
             loading = null;
