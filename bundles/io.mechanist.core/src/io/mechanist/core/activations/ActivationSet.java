@@ -1,7 +1,9 @@
 package io.mechanist.core.activations;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import io.mechanist.core.hooks.HookPoint;
 
@@ -23,6 +25,14 @@ public interface ActivationSet extends AutoCloseable {
 
     /** The capture's id in its store. */
     String id();
+
+    /**
+     * The checkpoint folder the capture was run with, as its store records it (a relative record resolved against
+     * the store's folder); empty when nothing is recorded. The folder may no longer exist on this machine.
+     */
+    default Optional<Path> modelFolder() {
+        return Optional.empty();
+    }
 
     /** Number of prompts whose activations are committed (prompts {@code 0 .. promptCount()-1}). */
     int promptCount();

@@ -1,6 +1,7 @@
 package io.mechanist.probes.capture;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class CaptureProbeAnalysis implements Analysis {
         try {
             SubMonitor progress = SubMonitor.convert(monitor, "Probing " + capture.id(), 1000);
             CaptureProbes.Run run = CaptureProbes.run(capture, params.getString("point"), params.getString("label"),
-                    alignment(params), config(params), readoutRequest(params), new ProbeProgress() {
+                    alignment(params), config(params), readoutRequest(params, capture), new ProbeProgress() {
                         private int reported;
 
                         @Override
@@ -65,13 +66,21 @@ public final class CaptureProbeAnalysis implements Analysis {
         }
     }
 
-    /** The read-out request of the parameters, or null when no model folder is given. */
-    private static ReadoutRequest readoutRequest(AnalysisParameters p) {
-        if (!p.isSet("model") || p.getString("model").isBlank()) {
-            return null;
+    /**
+     * The read-out request: the parameter {@code model}, else the checkpoint folder the capture records (when it
+     * exists here); null when there is neither, and the probes run without a read-out.
+     */
+    private static ReadoutRequest readoutRequest(AnalysisParameters p, ActivationSet capture) {
+        Path folder;
+        if (p.isSet("model") && !p.getString("model").isBlank()) {
+            folder = Path.of(p.getString("model"));
+        } else {
+            folder = capture.modelFolder().filter(Files::isDirectory).orElse(null);
+            if (folder == null) {
+                return null;
+            }
         }
-        return new ReadoutRequest(Path.of(p.getString("model")), p.getString("tokenA"), p.getString("tokenB"),
-                p.getString("answerA"));
+        return new ReadoutRequest(folder, p.getString("tokenA"), p.getString("tokenB"), p.getString("answerA"));
     }
 
     private static PositionAlignment alignment(AnalysisParameters p) {

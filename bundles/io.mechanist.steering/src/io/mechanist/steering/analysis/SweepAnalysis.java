@@ -55,7 +55,7 @@ public final class SweepAnalysis implements Analysis {
                     + "'vector' (a stored vector); got " + (hasContrast ? "both" : "neither"));
         }
         SubMonitor progress = SubMonitor.convert(monitor, "Steering sweep", 1000);
-        Path modelFolder = Path.of(p.getString("model"));
+        Path modelFolder = modelFolder(context);
         try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
             HookPoint point = point(p.getString("point"));
             String layerSpec = p.getString("layers");
@@ -314,5 +314,16 @@ public final class SweepAnalysis implements Analysis {
             }
         }
         return out;
+    }
+
+    /** The parameter {@code model}, else the checkpoint folder the held-out capture was run with. */
+    private static Path modelFolder(AnalysisContext context) throws AnalysisException {
+        AnalysisParameters p = context.parameters();
+        if (p.isSet("model") && !p.getString("model").isBlank()) {
+            return Path.of(p.getString("model"));
+        }
+        ActivationSet heldOut = context.capture("heldOut");
+        return heldOut.modelFolder().orElseThrow(() -> new AnalysisException("no model to steer: capture "
+                + heldOut.id() + " records no checkpoint folder; give the parameter 'model'"));
     }
 }

@@ -108,6 +108,7 @@ public final class CaptureReader implements ActivationSet {
     }
 
     private final String id;
+    private final Path modelFolder;
     private final StorageType storage;
     private final Map<String, SiteInfo> sites = new LinkedHashMap<>();
     private final List<PromptInfo> prompts;
@@ -121,6 +122,9 @@ public final class CaptureReader implements ActivationSet {
 
     private CaptureReader(Path storeFolder, Capture capture) {
         this.id = capture.getId();
+        String recordedModel = capture.getModel() == null ? null : capture.getModel().getFolder();
+        this.modelFolder = recordedModel == null || recordedModel.isBlank() ? null
+                : storeFolder.resolve(recordedModel).normalize();
         this.storage = capture.getStorageType();
         for (HookSiteRef site : capture.getSites()) {
             int[] shape = site.getRowShape().stream().mapToInt(Integer::intValue).toArray();
@@ -226,6 +230,11 @@ public final class CaptureReader implements ActivationSet {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public java.util.Optional<Path> modelFolder() {
+        return java.util.Optional.ofNullable(modelFolder);
     }
 
     @Override

@@ -160,6 +160,22 @@ class StoredReadoutTest {
     }
 
     @Test
+    void withoutAModelParameterTheReadoutUsesTheFolderTheCaptureRecords(@TempDir Path dir) throws Exception {
+        ReadoutStore tiny = ReadoutStore.create(ArchitectureFamily.GPT2, dir);
+        String withFolder = runAnalysis(tiny, parameters(tiny.checkpoint));
+        String recorded = runAnalysis(tiny, parameters(null));
+        try (ActivationStore store = ActivationStore.openReadOnly(tiny.folder);
+                ActivationSet capture = store.openCapture(ReadoutStore.CAPTURE)) {
+            assertEquals(tiny.checkpoint, capture.modelFolder().orElseThrow());
+            StoredProbeResults expected = StoredProbeResults.read(store, withFolder);
+            StoredProbeResults actual = StoredProbeResults.read(store, recorded);
+            assertNotNull(actual.readout(), actual.readoutNote());
+            assertTrue(actual.readoutNote().contains(tiny.checkpoint.toString()), actual.readoutNote());
+            assertEquals(expected.readout().cells(), actual.readout().cells());
+        }
+    }
+
+    @Test
     void missingModelFolderSkipsTheReadoutWithANote(@TempDir Path dir) throws Exception {
         ReadoutStore tiny = ReadoutStore.create(ArchitectureFamily.GPT2, dir);
         Path missing = dir.resolve("no-such-model");

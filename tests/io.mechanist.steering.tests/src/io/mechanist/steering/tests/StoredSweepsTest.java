@@ -79,6 +79,20 @@ class StoredSweepsTest {
         assertEquals("blocks.1.resid_mid", loaded.vectors().get(1).siteId());
     }
 
+    @Test
+    void withoutAModelParameterTheSweepSteersTheModelTheHeldOutCaptureRecords() throws Exception {
+        Map<String, String> inputs = Map.of("heldOut", SteeringFixtures.CAPTURE, "contrast", SteeringFixtures.CAPTURE);
+        Map<String, String> settings = Map.of("multipliers", "-1,0,1", "control", "false", "layers", "1");
+        SweepResult named = run(settings, inputs).lastResult();
+        Map<String, String> p = new HashMap<>(settings);
+        p.put("batchSize", "4");
+        SweepAnalysis recorded = new SweepAnalysis();
+        new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), recorded,
+                new AnalysisRequest(SweepAnalysis.ID, p, inputs), new NullProgressMonitor());
+        assertArrayEquals(named.logitDiff(), recorded.lastResult().logitDiff());
+        assertArrayEquals(named.probability(), recorded.lastResult().probability());
+    }
+
     private static void assertRoundTrip(SweepResult expected, StoredSweeps.Loaded loaded) {
         SweepResult actual = loaded.result();
         assertEquals(expected.config().point(), actual.config().point());
