@@ -19,7 +19,11 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
@@ -30,6 +34,7 @@ import org.osgi.service.event.EventHandler;
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.heatmap.HeatmapData;
+import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.analysis.LayerPositionAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
@@ -121,6 +126,31 @@ class StoredResultViewTest {
         assertEquals(-maxAbs, Double.parseDouble(labels.get(0)), 5e-3 * maxAbs, "colour bar minimum " + labels);
         assertEquals(maxAbs, Double.parseDouble(labels.get(labels.size() - 1)), 5e-3 * maxAbs,
                 "colour bar maximum " + labels);
+
+        // the cell is drawn in its value's colour on the diverging scale
+        int expectedColour = ColorScale.forData(shown).argb(shown.value(LAYER, POSITION));
+        int drawn = ui(() -> {
+            canvas.redraw();
+            canvas.update();
+            Point centre = canvas.centreOf(LAYER, POSITION);
+            Image pixel = new Image(canvas.getDisplay(), 1, 1);
+            GC gc = new GC(canvas);
+            try {
+                gc.copyArea(pixel, centre.x, centre.y);
+                ImageData data = pixel.getImageData();
+                RGB rgb = data.palette.getRGB(data.getPixel(0, 0));
+                return (rgb.red << 16) | (rgb.green << 8) | rgb.blue;
+            } finally {
+                gc.dispose();
+                pixel.dispose();
+            }
+        });
+        for (int shift : new int[] { 16, 8, 0 }) {
+            assertEquals((expectedColour >> shift) & 0xFF, (drawn >> shift) & 0xFF, 2,
+                    String.format("colour of the cell: drawn %06x, expected %06x", drawn, expectedColour & 0xFFFFFF));
+        }
+        assertTrue(known > 0 ? ((expectedColour >> 16) & 0xFF) > (expectedColour & 0xFF)
+                : ((expectedColour >> 16) & 0xFF) < (expectedColour & 0xFF), "positive values red, negative blue");
 
         String tooltip = ui(() -> {
             Point centre = canvas.centreOf(LAYER, POSITION);
