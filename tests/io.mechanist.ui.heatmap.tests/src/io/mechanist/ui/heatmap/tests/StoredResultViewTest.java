@@ -33,6 +33,7 @@ import org.osgi.service.event.EventHandler;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.core.analysis.ViewBinding;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.analysis.LayerPositionAnalysis;
@@ -57,6 +58,14 @@ class StoredResultViewTest {
 
     @TempDir
     static Path dir;
+
+    @Test
+    void theViewIsBoundToTheAnalysisValuesOnTheExtensionPoint() {
+        List<ViewBinding> bindings = AnalysisRegistry.fromPlatform().viewsFor(LayerPositionAnalysis.ID);
+        assertEquals(List.of(HeatmapView.ID), bindings.stream().map(ViewBinding::viewId).toList());
+        assertEquals(LayerPositionAnalysis.VALUES_OUTPUT, bindings.get(0).outputId());
+        assertEquals("io.mechanist.ui.heatmap", bindings.get(0).contributor());
+    }
 
     @Test
     void showsAStoredProjectionResultWithItsTokensColourBarAndTooltip() throws Exception {
