@@ -206,6 +206,10 @@ public final class SteerCommand implements Command {
                 o.addProperty("slope", v.slope());
                 o.addProperty("spearman", v.spearman());
                 o.addProperty("monotone", v.monotone());
+                if (!Double.isNaN(v.controlEffect())) {
+                    o.addProperty("controlEffect", v.controlEffect());
+                    o.addProperty("excessLow", v.excessLow());
+                }
                 o.addProperty("movesAsPredicted", v.movesAsPredicted());
                 causal.add(o);
             }
@@ -229,8 +233,12 @@ public final class SteerCommand implements Command {
             }
         }
         for (ProbeCausalTest.Verdict v : verdicts) {
-            out.printf("%s, layer %d: slope %.4g, Spearman %.3f, %s%n", v.vector(), v.layer(), v.slope(), v.spearman(),
-                    v.movesAsPredicted() ? "moves as predicted (positive and monotone)" : "does not move monotonically up");
+            out.printf("%s, layer %d: slope %.4g, Spearman %.3f%s%s%n", v.vector(), v.layer(), v.slope(), v.spearman(),
+                    v.monotone() ? ", monotone" : ", not monotone",
+                    v.isControl() ? "" : (Double.isNaN(v.controlEffect()) ? "" : String.format(
+                            ", %.2gx the control's per-prompt effect %.3g (excess >= %+.3g at 95%%)",
+                            v.slope() / v.controlEffect(), v.controlEffect(), v.excessLow()))
+                            + (v.movesAsPredicted() ? ": moves as predicted" : ": does not move as predicted"));
         }
         out.flush();
     }

@@ -230,6 +230,10 @@ public final class SweepAnalysis implements Analysis {
                         verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::slope).toArray()),
                 AnalysisOutput.numbers("spearman", "", verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::spearman).toArray()),
                 AnalysisOutput.texts("monotone", verdicts.stream().map(v -> Boolean.toString(v.monotone())).toArray(String[]::new)),
+                AnalysisOutput.numbers("controlEffect", "mean |per-prompt slope| of the random control",
+                        verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::controlEffect).toArray()),
+                AnalysisOutput.numbers("excessLow", "95% lower bound of mean (slope - |control slope|) per prompt",
+                        verdicts.stream().mapToDouble(ProbeCausalTest.Verdict::excessLow).toArray()),
                 AnalysisOutput.texts("movesAsPredicted",
                         verdicts.stream().map(v -> Boolean.toString(v.movesAsPredicted())).toArray(String[]::new)));
         int[] shape = {r.kinds(), layers.size(), r.config().multipliers().length, n};

@@ -61,4 +61,53 @@ class CausalTestTest {
             assertEquals(0.0, up.wrongWayShare(0, 0, 4), 1e-12, "every prompt moves towards A");
         }
     }
+
+    /**
+     * A direction whose mean effect rises monotonically but is smaller, prompt by prompt, than what a random direction
+     * of the same norm does is not judged causal; the same direction with a large effect is.
+     */
+    @Test
+    void aDirectionMustMoveTheAnswerBeyondTheRandomControl() {
+        SweepConfig config = SweepConfig.of(List.of(2), -1, 0, 1);
+        int prompts = 60;
+        java.util.Random random = new java.util.Random(7);
+        double[] controlSlopes = new double[prompts];
+        for (int p = 0; p < prompts; p++) {
+            controlSlopes[p] = (p % 2 == 0 ? 2 : -2) + 0.1 * random.nextGaussian(); // big, either sign
+        }
+        ProbeCausalTest.Verdict weak = ProbeCausalTest.evaluate(synthetic(config, prompts, 0.5, controlSlopes)).get(0);
+        ProbeCausalTest.Verdict strong = ProbeCausalTest.evaluate(synthetic(config, prompts, 6, controlSlopes)).get(0);
+        assertTrue(weak.monotone() && weak.slope() > 0, weak.toString());
+        assertFalse(weak.movesAsPredicted(), "a rise smaller than the control's own effect: " + weak);
+        assertTrue(strong.movesAsPredicted(), strong.toString());
+        // independent arithmetic: mean |control slope| and the paired excess of the strong direction
+        double meanAbs = 0;
+        double meanExcess = 0;
+        for (double c : controlSlopes) {
+            meanAbs += Math.abs(c) / prompts;
+            meanExcess += (6 - Math.abs(c)) / prompts;
+        }
+        assertEquals(meanAbs, strong.controlEffect(), 1e-4);
+        assertTrue(strong.excessLow() < meanExcess && strong.excessLow() > meanExcess - 0.1, strong.toString());
+        assertTrue(Double.isNaN(ProbeCausalTest.evaluate(synthetic(config, prompts, 6, controlSlopes)).get(1)
+                .controlEffect()), "the control is not compared with itself");
+    }
+
+    /** A sweep result whose logit difference is {@code slope * m} for the vector and {@code c_p * m} for the control. */
+    private static SweepResult synthetic(SweepConfig config, int prompts, double slope, double[] controlSlopes) {
+        double[] m = config.multipliers();
+        float[] logitDiff = new float[2 * m.length * prompts];
+        float[] probability = new float[logitDiff.length];
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < m.length; i++) {
+                for (int p = 0; p < prompts; p++) {
+                    int at = (k * m.length + i) * prompts + p;
+                    logitDiff[at] = (float) ((k == 0 ? slope : controlSlopes[p]) * m[i]);
+                    probability[at] = (float) (1 / (1 + Math.exp(-logitDiff[at])));
+                }
+            }
+        }
+        return new SweepResult(config, prompts, new double[] {10}, new double[][] {{1}, {1}}, probability,
+                probability.clone(), logitDiff, new float[prompts]);
+    }
 }

@@ -12,8 +12,9 @@ public final class VerdictText {
     }
 
     /**
-     * One clause per layer, e.g. {@code layer 3: probe direction moves as predicted: yes (slope +2.1 logit diff per
-     * unit multiplier, Spearman +1.00, monotone), random control of equal norm moves as predicted: no (slope +0.03, ...)}.
+     * One clause per layer, e.g. {@code layer 3: probe direction moves as predicted: yes (slope +11 logit diff per
+     * unit multiplier, Spearman +1.00, monotone; 5.2x the random control's effect of 2.1 per prompt, excess >= +8.3
+     * at 95%), random control of equal norm: slope -1.01, Spearman -1.00, monotone}.
      *
      * @param vectorName what the steering vector is, e.g. "probe direction"
      */
@@ -31,11 +32,20 @@ public final class VerdictText {
                 if (v.layer() != layer) {
                     continue;
                 }
-                boolean control = v.vector().equals("control");
-                out.append(control ? ", random control of equal norm moves as predicted: " : vectorName + " moves as predicted: ")
-                        .append(v.movesAsPredicted() ? "yes" : "no")
-                        .append(String.format(Locale.ROOT, " (slope %+.3g logit diff per unit multiplier, Spearman %+.2f%s)",
-                                v.slope(), v.spearman(), v.monotone() ? ", monotone" : ""));
+                String trend = String.format(Locale.ROOT, "slope %+.3g logit diff per unit multiplier, Spearman %+.2f%s",
+                        v.slope(), v.spearman(), v.monotone() ? ", monotone" : ", not monotone");
+                if (v.isControl()) {
+                    out.append(", random control of equal norm: ").append(trend);
+                    continue;
+                }
+                out.append(vectorName).append(" moves as predicted: ").append(v.movesAsPredicted() ? "yes" : "no")
+                        .append(" (").append(trend);
+                if (!Double.isNaN(v.controlEffect())) {
+                    out.append(String.format(Locale.ROOT,
+                            "; %.2gx the random control's effect of %.3g per prompt, excess >= %+.3g at 95%%",
+                            v.slope() / v.controlEffect(), v.controlEffect(), v.excessLow()));
+                }
+                out.append(')');
             }
         }
         return out.toString();
