@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.mechanist.probes.AlignedProbeData;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeMethod;
@@ -96,15 +97,22 @@ public final class AccuracyChart {
         return out;
     }
 
-    /** Axis labels: the token at each aligned position when known, else the position label. */
+    /**
+     * Axis labels: the token at each aligned position when all prompts share it, else the position label (e.g. the
+     * offset from the anchor), which says more than "mixed".
+     */
     public static List<String> positionLabels(ProbeResults results) {
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < results.positionCount(); k++) {
-            String token = results.positionToken(k);
-            String label = results.positionLabel(k);
-            labels.add(token == null || token.isEmpty() ? label : visible(token));
+            labels.add(axisLabel(results.positionLabel(k), results.positionToken(k)));
         }
         return labels;
+    }
+
+    /** The axis label of one aligned position: its shared token made visible, else its position label. */
+    public static String axisLabel(String positionLabel, String token) {
+        boolean unknown = token == null || token.isEmpty() || token.equals(AlignedProbeData.MIXED);
+        return unknown ? positionLabel : visible(token);
     }
 
     /** Token text with leading word-boundary markers and whitespace made visible. */

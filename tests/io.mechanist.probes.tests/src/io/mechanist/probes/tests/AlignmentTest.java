@@ -13,6 +13,7 @@ import io.mechanist.probes.AlignedProbeData;
 import io.mechanist.probes.AnchorLocator;
 import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.SpanLocator;
+import io.mechanist.probes.chart.AccuracyChart;
 
 class AlignmentTest {
 
@@ -67,6 +68,14 @@ class AlignmentTest {
         AlignedProbeData byDefault = AlignedProbeData.align(SOURCE, PositionAlignment.relativeToAnchor(":", 1, 1));
         assertEquals("\u0120A", byDefault.tokenText(0, 2));
         assertEquals("\u0120B", byDefault.tokenText(1, 2));
+    }
+
+    @Test
+    void axisLabelsShowTheSharedTokenElseTheOffset() {
+        AlignedProbeData data = AlignedProbeData.align(SOURCE, PositionAlignment.relativeToAnchor("Answer", 3, 2));
+        assertEquals("0", AccuracyChart.axisLabel(data.positionLabel(3), data.positionToken(3)), "tokens differ");
+        assertEquals(":", AccuracyChart.axisLabel(data.positionLabel(4), data.positionToken(4)));
+        assertEquals(" A", AccuracyChart.axisLabel("+1", "\u0120A"));
     }
 
     @Test
