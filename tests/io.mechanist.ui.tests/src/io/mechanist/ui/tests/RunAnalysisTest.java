@@ -1,13 +1,13 @@
 package io.mechanist.ui.tests;
 
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static io.mechanist.ui.tests.Ui.controls;
 import static io.mechanist.ui.tests.Ui.item;
 import static io.mechanist.ui.tests.Ui.labels;
-import static io.mechanist.ui.tests.Ui.page;
 import static io.mechanist.ui.tests.Ui.shell;
-import static io.mechanist.ui.tests.Ui.ui;
-import static io.mechanist.ui.tests.Ui.waitUntil;
-import static io.mechanist.ui.tests.Ui.window;
 import static io.mechanist.ui.tests.Ui.withData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.jface.action.ActionContributionItem;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.testing.TinyStore;
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.application.MechanistPerspective;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.RunAnalysisDialog;
@@ -57,6 +59,9 @@ import io.mechanist.ui.store.StoreNavigator;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunAnalysisTest {
+
+    /** Longer than {@link io.mechanist.testing.ui.Workbench#TIMEOUT}: waits include running an analysis. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     private static final String NORMS = "io.mechanist.examples.tokenstats.norms";
     private static final String NORMS_NAME = "Activation norm by token position";
@@ -78,7 +83,7 @@ class RunAnalysisTest {
             }
         });
         OpenStores.instance().open(tiny.folder).join();
-        waitUntil(() -> storeTree() != null, () -> "the navigator shows the tiny store");
+        waitUntil(() -> storeTree() != null, TIMEOUT, () -> "the navigator shows the tiny store");
     }
 
     @AfterAll
@@ -132,14 +137,14 @@ class RunAnalysisTest {
         });
 
         // The job runs; the new result shows in the tree, is selected and opened in its bound view.
-        waitUntil(() -> results().size() == resultsBefore + 1, () -> "the new result shows: " + results());
+        waitUntil(() -> results().size() == resultsBefore + 1, TIMEOUT, () -> "the new result shows: " + results());
         StoreElement result = results().get(results().size() - 1);
         assertEquals(NORMS, result.property("Result", "Analysis"));
         assertEquals("blocks." + LAYER + ".resid_post", result.property("Parameters", "site"));
         assertEquals(TinyStore.CAPTURE, result.property("Result", "Input captures"));
         waitUntil(() -> ResultTestView.RECEIVED.get() != null
                 && result.id().equals(ResultTestView.RECEIVED.get().resultId()),
-                () -> "the bound view is asked to show the new result");
+                TIMEOUT, () -> "the bound view is asked to show the new result");
         assertEquals(NORMS, ResultTestView.RECEIVED.get().analysisId());
         assertEquals(List.of(result), ui(() -> ((StructuredSelection) navigator.viewer().getSelection()).toList()),
                 "the new result is selected");
@@ -207,7 +212,7 @@ class RunAnalysisTest {
                 return null;
             });
             waitUntil(() -> ui(() -> shell(RunAnalysisDialog.TITLE)) != null
-                    && ui(() -> shell(RunAnalysisDialog.TITLE)) != dialog, () -> "an error dialog opens");
+                    && ui(() -> shell(RunAnalysisDialog.TITLE)) != dialog, TIMEOUT, () -> "an error dialog opens");
             Shell error = ui(() -> shell(RunAnalysisDialog.TITLE));
             String message = ui(() -> String.join("\n", controls(error, Label.class, l -> true).stream()
                     .map(Label::getText).toList()));
@@ -253,7 +258,8 @@ class RunAnalysisTest {
             navigator.viewer().getControl().getDisplay().asyncExec(() -> run.getAction().run());
             return null;
         });
-        waitUntil(() -> ui(() -> shell(RunAnalysisDialog.TITLE)) != null, () -> "the Run Analysis dialog opens");
+        waitUntil(() -> ui(() -> shell(RunAnalysisDialog.TITLE)) != null, TIMEOUT,
+                () -> "the Run Analysis dialog opens");
     }
 
     private static void choose(Shell dialog, String analysisName) {

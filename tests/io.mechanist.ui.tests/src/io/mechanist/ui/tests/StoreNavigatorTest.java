@@ -1,5 +1,9 @@
 package io.mechanist.ui.tests;
 
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -20,15 +21,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,6 +41,7 @@ import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.MechanistFactory;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.application.MechanistPerspective;
 import io.mechanist.ui.heatmap.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
@@ -53,8 +52,6 @@ import io.mechanist.ui.store.StoreNavigator;
 /** The Store Navigator on a store with a real capture: what the tree shows, Properties, and the heatmap link. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreNavigatorTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @AfterAll
     static void closeStores() {
@@ -403,45 +400,5 @@ class StoreNavigatorTest {
             }
         }
         return null;
-    }
-
-    private static IWorkbenchWindow window() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-    }
-
-    private static IWorkbenchPage page() {
-        return window().getActivePage();
-    }
-
-    private static <T> T ui(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Display display = PlatformUI.getWorkbench().getDisplay();
-        display.syncExec(() -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        } else if (failure.get() instanceof Error e) {
-            throw e;
-        } else if (failure.get() != null) {
-            throw new AssertionError(failure.get());
-        }
-        return result.get();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

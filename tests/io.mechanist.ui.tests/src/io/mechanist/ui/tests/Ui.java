@@ -1,12 +1,8 @@
 package io.mechanist.ui.tests;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -14,57 +10,11 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 
-/** Driving the workbench from a test thread: UI-thread calls, waiting, finding widgets as a user sees them. */
+/** Finding widgets as a user sees them; UI-thread calls and waiting are in io.mechanist.testing.ui.Workbench. */
 final class Ui {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(180);
-
     private Ui() {
-    }
-
-    /** Runs {@code work} on the UI thread and returns its result (rethrowing what it throws). */
-    static <T> T ui(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Display display = PlatformUI.getWorkbench().getDisplay();
-        display.syncExec(() -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        } else if (failure.get() instanceof Error e) {
-            throw e;
-        } else if (failure.get() != null) {
-            throw new AssertionError(failure.get());
-        }
-        return result.get();
-    }
-
-    static void waitUntil(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what.get());
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    static IWorkbenchWindow window() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-    }
-
-    static IWorkbenchPage page() {
-        return window().getActivePage();
     }
 
     /** The open shell titled {@code title}, or null. UI thread. */

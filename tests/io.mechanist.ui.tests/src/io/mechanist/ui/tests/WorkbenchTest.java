@@ -1,5 +1,9 @@
 package io.mechanist.ui.tests;
 
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,23 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import org.eclipse.jface.preference.IPreferenceNode;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.about.AboutMechanistDialog;
 import io.mechanist.ui.application.MechanistPerspective;
 import io.mechanist.ui.models.CheckpointSummary;
@@ -39,8 +38,6 @@ import io.mechanist.ui.preferences.MechanistPreferences;
 /** Drives the real workbench, as started by the product's application, under a (virtual) display. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @Test
     @Order(1)
@@ -176,46 +173,4 @@ class WorkbenchTest {
         }
         return null;
     }
-
-    private static IWorkbenchWindow window() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-    }
-
-    private static IWorkbenchPage page() {
-        return window().getActivePage();
-    }
-
-    /** Runs {@code work} on the UI thread and hands back its result or its failure (the workbench would swallow it). */
-    private static <T> T ui(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Display display = PlatformUI.getWorkbench().getDisplay();
-        display.syncExec(() -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        } else if (failure.get() instanceof Error e) {
-            throw e;
-        } else if (failure.get() != null) {
-            throw new AssertionError(failure.get());
-        }
-        return result.get();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
 }

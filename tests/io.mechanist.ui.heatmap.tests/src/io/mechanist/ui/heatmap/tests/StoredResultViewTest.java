@@ -1,9 +1,9 @@
 package io.mechanist.ui.heatmap.tests;
 
-import static io.mechanist.ui.heatmap.tests.Workbench.page;
-import static io.mechanist.ui.heatmap.tests.Workbench.ui;
-import static io.mechanist.ui.heatmap.tests.Workbench.waitUntil;
-import static io.mechanist.ui.heatmap.tests.Workbench.window;
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -40,6 +40,7 @@ import io.mechanist.heatmap.analysis.LayerPositionAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.TinyStore;
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.heatmap.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.heatmap.PositionSelection;

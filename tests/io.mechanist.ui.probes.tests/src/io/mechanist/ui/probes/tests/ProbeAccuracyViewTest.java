@@ -1,9 +1,9 @@
 package io.mechanist.ui.probes.tests;
 
-import static io.mechanist.ui.probes.tests.Workbench.page;
-import static io.mechanist.ui.probes.tests.Workbench.ui;
-import static io.mechanist.ui.probes.tests.Workbench.waitUntil;
-import static io.mechanist.ui.probes.tests.Workbench.window;
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +35,7 @@ import io.mechanist.probes.ProbeAnalysis;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.probes.ProbeAccuracyView;

@@ -1,9 +1,9 @@
 package io.mechanist.ui.probes.tests;
 
-import static io.mechanist.ui.probes.tests.Workbench.page;
-import static io.mechanist.ui.probes.tests.Workbench.ui;
-import static io.mechanist.ui.probes.tests.Workbench.waitUntil;
-import static io.mechanist.ui.probes.tests.Workbench.window;
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,9 +1,9 @@
 package io.mechanist.ui.steering.tests;
 
-import static io.mechanist.ui.steering.tests.Workbench.page;
-import static io.mechanist.ui.steering.tests.Workbench.ui;
-import static io.mechanist.ui.steering.tests.Workbench.waitUntil;
-import static io.mechanist.ui.steering.tests.Workbench.window;
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,6 +40,7 @@ import io.mechanist.steering.analysis.StoredSweeps;
 import io.mechanist.steering.analysis.SweepAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.steering.SteeringView;
 import io.mechanist.ui.store.StoreResultSelection;

@@ -1,9 +1,9 @@
 package io.mechanist.ui.steering.tests;
 
-import static io.mechanist.ui.steering.tests.Workbench.page;
-import static io.mechanist.ui.steering.tests.Workbench.ui;
-import static io.mechanist.ui.steering.tests.Workbench.waitUntil;
-import static io.mechanist.ui.steering.tests.Workbench.window;
+import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitUntil;
+import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.steering.SteeredGeneration;
 import io.mechanist.steering.SteeredGeneration.Side;
 import io.mechanist.steering.SweepResult;
+import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.steering.SteeringView;
 import io.mechanist.ui.steering.internal.InteractivePanel;

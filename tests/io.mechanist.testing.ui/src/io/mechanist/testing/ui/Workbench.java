@@ -1,4 +1,4 @@
-package io.mechanist.ui.probes.tests;
+package io.mechanist.testing.ui;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,24 +11,26 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
 /** Runs test code against the real workbench: on its UI thread, or waiting for what its jobs do. */
-final class Workbench {
+public final class Workbench {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** How long {@link #waitUntil(BooleanSupplier, String)} waits. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private Workbench() {
     }
 
-    static IWorkbenchWindow window() {
+    /** The active workbench window, or the first one while none is active (e.g. a dialog has the focus). */
+    public static IWorkbenchWindow window() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         return window != null ? window : PlatformUI.getWorkbench().getWorkbenchWindows()[0];
     }
 
-    static IWorkbenchPage page() {
+    public static IWorkbenchPage page() {
         return window().getActivePage();
     }
 
     /** Runs {@code work} on the UI thread and hands back its result or its failure (the workbench would swallow it). */
-    static <T> T ui(Supplier<T> work) {
+    public static <T> T ui(Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Display display = PlatformUI.getWorkbench().getDisplay();
@@ -49,11 +51,21 @@ final class Workbench {
         return result.get();
     }
 
-    static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    /** Polls {@code condition} off the UI thread until it holds; fails after {@link #TIMEOUT}. */
+    public static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        waitUntil(condition, TIMEOUT, () -> what);
+    }
+
+    /**
+     * Polls {@code condition} off the UI thread until it holds; fails after {@code timeout} with {@code what}, which
+     * is only computed then (so it can describe the state the wait ended in).
+     */
+    public static void waitUntil(BooleanSupplier condition, Duration timeout, Supplier<String> what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what.get());
             }
             Thread.sleep(100);
         }

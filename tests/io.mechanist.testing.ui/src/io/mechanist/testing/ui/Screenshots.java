@@ -1,4 +1,4 @@
-package io.mechanist.ui.tests;
+package io.mechanist.testing.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,20 +10,23 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
 
-/** Saves what a user sees of a shell as a PNG, under -Dmechanist.screenshots (target/screenshots in the build). */
-final class Screenshots {
+/**
+ * Saves what a user sees of a shell as a PNG, under -Dmechanist.screenshots (each UI test bundle's pom points it at
+ * that bundle's target/screenshots), else under target/screenshots of the working directory.
+ */
+public final class Screenshots {
 
     private Screenshots() {
     }
 
-    static Path folder() throws Exception {
+    public static Path folder() throws Exception {
         Path folder = Path.of(System.getProperty("mechanist.screenshots", "target/screenshots"));
         Files.createDirectories(folder);
         return folder;
     }
 
     /** Must run on the UI thread. Copies the screen area of {@code shell}, so overlapping dialogs show too. */
-    static Path save(Shell shell, String name) throws Exception {
+    public static Path save(Shell shell, String name) throws Exception {
         Rectangle bounds = shell.getBounds();
         Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
         GC gc = new GC(shell.getDisplay());
