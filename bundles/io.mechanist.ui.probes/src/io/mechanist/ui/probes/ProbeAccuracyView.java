@@ -42,6 +42,7 @@ import io.mechanist.probes.chart.AccuracyChart;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.store.StorePromptSelection;
 import io.mechanist.ui.store.StoreResultSelection;
 import io.mechanist.ui.probes.internal.ProbePanel;
 import io.mechanist.ui.probes.internal.RunProbesDialog;
@@ -74,6 +75,7 @@ public class ProbeAccuracyView {
     private ProbePanel comparison;
     private Job running;
     private Source source;
+    private Source lastPicked;
     private String readoutNote;
     private Button steer;
 
@@ -421,11 +423,27 @@ public class ProbeAccuracyView {
         return request;
     }
 
+    /** Remembers the capture of a prompt picked in the Store Navigator as the one the run dialogs start with. */
+    @Inject
+    @Optional
+    void onPromptPicked(@UIEventTopic(StorePromptSelection.TOPIC) StorePromptSelection picked) {
+        if (picked != null) {
+            lastPicked = new Source(picked.storeFolder(), picked.captureId(), null);
+        }
+    }
+
+    private RunProbesDialog runDialog() {
+        Source start = lastPicked != null ? lastPicked : source;
+        return new RunProbesDialog(status.getShell(), start == null ? null : start.storeFolder(),
+                start == null ? null : start.captureId());
+    }
+
     private void runFromDialog() {
-        RunProbesDialog dialog = new RunProbesDialog(status.getShell());
+        RunProbesDialog dialog = runDialog();
         if (dialog.open() == RunProbesDialog.OK) {
             runProbes(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
-                    ProbeConfig.defaults().withFolds(dialog.folds()));
+                    ProbeConfig.defaults().withFolds(dialog.folds()), dialog.tokenA(), dialog.tokenB(),
+                    dialog.answerA());
         }
     }
 
@@ -434,10 +452,11 @@ public class ProbeAccuracyView {
             status.setText("Show probe results first; a second capture is then compared with them.");
             return;
         }
-        RunProbesDialog dialog = new RunProbesDialog(status.getShell());
+        RunProbesDialog dialog = runDialog();
         if (dialog.open() == RunProbesDialog.OK) {
-            compareWithCapture(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
-                    ProbeConfig.defaults().withFolds(dialog.folds()));
+            probeJob(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
+                    ProbeConfig.defaults().withFolds(dialog.folds()), dialog.tokenA(), dialog.tokenB(),
+                    dialog.answerA(), true);
         }
     }
 

@@ -17,7 +17,10 @@ import org.eclipse.swt.widgets.Text;
 import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.SpanLocator;
 
-/** Asks for the store, capture, label key, alignment and folds of a probe run. */
+/**
+ * Asks for the store, capture, label key, alignment, folds and the answer tokens of the output read-out of a probe
+ * run; the store and capture start as the ones the user last picked.
+ */
 public final class RunProbesDialog extends Dialog {
 
     private Text storeText;
@@ -28,15 +31,26 @@ public final class RunProbesDialog extends Dialog {
     private Text anchorText;
     private Spinner countSpinner;
     private Spinner foldsSpinner;
+    private Text tokenAText;
+    private Text tokenBText;
+    private Text answerAText;
+    private final String initialStore;
+    private final String initialCapture;
     private Path store;
     private String capture;
     private String point;
     private String label;
     private PositionAlignment alignment;
     private int folds;
+    private String tokenA;
+    private String tokenB;
+    private String answerA;
 
-    public RunProbesDialog(Shell parent) {
+    /** A dialog whose store and capture fields start with {@code store} and {@code capture} (either may be null). */
+    public RunProbesDialog(Shell parent, Path store, String capture) {
         super(parent);
+        this.initialStore = store == null ? "" : store.toString();
+        this.initialCapture = capture == null ? "" : capture;
     }
 
     @Override
@@ -49,8 +63,8 @@ public final class RunProbesDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(2, false));
-        storeText = field(area, "Store folder:", "");
-        captureText = field(area, "Capture id:", "");
+        storeText = field(area, "Store folder:", initialStore);
+        captureText = field(area, "Capture id:", initialCapture);
         pointText = field(area, "Hook point:", "resid_post");
         labelText = field(area, "Label key:", "answer");
         new Label(area, SWT.NONE).setText("Alignment:");
@@ -64,6 +78,11 @@ public final class RunProbesDialog extends Dialog {
         new Label(area, SWT.NONE).setText("Folds:");
         foldsSpinner = new Spinner(area, SWT.BORDER);
         foldsSpinner.setValues(5, 2, 50, 0, 1, 5);
+        tokenAText = field(area, "Read-out answer A token (\\s = space):", "\\sA");
+        tokenBText = field(area, "Read-out answer B token:", "\\sB");
+        answerAText = field(area, "Label value that answer A stands for:", "A");
+        tokenAText.setToolTipText("The model's own answer is read out through its final norm and unembedding "
+                + "(logit lens) as log P(A)/P(B); each answer must be one token of the capture's model");
         return area;
     }
 
@@ -84,6 +103,9 @@ public final class RunProbesDialog extends Dialog {
         point = pointText.getText().strip();
         label = labelText.getText().strip();
         folds = foldsSpinner.getSelection();
+        tokenA = tokenAText.getText().strip();
+        tokenB = tokenBText.getText().strip();
+        answerA = answerAText.getText().strip();
         String anchor = anchorText.getText().strip();
         int count = countSpinner.getSelection();
         alignment = switch (alignmentCombo.getText()) {
@@ -102,4 +124,9 @@ public final class RunProbesDialog extends Dialog {
     public String label() { return label; }
     public PositionAlignment alignment() { return alignment; }
     public int folds() { return folds; }
+    /** Read-out token of answer A, {@code \s} standing for a leading space. */
+    public String tokenA() { return tokenA; }
+    public String tokenB() { return tokenB; }
+    /** The label value answer A stands for. */
+    public String answerA() { return answerA; }
 }
