@@ -2,13 +2,13 @@ package io.mechanist.ui.heatmap.tests;
 
 import static io.mechanist.testing.ui.Workbench.page;
 import static io.mechanist.testing.ui.Workbench.ui;
-import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
+import static io.mechanist.ui.heatmap.tests.HeatmapViews.screenshot;
+import static io.mechanist.ui.heatmap.tests.HeatmapViews.shown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.testing.TinyStore;
-import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.heatmap.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.store.OpenStores;
@@ -127,24 +126,5 @@ class StorePromptViewTest {
             page().hideView(page().findView(HeatmapView.ID)); // the other view tests start from an empty view
             return null;
         });
-    }
-
-    private static HeatmapData shown(HeatmapView view, String titlePrefix) throws InterruptedException {
-        waitUntil(() -> ui(() -> view.canvas().data() != null && view.canvas().data().title().startsWith(titlePrefix)
-                && view.canvas().plotArea().width > 50), titlePrefix + " is shown");
-        return ui(() -> view.canvas().data());
-    }
-
-    private static void screenshot(HeatmapCanvas canvas, String name) throws Exception {
-        Path shot = ui(() -> {
-            canvas.redraw();
-            canvas.update();
-            try {
-                return Screenshots.save(window().getShell(), name);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertTrue(Files.size(shot) > 1000, "screenshot written to " + shot);
     }
 }
