@@ -2,7 +2,6 @@ package io.mechanist.headless.tests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.core.runtime.ContributorFactorySimple;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
 
@@ -22,6 +20,7 @@ import io.mechanist.headless.Cli;
 import io.mechanist.headless.Commands;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.TestRegistries;
 
 /** Runs the real CLI (every registered verb) in-process and captures its output; tiny fixtures for the verbs. */
 final class CliRunner {
@@ -54,34 +53,10 @@ final class CliRunner {
         if (RegistryFactory.getRegistry() != null) {
             return;
         }
-        Path repo = repositoryRoot();
-        Object token = new Object();
-        IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, null);
-        for (String bundle : List.of("io.mechanist.core", "io.mechanist.examples.tokenstats", "io.mechanist.probes",
-                "io.mechanist.steering")) {
-            Path pluginXml = repo.resolve("bundles").resolve(bundle).resolve("plugin.xml");
-            try (InputStream in = Files.newInputStream(pluginXml)) {
-                if (!registry.addContribution(in, ContributorFactorySimple.createContributor(bundle), false, bundle,
-                        null, token)) {
-                    throw new IOException("the extension registry rejected " + pluginXml);
-                }
-            }
-        }
+        IExtensionRegistry registry = TestRegistries.fromPluginXml("bundles/io.mechanist.core",
+                "bundles/io.mechanist.examples.tokenstats", "bundles/io.mechanist.probes",
+                "bundles/io.mechanist.steering");
         RegistryFactory.setDefaultRegistryProvider(() -> registry);
-    }
-
-    private static Path repositoryRoot() throws IOException {
-        String configured = System.getProperty("mechanist.repo");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("bundles/io.mechanist.core/plugin.xml"))) {
-                return dir;
-            }
-        }
-        throw new IOException("cannot find the repository root from " + Path.of("").toAbsolutePath()
-                + "; pass -Dmechanist.repo=<root>");
     }
 
     static synchronized Path checkpoint(ArchitectureFamily family) throws IOException {

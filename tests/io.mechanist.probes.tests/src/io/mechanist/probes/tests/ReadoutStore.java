@@ -1,17 +1,12 @@
 package io.mechanist.probes.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.ContributorFactorySimple;
-import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.RegistryFactory;
 
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.core.analysis.AnalysisRegistry;
@@ -25,6 +20,7 @@ import io.mechanist.runtime.reference.fixtures.TinyTokenizer;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureSpec;
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.testing.TestRegistries;
 
 /**
  * A store whose capture is a tiny real checkpoint run by the double-precision reference transformer: eight labelled
@@ -121,36 +117,6 @@ final class ReadoutStore {
 
     /** Inside OSGi the platform registry; on a plain classpath one built from core's and probes' plugin.xml. */
     static AnalysisRegistry registry() throws IOException {
-        if (RegistryFactory.getRegistry() != null) {
-            return AnalysisRegistry.fromPlatform();
-        }
-        Path repo = repositoryRoot();
-        Object token = new Object();
-        IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, null);
-        for (String bundle : List.of("bundles/io.mechanist.core", "bundles/io.mechanist.probes")) {
-            Path pluginXml = repo.resolve(bundle).resolve("plugin.xml");
-            String name = Path.of(bundle).getFileName().toString();
-            try (InputStream in = Files.newInputStream(pluginXml)) {
-                if (!registry.addContribution(in, ContributorFactorySimple.createContributor(name), false, name, null,
-                        token)) {
-                    throw new IOException("the extension registry rejected " + pluginXml);
-                }
-            }
-        }
-        return new AnalysisRegistry(registry);
-    }
-
-    private static Path repositoryRoot() throws IOException {
-        String configured = System.getProperty("mechanist.repo");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("bundles/io.mechanist.core/plugin.xml"))) {
-                return dir;
-            }
-        }
-        throw new IOException("cannot find the repository root from " + Path.of("").toAbsolutePath()
-                + "; pass -Dmechanist.repo=<root>");
+        return TestRegistries.analyses("bundles/io.mechanist.core", "bundles/io.mechanist.probes");
     }
 }

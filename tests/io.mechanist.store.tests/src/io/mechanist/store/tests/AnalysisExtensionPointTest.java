@@ -33,6 +33,7 @@ import io.mechanist.model.ResultColumn;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.testing.TestRegistries;
 
 /** The extension point with real contributions: the example plugin and this bundle's stub analyses. */
 class AnalysisExtensionPointTest {
@@ -48,7 +49,8 @@ class AnalysisExtensionPointTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        registry = TestRegistries.analyses();
+        registry = TestRegistries.analyses("bundles/io.mechanist.core", "bundles/io.mechanist.examples.tokenstats",
+                "tests/io.mechanist.store.tests");
     }
 
     @Test

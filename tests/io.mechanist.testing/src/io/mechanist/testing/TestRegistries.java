@@ -1,10 +1,9 @@
-package io.mechanist.store.tests;
+package io.mechanist.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.eclipse.core.runtime.ContributorFactorySimple;
 import org.eclipse.core.runtime.IExtensionRegistry;
@@ -13,33 +12,44 @@ import org.eclipse.core.runtime.RegistryFactory;
 import io.mechanist.core.analysis.AnalysisRegistry;
 
 /**
- * The analysis registry for tests: inside OSGi (tycho-surefire) the platform's extension registry; on a plain
- * classpath a registry built from the same plugin.xml files (extension point, example plugin, this bundle's stubs),
- * found from the repository root (the working directory or one of its parents, or -Dmechanist.repo).
+ * Extension registries for tests that also run on a plain classpath: inside OSGi (tycho-surefire) the platform's
+ * registry; outside it a registry built from the plugin.xml files of named bundle folders of this repository.
  */
 public final class TestRegistries {
 
     private TestRegistries() {
     }
 
-    public static AnalysisRegistry analyses() throws IOException {
+    /**
+     * The analyses of the platform's registry inside OSGi; on a plain classpath those of {@code pluginFolders}
+     * (paths from the repository root, e.g. "bundles/io.mechanist.core"), see {@link #fromPluginXml(String...)}.
+     */
+    public static AnalysisRegistry analyses(String... pluginFolders) throws IOException {
         if (RegistryFactory.getRegistry() != null) {
             return AnalysisRegistry.fromPlatform();
         }
+        return new AnalysisRegistry(fromPluginXml(pluginFolders));
+    }
+
+    /**
+     * A new registry holding the plugin.xml of each of {@code pluginFolders} (paths from the repository root), each
+     * contributed under its folder's name as the bundle name.
+     */
+    public static IExtensionRegistry fromPluginXml(String... pluginFolders) throws IOException {
         Path repo = repositoryRoot();
         Object token = new Object();
         IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, null);
-        for (String bundle : List.of("bundles/io.mechanist.core", "bundles/io.mechanist.examples.tokenstats",
-                "tests/io.mechanist.store.tests")) {
-            Path pluginXml = repo.resolve(bundle).resolve("plugin.xml");
-            String name = Path.of(bundle).getFileName().toString();
+        for (String folder : pluginFolders) {
+            Path pluginXml = repo.resolve(folder).resolve("plugin.xml");
+            String name = Path.of(folder).getFileName().toString();
             try (InputStream in = Files.newInputStream(pluginXml)) {
-                if (!registry.addContribution(in, ContributorFactorySimple.createContributor(name), false, name, null, token)) {
+                if (!registry.addContribution(in, ContributorFactorySimple.createContributor(name), false, name, null,
+                        token)) {
                     throw new IOException("the extension registry rejected " + pluginXml);
                 }
             }
         }
-        return new AnalysisRegistry(registry);
+        return registry;
     }
 
     /** The repository root: -Dmechanist.repo, else the nearest folder up from the working directory with bundles/. */
