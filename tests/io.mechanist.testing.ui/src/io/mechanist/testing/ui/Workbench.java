@@ -1,10 +1,14 @@
 package io.mechanist.testing.ui;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -27,6 +31,24 @@ public final class Workbench {
 
     public static IWorkbenchPage page() {
         return window().getActivePage();
+    }
+
+    /** Opens (or brings up) the view {@code id} and returns its part's object, which must be a {@code type}. */
+    public static <V> V showView(String id, Class<V> type) {
+        return ui(() -> {
+            try {
+                page().showView(id);
+            } catch (Exception e) {
+                throw new AssertionError("cannot open " + id, e);
+            }
+            MPart part = window().getService(EPartService.class).findPart(id);
+            assertNotNull(part, "part of " + id);
+            if (!type.isInstance(part.getObject())) {
+                throw new AssertionError(
+                        "the part's object is " + part.getObject() + ", not a " + type.getSimpleName());
+            }
+            return type.cast(part.getObject());
+        });
     }
 
     /** Runs {@code work} on the UI thread and hands back its result or its failure (the workbench would swallow it). */

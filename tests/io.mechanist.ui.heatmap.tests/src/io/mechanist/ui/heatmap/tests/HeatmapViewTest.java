@@ -1,11 +1,10 @@
 package io.mechanist.ui.heatmap.tests;
 
-import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.showView;
 import static io.mechanist.testing.ui.Workbench.ui;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
@@ -60,19 +57,7 @@ class HeatmapViewTest {
     }
 
     private static HeatmapView openView() {
-        return ui(() -> {
-            try {
-                page().showView(HeatmapView.ID);
-            } catch (Exception e) {
-                throw new AssertionError("cannot open " + HeatmapView.ID, e);
-            }
-            MPart part = window().getService(EPartService.class).findPart(HeatmapView.ID);
-            assertNotNull(part, "part of " + HeatmapView.ID);
-            if (!(part.getObject() instanceof HeatmapView view)) {
-                throw new AssertionError("the part's object is " + part.getObject() + ", not a HeatmapView");
-            }
-            return view;
-        });
+        return showView(HeatmapView.ID, HeatmapView.class);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package io.mechanist.ui.probes.tests;
 
-import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.showView;
 import static io.mechanist.testing.ui.Workbench.ui;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
@@ -57,19 +54,7 @@ class ProbeAccuracyViewTest {
     }
 
     private static ProbeAccuracyView openView() {
-        return ui(() -> {
-            try {
-                page().showView(ProbeAccuracyView.ID);
-            } catch (Exception e) {
-                throw new AssertionError("cannot open " + ProbeAccuracyView.ID, e);
-            }
-            MPart part = window().getService(EPartService.class).findPart(ProbeAccuracyView.ID);
-            assertNotNull(part, "part of " + ProbeAccuracyView.ID);
-            if (!(part.getObject() instanceof ProbeAccuracyView view)) {
-                throw new AssertionError("the part's object is " + part.getObject() + ", not a ProbeAccuracyView");
-            }
-            return view;
-        });
+        return showView(ProbeAccuracyView.ID, ProbeAccuracyView.class);
     }
 
     @Test

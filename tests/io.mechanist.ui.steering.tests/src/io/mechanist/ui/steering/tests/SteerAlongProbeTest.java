@@ -1,12 +1,11 @@
 package io.mechanist.ui.steering.tests;
 
-import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.showView;
 import static io.mechanist.testing.ui.Workbench.ui;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -94,19 +91,7 @@ class SteerAlongProbeTest {
     }
 
     private static SteeringView openView() {
-        return ui(() -> {
-            try {
-                page().showView(SteeringView.ID);
-            } catch (Exception e) {
-                throw new AssertionError("cannot open " + SteeringView.ID, e);
-            }
-            MPart part = window().getService(EPartService.class).findPart(SteeringView.ID);
-            assertNotNull(part, "part of " + SteeringView.ID);
-            if (!(part.getObject() instanceof SteeringView view)) {
-                throw new AssertionError("the part's object is " + part.getObject() + ", not a SteeringView");
-            }
-            return view;
-        });
+        return showView(SteeringView.ID, SteeringView.class);
     }
 
     private static void send(String topic, Object data) {

@@ -1,6 +1,6 @@
 package io.mechanist.ui.steering.tests;
 
-import static io.mechanist.testing.ui.Workbench.page;
+import static io.mechanist.testing.ui.Workbench.showView;
 import static io.mechanist.testing.ui.Workbench.ui;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,19 +47,7 @@ class SteeringViewTest {
     }
 
     private static SteeringView openView() {
-        return ui(() -> {
-            try {
-                page().showView(SteeringView.ID);
-            } catch (Exception e) {
-                throw new AssertionError("cannot open " + SteeringView.ID, e);
-            }
-            MPart part = window().getService(EPartService.class).findPart(SteeringView.ID);
-            assertNotNull(part, "part of " + SteeringView.ID);
-            if (!(part.getObject() instanceof SteeringView view)) {
-                throw new AssertionError("the part's object is " + part.getObject() + ", not a SteeringView");
-            }
-            return view;
-        });
+        return showView(SteeringView.ID, SteeringView.class);
     }
 
     @Test
