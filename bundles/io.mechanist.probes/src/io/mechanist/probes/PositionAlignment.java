@@ -1,5 +1,9 @@
 package io.mechanist.probes;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * How token positions of prompts of different lengths are put on one axis.
  *
@@ -37,6 +41,75 @@ public sealed interface PositionAlignment {
             if (span == null || bins < 1) {
                 throw new ProbeInputException("span alignment needs a span and at least 1 bin, got " + bins);
             }
+        }
+    }
+
+    /**
+     * The aligned index that token {@code position} of one prompt falls on, by the rules {@link AlignedProbeData}
+     * aligns with: for example the offset from the anchor, shifted by {@code before}. -1 when the token lies outside
+     * the aligned positions, or the prompt has no anchor or span.
+     *
+     * @param prompt the prompt's index (for anchors given per prompt)
+     * @param tokens the prompt's tokens
+     */
+    default int alignedIndex(int prompt, List<String> tokens, int position) {
+        if (position < 0 || position >= tokens.size()) {
+            return -1;
+        }
+        return switch (this) {
+            case FromStart s -> position < s.positions() ? position : -1;
+            case RelativeToAnchor a -> {
+                int anchor = a.anchor().locate(prompt, tokens);
+                int k = position - anchor + a.before();
+                yield anchor >= 0 && k >= 0 && k <= a.before() + a.after() ? k : -1;
+            }
+            case SpanFraction f -> {
+                int[] span = f.span().locate(prompt, tokens);
+                int found = -1;
+                if (span != null) {
+                    int length = span[1] - span[0];
+                    for (int b = 0; b < f.bins() && found < 0; b++) {
+                        int start = span[0] + (int) ((long) b * length / f.bins());
+                        int end = span[0] + (int) ((long) (b + 1) * length / f.bins());
+                        found = position >= start && position < end ? b : -1;
+                    }
+                }
+                yield found;
+            }
+        };
+    }
+
+    /**
+     * The alignment of the probe analysis's resolved parameters ({@code alignment}: start | anchor | span, with
+     * {@code positions}; {@code anchor}, {@code before}, {@code after}; or {@code spanAfter}, {@code anchor},
+     * {@code bins}), as a run is given them and a stored result keeps them.
+     *
+     * @throws ProbeInputException for an unknown alignment kind or a count that is not an integer
+     */
+    static PositionAlignment fromParameters(Map<String, String> p) {
+        String kind = p.getOrDefault("alignment", "").toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "start" -> fromStart(integer(p, "positions"));
+            case "anchor" -> relativeToAnchor(p.get("anchor"), integer(p, "before"), integer(p, "after"));
+            case "span" -> {
+                String spanAfter = p.get("spanAfter");
+                String anchor = p.get("anchor");
+                AnchorLocator after = spanAfter != null ? AnchorLocator.token(spanAfter, AnchorLocator.Occurrence.FIRST)
+                        : null;
+                AnchorLocator before = anchor != null ? AnchorLocator.token(anchor, AnchorLocator.Occurrence.FIRST)
+                        : null;
+                yield spanFraction(SpanLocator.between(after, before), "after '" + (spanAfter != null ? spanAfter
+                        : "start") + "' before '" + (anchor != null ? anchor : "end") + "'", integer(p, "bins"));
+            }
+            default -> throw new ProbeInputException("alignment '" + kind + "' is not one of start, anchor, span");
+        };
+    }
+
+    private static int integer(Map<String, String> p, String name) {
+        try {
+            return Integer.parseInt(p.getOrDefault(name, "").strip());
+        } catch (NumberFormatException e) {
+            throw new ProbeInputException("alignment parameter '" + name + "' is not an integer: " + p.get(name));
         }
     }
 

@@ -39,6 +39,20 @@ import io.mechanist.store.ActivationStore;
 public record StoredProbeResults(Path storeFolder, String resultId, String captureId, String labelKey, String point,
         ProbeResults results, ReadoutResults readout, String readoutNote) {
 
+    /**
+     * The position alignment of a stored probe result, from the parameters it was run with.
+     *
+     * @throws IllegalArgumentException when the store has no such result, or it is not a probe result
+     */
+    public static PositionAlignment alignment(ActivationStore store, String resultId) {
+        Snapshot s = store.read(model -> Snapshot.of(model.getResults(), resultId));
+        if (!ANALYSIS_ID.equals(s.analysisId)) {
+            throw new IllegalArgumentException("result " + resultId + " in " + store.folder() + " is a result of "
+                    + s.analysisId + ", not of " + ANALYSIS_ID);
+        }
+        return PositionAlignment.fromParameters(s.parameters);
+    }
+
     /** Id of the stored probe analysis. */
     public static final String ANALYSIS_ID = "io.mechanist.probes.accuracyByPosition";
 

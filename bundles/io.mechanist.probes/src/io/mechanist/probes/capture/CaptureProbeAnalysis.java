@@ -18,14 +18,12 @@ import io.mechanist.core.analysis.AnalysisContext;
 import io.mechanist.core.analysis.AnalysisException;
 import io.mechanist.core.analysis.AnalysisOutput;
 import io.mechanist.core.analysis.AnalysisParameters;
-import io.mechanist.probes.AnchorLocator;
 import io.mechanist.probes.IntervalMethod;
 import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeInputException;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeProgress;
-import io.mechanist.probes.SpanLocator;
 import io.mechanist.probes.StoredProbeResults;
 
 /**
@@ -84,22 +82,7 @@ public final class CaptureProbeAnalysis implements Analysis {
     }
 
     private static PositionAlignment alignment(AnalysisParameters p) {
-        String kind = p.getString("alignment").toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case "start" -> PositionAlignment.fromStart(p.getInt("positions"));
-            case "anchor" -> PositionAlignment.relativeToAnchor(p.getString("anchor"), p.getInt("before"),
-                    p.getInt("after"));
-            case "span" -> {
-                AnchorLocator after = p.isSet("spanAfter")
-                        ? AnchorLocator.token(p.getString("spanAfter"), AnchorLocator.Occurrence.FIRST) : null;
-                AnchorLocator before = p.isSet("anchor")
-                        ? AnchorLocator.token(p.getString("anchor"), AnchorLocator.Occurrence.FIRST) : null;
-                yield PositionAlignment.spanFraction(SpanLocator.between(after, before),
-                        "after '" + (p.isSet("spanAfter") ? p.getString("spanAfter") : "start") + "' before '"
-                                + (p.isSet("anchor") ? p.getString("anchor") : "end") + "'", p.getInt("bins"));
-            }
-            default -> throw new ProbeInputException("alignment '" + kind + "' is not one of start, anchor, span");
-        };
+        return PositionAlignment.fromParameters(p.asMap());
     }
 
     private static ProbeConfig config(AnalysisParameters p) {

@@ -70,6 +70,38 @@ class AlignmentTest {
         assertEquals("\u0120B", byDefault.tokenText(1, 2));
     }
 
+    /**
+     * A token position maps to the aligned index whose token range holds it, for each kind of alignment (the
+     * inverse the views use to put a token picked in one prompt on the probes' axis).
+     */
+    @Test
+    void alignedIndexOfATokenIsTheAlignedPositionThatCoversIt() {
+        List<PositionAlignment> alignments = List.of(PositionAlignment.fromStart(8),
+                PositionAlignment.relativeToAnchor("Answer", 3, 2), PositionAlignment.relativeToAnchor(":", 4, 1),
+                PositionAlignment.spanFraction(SpanLocator.between(
+                        AnchorLocator.token(":", AnchorLocator.Occurrence.FIRST),
+                        AnchorLocator.token("Answer", AnchorLocator.Occurrence.FIRST)), "question", 2));
+        for (PositionAlignment alignment : alignments) {
+            AlignedProbeData data = AlignedProbeData.align(SOURCE, alignment);
+            for (int p = 0; p < TOKENS.size(); p++) {
+                for (int t = 0; t < TOKENS.get(p).size(); t++) {
+                    int expected = -1;
+                    for (int k = 0; k < data.positionCount(); k++) {
+                        int[] range = data.tokenRange(p, k);
+                        if (range != null && range[0] <= t && t < range[1]) {
+                            expected = k;
+                        }
+                    }
+                    assertEquals(expected, alignment.alignedIndex(p, TOKENS.get(p), t),
+                            alignment + ", prompt " + p + ", token " + t);
+                }
+            }
+        }
+        assertEquals(3, PositionAlignment.relativeToAnchor("Answer", 3, 2).alignedIndex(1, TOKENS.get(1), 3),
+                "the anchor itself is offset 0");
+        assertEquals(-1, PositionAlignment.fromStart(8).alignedIndex(0, TOKENS.get(0), 7), "past the prompt");
+    }
+
     @Test
     void axisLabelsShowTheSharedTokenElseTheOffset() {
         AlignedProbeData data = AlignedProbeData.align(SOURCE, PositionAlignment.relativeToAnchor("Answer", 3, 2));
