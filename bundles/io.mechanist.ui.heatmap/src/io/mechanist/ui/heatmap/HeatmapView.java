@@ -57,6 +57,8 @@ public class HeatmapView {
     private Button exportPng;
     private Button exportCsv;
     private ActivationSource source;
+    /** The stored prompt behind {@link #source}, when it is one. */
+    private StorePromptSelection shownPrompt;
     /** What a shown stored result belongs to (capture and prompt), or null. */
     private String shownResult;
     private Job loading;
@@ -95,6 +97,12 @@ public class HeatmapView {
      * the background. Must run on the UI thread.
      */
     public void setSource(ActivationSource activations) {
+        setSource(activations, null);
+    }
+
+    /** As {@link #setSource(ActivationSource)}, for a prompt of a store picked in the Store Navigator. */
+    void setSource(ActivationSource activations, StorePromptSelection storePrompt) {
+        this.shownPrompt = storePrompt;
         this.source = activations;
         controls.setSource(activations);
         if (activations == null) {
@@ -132,6 +140,7 @@ public class HeatmapView {
     /** Shows a stored result's heatmap, with no activation source behind it. Must run on the UI thread. */
     void showResult(HeatmapData data, RowPyramid rows, String description) {
         this.source = null;
+        this.shownPrompt = null;
         controls.setSource(null);
         show(data, rows);
         shownResult = description;
@@ -142,6 +151,7 @@ public class HeatmapView {
     /** Clears the view and says why (e.g. the picked prompt cannot be shown). Must run on the UI thread. */
     void showMessage(String message) {
         this.source = null;
+        this.shownPrompt = null;
         controls.setSource(null);
         cancelLoading();
         showEmpty(message);
@@ -236,7 +246,8 @@ public class HeatmapView {
 
     private void publish(HeatmapCanvas.CellClick click) {
         String of = source != null ? source.description() : shownResult != null ? shownResult : click.data().title();
-        PositionSelection selection = new PositionSelection(of, click.position(), click.token());
+        PositionSelection selection = new PositionSelection(of, click.position(), click.token(),
+                source != null ? shownPrompt : null);
         if (eventBroker != null) {
             eventBroker.post(PositionSelection.TOPIC, selection);
         }

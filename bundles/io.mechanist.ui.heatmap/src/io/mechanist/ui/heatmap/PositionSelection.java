@@ -1,5 +1,7 @@
 package io.mechanist.ui.heatmap;
 
+import io.mechanist.ui.store.StorePromptSelection;
+
 /**
  * "The user picked this token position": published by the heatmap when a cell is clicked, for other views (e.g. the
  * probe view) to highlight the same position.
@@ -11,8 +13,10 @@ package io.mechanist.ui.heatmap;
  * @param source   what the position belongs to (the capture and prompt, as the activation source describes them)
  * @param position the token position in the prompt (0 = first token)
  * @param token    the token string at that position
+ * @param prompt   the stored prompt the position is in, when it is one (views that align prompts, such as the probe
+ *                 view, place the token on their own axis with it); null otherwise
  */
-public record PositionSelection(String source, int position, String token) {
+public record PositionSelection(String source, int position, String token, StorePromptSelection prompt) {
 
     /** The event topic. */
     public static final String TOPIC = "io/mechanist/selection/position";
@@ -21,5 +25,10 @@ public record PositionSelection(String source, int position, String token) {
         if (position < 0) {
             throw new IllegalArgumentException("position must be >= 0, got " + position);
         }
+    }
+
+    /** A position of no particular stored prompt. */
+    public PositionSelection(String source, int position, String token) {
+        this(source, position, token, null);
     }
 }

@@ -42,7 +42,7 @@ final class StorePromptLoader {
                             }
                             ActivationSet previous = shown;
                             shown = opened;
-                            view.setSource(source);
+                            view.setSource(source, selection);
                             closeQuietly(previous);
                         }, () -> closeQuietly(opened));
                         return Status.OK_STATUS;

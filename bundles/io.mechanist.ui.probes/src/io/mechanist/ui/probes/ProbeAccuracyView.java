@@ -76,6 +76,8 @@ public class ProbeAccuracyView {
     private Job running;
     private Source source;
     private Source lastPicked;
+    /** How the primary results' positions were aligned; null when unknown. */
+    private PositionAlignment shownAlignment;
     private String readoutNote;
     private Button steer;
 
@@ -129,6 +131,7 @@ public class ProbeAccuracyView {
 
     private void show(String captureName, ProbeResults results, ReadoutResults readout, Source from, String note) {
         this.source = from;
+        this.shownAlignment = null;
         this.readoutNote = note;
         steer.setEnabled(from != null);
         ProbeMethod current = selectedMethod();
@@ -200,26 +203,73 @@ public class ProbeAccuracyView {
         return method.getSelectionIndex() < 0 ? null : ProbeMethod.fromId(method.getItem(method.getSelectionIndex()));
     }
 
-    /** Moves the marker to a position another view (or this one) selected. */
+    /**
+     * Moves the marker to a position another view (or this one) selected. A token of a stored prompt is placed on
+     * the aligned axis by the shown results' alignment (e.g. its offset from the answer marker), which needs the
+     * prompt's tokens: they are read in a job.
+     */
     @Inject
     @Optional
     void onPosition(@UIEventTopic(PositionSelection.TOPIC) PositionSelection selection) {
         if (selection == null || primary == null || primary.results() == null || status.isDisposed()) {
             return;
         }
-        ProbeResults r = primary.results();
-        int category = -1;
         if (selection.source().startsWith(SOURCE_PREFIX)) {
-            category = selection.position(); // already an aligned index
-        } else {
+            setMarker(selection.position()); // already an aligned index
+            return;
+        }
+        PositionAlignment alignment = shownAlignment;
+        if (alignment == null || alignment instanceof PositionAlignment.FromStart) {
+            ProbeResults r = primary.results();
+            int category = -1;
             for (int k = 0; k < r.positionCount() && category < 0; k++) {
                 if (r.positionLabel(k).equals(Integer.toString(selection.position()))) {
                     category = k; // aligned from the start: label k is token position k
                 }
             }
+            setMarker(category);
+            return;
         }
+        StorePromptSelection prompt = selection.prompt();
+        if (prompt == null) {
+            setMarker(-1); // a token of no known prompt has no place on an anchor or span axis
+            return;
+        }
+        ProbeResults shown = primary.results();
+        Job.create("Placing position " + selection.position() + " on the probe axis", (IProgressMonitor monitor) -> {
+            try (ActivationSet capture = prompt.openCapture()) {
+                int category = alignment.alignedIndex(prompt.prompt(),
+                        capture.prompts().get(prompt.prompt()).tokens(), selection.position());
+                ui(() -> {
+                    if (primary.results() == shown) {
+                        setMarker(category);
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException e) {
+                return Status.warning("Cannot read the tokens of " + prompt.captureId() + ", prompt "
+                        + prompt.prompt(), e);
+            }
+        }).schedule();
+    }
+
+    private void setMarker(int category) {
         primary.chart().setMarker(category);
         comparison.chart().setMarker(category);
+    }
+
+    /** The alignment a stored probe result was computed with, or null when it cannot be read. */
+    private static PositionAlignment alignmentOf(ActivationStore openStore, Path storeFolder, String resultId) {
+        try {
+            if (openStore != null) {
+                return StoredProbeResults.alignment(openStore, resultId);
+            }
+            try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
+                return StoredProbeResults.alignment(store, resultId);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void publish(ProbePanel panel, int category) {
@@ -298,6 +348,7 @@ public class ProbeAccuracyView {
                     } else {
                         show(captureId, run.results(), run.readout(), new Source(storeFolder, captureId, labelKey),
                                 note);
+                        shownAlignment = alignment;
                     }
                 });
                 return Status.OK_STATUS;
@@ -348,7 +399,11 @@ public class ProbeAccuracyView {
                 Source from = r.captureId() == null || r.labelKey() == null ? null
                         : new Source(storeFolder, r.captureId(), r.labelKey());
                 String name = (r.captureId() == null ? resultId : r.captureId()) + " (" + resultId + ")";
-                ui(() -> show(name, r.results(), r.readout(), from, r.readoutNote()));
+                PositionAlignment alignment = alignmentOf(openStore, storeFolder, resultId);
+                ui(() -> {
+                    show(name, r.results(), r.readout(), from, r.readoutNote());
+                    shownAlignment = alignment;
+                });
                 return Status.OK_STATUS;
             } catch (IOException | RuntimeException e) {
                 ui(() -> status.setText("Cannot read probe result " + resultId + ": " + e.getMessage()));

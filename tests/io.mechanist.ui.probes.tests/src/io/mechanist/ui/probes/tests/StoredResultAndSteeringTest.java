@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.EventHandler;
 
+import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.probes.ProbeCell;
@@ -34,6 +36,9 @@ import io.mechanist.probes.StoredProbeResults;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.ui.probes.ProbeAccuracyView;
+import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.store.OpenStores;
+import io.mechanist.ui.store.StorePromptSelection;
 import io.mechanist.ui.store.StoreResultSelection;
 
 /**
@@ -106,6 +111,42 @@ class StoredResultAndSteeringTest {
         double shown = ui(() -> view.chart().lines().get(0).y()[best.position()]);
         assertEquals(best.accuracy(), shown);
         assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
+    }
+
+    /**
+     * A token picked in one stored prompt (as the heatmap publishes it) lands on the probes' anchor-aligned axis at
+     * its offset from that prompt's answer marker; a token outside the aligned window, or of no known prompt, clears
+     * the marker.
+     */
+    @Test
+    void aPickedTokenIsPlacedByItsOffsetFromTheAnchor() throws Exception {
+        ProbeAccuracyView view = viewShowingTheStoredResult();
+        int prompt = -1;
+        List<String> tokens = null;
+        try (ActivationStore s = ActivationStore.openReadOnly(store);
+                ActivationSet capture = s.openCapture(PlantedStore.CAPTURE)) {
+            for (int p = 0; p < capture.promptCount() && prompt < 0; p++) {
+                if (capture.prompts().get(p).tokens().size() >= 8) {
+                    prompt = p;
+                    tokens = capture.prompts().get(p).tokens();
+                }
+            }
+        }
+        assertNotNull(tokens, "a prompt with at least 8 tokens");
+        int anchor = tokens.lastIndexOf(" Answer"); // the stored result aligns 3 before .. 1 after it
+        OpenStores.instance().open(store).join(); // a prompt is picked in a store the navigator shows
+        StorePromptSelection picked = new StorePromptSelection(store, PlantedStore.CAPTURE, prompt, "prompt " + prompt);
+        IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
+        List<String> labels = ui(() -> view.chart().categoryLabels());
+
+        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", anchor - 1, tokens.get(anchor - 1), picked));
+        waitUntil(() -> ui(() -> view.chart().marker()) == 2, "the token before the anchor is offset -1: " + labels);
+        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", anchor, tokens.get(anchor)));
+        waitUntil(() -> ui(() -> view.chart().marker()) == -1, "a token of no known prompt clears the marker");
+        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", anchor + 1, tokens.get(anchor + 1), picked));
+        waitUntil(() -> ui(() -> view.chart().marker()) == 4, "the token after the anchor is offset +1");
+        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", 0, tokens.get(0), picked));
+        waitUntil(() -> ui(() -> view.chart().marker()) == -1, "the first token is outside the aligned window");
     }
 
     @Test
