@@ -32,6 +32,7 @@ import io.mechanist.probes.ProbeAnalysis;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
+import io.mechanist.testing.PlantedStore;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.heatmap.PositionSelection;

@@ -35,6 +35,7 @@ import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.probes.StoredProbeResults;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
+import io.mechanist.testing.PlantedStore;
 import io.mechanist.ui.probes.ProbeAccuracyView;
 import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.store.OpenStores;

@@ -1,4 +1,4 @@
-package io.mechanist.ui.probes.tests;
+package io.mechanist.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,20 +16,20 @@ import io.mechanist.store.CaptureWriter;
 
 /**
  * A store with one capture written through the store API: the label is readable from layer 2 from the answer
- * marker on, and nowhere else.
+ * marker on, and nowhere else (the planted signal probe tests look for).
  */
-final class PlantedStore {
+public final class PlantedStore {
 
-    static final int PROMPTS = 120;
-    static final int LAYERS = 3;
-    static final int D = 12;
-    static final String CAPTURE = "planted";
+    public static final int PROMPTS = 120;
+    public static final int LAYERS = 3;
+    public static final int D = 12;
+    public static final String CAPTURE = "planted";
 
     private PlantedStore() {
     }
 
     /** Prompts "Q : w0..wk Answer :" of varying length; label A/B alternates by pair, groups of two prompts. */
-    static void write(Path storeFolder) throws Exception {
+    public static void write(Path storeFolder) throws Exception {
         List<PromptInfo> prompts = new ArrayList<>();
         for (int p = 0; p < PROMPTS; p++) {
             List<String> tokens = new ArrayList<>(List.of("Q", ":"));
