@@ -10,7 +10,6 @@ import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.core.runtime.SubMonitor;
 
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.analysis.Analysis;
@@ -23,7 +22,6 @@ import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeInputException;
 import io.mechanist.probes.ProbeMethod;
-import io.mechanist.probes.ProbeProgress;
 import io.mechanist.probes.StoredProbeResults;
 
 /**
@@ -37,23 +35,9 @@ public final class CaptureProbeAnalysis implements Analysis {
         ActivationSet capture = context.capture("activations");
         AnalysisParameters params = context.parameters();
         try {
-            SubMonitor progress = SubMonitor.convert(monitor, "Probing " + capture.id(), 1000);
             CaptureProbes.Run run = CaptureProbes.run(capture, params.getString("point"), params.getString("label"),
-                    alignment(params), config(params), readoutRequest(params, capture), new ProbeProgress() {
-                        private int reported;
-
-                        @Override
-                        public synchronized void cellsDone(int done, int total) {
-                            int now = (int) (1000L * done / total);
-                            progress.worked(now - reported);
-                            reported = now;
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return monitor != null && monitor.isCanceled();
-                        }
-                    });
+                    alignment(params), config(params), readoutRequest(params, capture),
+                    MonitorProgress.of(monitor, "Probing " + capture.id()));
             return StoredProbeResults.output(run.results(), run.readout(), run.readoutNote(), run.dModel());
         } catch (CancellationException e) {
             throw new OperationCanceledException(e.getMessage());

@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -31,12 +30,12 @@ import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
-import io.mechanist.probes.ProbeProgress;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.probes.StoredProbeResults;
 import io.mechanist.probes.capture.CaptureModel;
 import io.mechanist.probes.capture.CaptureProbes;
+import io.mechanist.probes.capture.MonitorProgress;
 import io.mechanist.probes.capture.ReadoutRequest;
 import io.mechanist.probes.chart.AccuracyChart;
 import io.mechanist.store.ActivationStore;
@@ -318,28 +317,13 @@ public class ProbeAccuracyView {
             running.cancel();
         }
         Job job = Job.create("Probing " + captureId + " for '" + labelKey + "'", (IProgressMonitor monitor) -> {
-            SubMonitor progress = SubMonitor.convert(monitor, "Probing " + captureId, 1000);
             try (ActivationStore store = ActivationStore.openReadOnly(storeFolder);
                     ActivationSet capture = store.openCapture(captureId)) {
                 Path model = CaptureModel.folder(store, captureId);
                 ReadoutRequest readout = model == null ? null
                         : new ReadoutRequest(model, tokenA, tokenB, labelOfA);
                 CaptureProbes.Run run = CaptureProbes.run(capture, point, labelKey, alignment, config, readout,
-                        new ProbeProgress() {
-                            private int reported;
-
-                            @Override
-                            public synchronized void cellsDone(int done, int total) {
-                                int now = (int) (1000L * done / total);
-                                progress.worked(now - reported);
-                                reported = now;
-                            }
-
-                            @Override
-                            public boolean isCancelled() {
-                                return monitor.isCanceled();
-                            }
-                        });
+                        MonitorProgress.of(monitor, "Probing " + captureId));
                 String note = model == null ? "output read-out skipped: the store records no model folder for "
                         + captureId : run.readoutNote();
                 ui(() -> {
