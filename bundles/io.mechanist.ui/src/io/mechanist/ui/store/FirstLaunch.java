@@ -40,6 +40,8 @@ final class FirstLaunch {
     static final String DONE = "firstLaunchDone";
     /** System property that turns the first-launch demo off (tests that need an empty navigator). */
     static final String SKIP_PROPERTY = "mechanist.skipDemoStore";
+    /** What the navigator's activity line says while the demo store is built. */
+    static final String BUILDING_DEMO = "Building the demo store (first start)";
 
     private FirstLaunch() {
     }
@@ -68,10 +70,11 @@ final class FirstLaunch {
         DemoStoreBuilder registered = registeredBuilder();
         DemoStoreBuilder builder = registered != null ? registered : EmbeddedDemo::createStore;
         markDone(preferences);
-        Job job = Job.create("Creating the demo store in " + folder, (IProgressMonitor monitor) -> {
+        String title = BUILDING_DEMO + " in " + folder;
+        Job job = Job.create(title, (IProgressMonitor monitor) -> {
             try {
                 Files.createDirectories(folder.getParent());
-                builder.build(folder, monitor);
+                builder.build(folder, navigator.activity().monitor(BUILDING_DEMO, monitor));
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 return monitor.isCanceled() ? Status.CANCEL_STATUS
@@ -83,14 +86,16 @@ final class FirstLaunch {
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
-                if (event.getResult().getSeverity() < IStatus.ERROR && event.getResult() != Status.CANCEL_STATUS) {
+                IStatus result = event.getResult();
+                if (result.getSeverity() < IStatus.ERROR && result != Status.CANCEL_STATUS) {
                     openAndReveal(navigator, folder);
                     if (registered == null) {
-                        analyzeDemo(folder);
+                        analyzeDemo(folder, navigator.activity());
                     }
                 }
             }
         });
+        navigator.activity().follow(job, BUILDING_DEMO);
         job.schedule();
     }
 
@@ -115,11 +120,12 @@ final class FirstLaunch {
     /**
      * Schedules the demo's probe analysis and steering sweep on the new demo store: background jobs with progress
      * that run one after the other while the user browses the captures. An
-     * analysis that is not installed is left out; a failure is logged and leaves the captures as they are.
+     * analysis that is not installed is left out; a failure is logged and leaves the captures as they are. The
+     * navigator's activity line says which one runs.
      *
      * @return the scheduled jobs
      */
-    static List<AnalysisJob> analyzeDemo(Path folder) {
+    static List<AnalysisJob> analyzeDemo(Path folder, ActivityLine activity) {
         AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
         List<AnalysisRequest> requests = new ArrayList<>();
         requests.add(EmbeddedDemo.probeRequest());
@@ -135,6 +141,10 @@ final class FirstLaunch {
                 job.setPriority(Job.LONG);
                 jobs.add(job);
             });
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            activity.follow(jobs.get(i), "Demo results " + (i + 1) + " of " + jobs.size() + ": "
+                    + jobs.get(i).getName());
         }
         // One after the other, in order, each whatever the previous one's outcome.
         for (int i = 0; i + 1 < jobs.size(); i++) {

@@ -57,6 +57,8 @@ public class StoreNavigator extends ViewPart {
     static final String HEATMAP_VIEW = "io.mechanist.ui.heatmap.HeatmapView";
     /** What the summary line says when no store is open. */
     public static final String NO_STORES = "No store open. Use \"Open Store...\" to browse an activation store.";
+    /** What the summary line says when no store is open yet but work that will open one is running. */
+    public static final String PREPARING = "Preparing a store\u2026";
     /** The id of the "Run Analysis..." action (view toolbar and context menu). */
     public static final String RUN_ANALYSIS = "io.mechanist.ui.store.runAnalysis";
     /** How long a finished run waits for its result to show in the tree before giving up selecting it. */
@@ -68,6 +70,7 @@ public class StoreNavigator extends ViewPart {
 
     private TreeViewer viewer;
     private Label summary;
+    private ActivityLine activity;
     private final Consumer<List<StoreElement>> storesListener = this::storesChanged;
     private final IAction runAnalysisAction = new Action("Run Analysis...") {
         {
@@ -94,6 +97,7 @@ public class StoreNavigator extends ViewPart {
         Button refresh = new Button(parent, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.addListener(SWT.Selection, e -> OpenStores.instance().refreshNow());
+        activity = new ActivityLine(parent, 3, this::updateSummary);
 
         viewer = new TreeViewer(parent, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
@@ -165,15 +169,35 @@ public class StoreNavigator extends ViewPart {
         Object[] expanded = viewer.getExpandedElements();
         viewer.setInput(trees);
         viewer.setExpandedElements(expanded);
-        if (trees.isEmpty()) {
-            summary.setText(NO_STORES);
-        } else {
-            for (StoreElement tree : trees) {
-                viewer.setExpandedState(tree, true);
-            }
-            summary.setText(trees.size() == 1 ? "1 store open" : trees.size() + " stores open");
+        for (StoreElement tree : trees) {
+            viewer.setExpandedState(tree, true);
         }
+        updateSummary();
+    }
+
+    private void updateSummary() {
+        if (summary.isDisposed()) {
+            return;
+        }
+        int open = viewer.getInput() instanceof List<?> trees ? trees.size() : 0;
+        summary.setText(open == 0 ? (activity.current() != null ? PREPARING : NO_STORES)
+                : open == 1 ? "1 store open" : open + " stores open");
         summary.getParent().layout();
+    }
+
+    /** The line under the summary that shows background work preparing the navigator's content. */
+    ActivityLine activity() {
+        return activity;
+    }
+
+    /** The activities the navigator has shown while preparing its content, oldest first (tests read them). */
+    public List<String> activitiesShown() {
+        return activity.shown();
+    }
+
+    /** The activity shown now, or null (UI thread). */
+    public String activityText() {
+        return activity.current();
     }
 
     /**
