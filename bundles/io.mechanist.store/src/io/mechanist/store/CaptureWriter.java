@@ -136,40 +136,38 @@ public final class CaptureWriter implements AutoCloseable {
      * shard, written by this capture from its first uncommitted prompt, which the writer then replaces.
      */
     static CaptureWriter start(ActivationStore store, String captureId, long shardBytes) throws IOException {
-        Path[] folder = new Path[1];
         CaptureWriter writer;
         try {
-            writer = readWriter(store, captureId, shardBytes, folder);
+            writer = store.read(s -> continuing(store, ModelLookup.capture(s, captureId), shardBytes));
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
-        store.paths().requireInsideOnDisk(folder[0], "folder of capture '" + captureId + "'");
-        Files.createDirectories(folder[0]);
+        store.paths().requireInsideOnDisk(writer.captureFolder, "folder of capture '" + captureId + "'");
+        Files.createDirectories(writer.captureFolder);
         writer.checkUnrecordedShards();
         return writer;
     }
 
-    private static CaptureWriter readWriter(ActivationStore store, String captureId, long shardBytes, Path[] folder) {
-        return store.read(s -> {
-            Capture capture = ModelLookup.capture(s, captureId);
-            try {
-                folder[0] = store.paths().captureFolder(capture);
-                // The reader checks the shards and shapes the metadata records, as a resume must.
-                CaptureReader.snapshot(store.paths(), capture).close();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            List<Site> sites = capture.getSites().stream().map(site -> {
-                int[] shape = site.getRowShape().stream().mapToInt(Integer::intValue).toArray();
-                return new Site(site.getSiteId(), shape, Arrays.stream(shape).reduce(1, Math::multiplyExact));
-            }).toList();
-            int[] tokenCounts = capture.getDataset().getPrompts().stream().mapToInt(p -> p.getTokenIds().size())
-                    .toArray();
-            int committed = capture.getShards().stream().mapToInt(Shard::getPromptCount).sum();
-            PositionSelection selection = org.eclipse.emf.ecore.util.EcoreUtil.copy(capture.getPositions());
-            return new CaptureWriter(store, captureId, folder[0], sites, capture.getStorageType(), shardBytes,
-                    selection, tokenCounts, committed, capture.getShards().size());
-        });
+    /** A writer after the committed shards of {@code capture}; runs under the store's read lock. */
+    private static CaptureWriter continuing(ActivationStore store, Capture capture, long shardBytes) {
+        Path folder;
+        try {
+            folder = store.paths().captureFolder(capture);
+            // The reader checks the shards, counts and shapes the metadata records, as a resume must.
+            CaptureReader.snapshot(store.paths(), capture).close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<Site> sites = capture.getSites().stream().map(site -> {
+            int[] shape = site.getRowShape().stream().mapToInt(Integer::intValue).toArray();
+            return new Site(site.getSiteId(), shape, Arrays.stream(shape).reduce(1, Math::multiplyExact));
+        }).toList();
+        int[] tokenCounts = capture.getDataset().getPrompts().stream().mapToInt(p -> p.getTokenIds().size())
+                .toArray();
+        int committed = capture.getShards().stream().mapToInt(Shard::getPromptCount).sum();
+        PositionSelection selection = org.eclipse.emf.ecore.util.EcoreUtil.copy(capture.getPositions());
+        return new CaptureWriter(store, capture.getId(), folder, sites, capture.getStorageType(), shardBytes,
+                selection, tokenCounts, committed, capture.getShards().size());
     }
 
     /**
