@@ -18,6 +18,7 @@ import io.mechanist.model.ResultTable;
 import io.mechanist.probes.OutputReadout.ReadoutCell;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.store.StoreCorruptionException;
 
 /**
  * Probe results as the analysis {@value #ANALYSIS_ID} stores them, and read back from a store: the table
@@ -214,11 +215,16 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
         }
         List<Double> layerColumn = column(numbers, "layer", where);
         List<Double> positionColumn = column(numbers, "position", where);
+        StoreCorruptionException corrupt = checkColumns(store, numbers, texts, CELL_NUMBERS,
+                List.of("site", "positionLabel", "token"), "accuracy", where);
+        if (corrupt != null) {
+            throw corrupt;
+        }
         int layers = 0;
         int positions = 0;
         for (int i = 0; i < layerColumn.size(); i++) {
-            layers = Math.max(layers, layerColumn.get(i).intValue() + 1);
-            positions = Math.max(positions, positionColumn.get(i).intValue() + 1);
+            layers = Math.max(layers, index(store, layerColumn.get(i), layerColumn.size(), "layer", where) + 1);
+            positions = Math.max(positions, index(store, positionColumn.get(i), layerColumn.size(), "position", where) + 1);
         }
         int perMethod = layers * positions;
         if (layerColumn.size() != methodList.size() * perMethod) {
@@ -237,7 +243,11 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
             positionTokens[positionColumn.get(row).intValue()] = tokens.get(row);
         }
         float[] directions = store.readResultArray(resultId, "directions");
-        int dModel = directions.length / Math.max(1, layerColumn.size());
+        if (layerColumn.isEmpty() || directions.length == 0 || directions.length % layerColumn.size() != 0) {
+            throw corrupt(store, where + ": array 'directions' has " + directions.length + " values, not a multiple of the "
+                    + layerColumn.size() + " rows of table 'accuracy'");
+        }
+        int dModel = directions.length / layerColumn.size();
         String positive = s.notes.get("positiveLabel");
         ProbeCell[][] cells = new ProbeCell[methodList.size()][perMethod];
         ProbeDirection[][] dirs = new ProbeDirection[methodList.size()][perMethod];
@@ -252,6 +262,10 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
             int mi = Arrays.asList(ordered).indexOf(m);
             int l = (int) cols.get("layer")[row];
             int k = (int) cols.get("position")[row];
+            if (cells[mi][l * positions + k] != null) {
+                throw corrupt(store, where + ": table 'accuracy' has layer " + l + ", position " + k + " of method "
+                        + m.id() + " twice");
+            }
             cells[mi][l * positions + k] = new ProbeCell(l, k, m, (int) cols.get("n")[row],
                     (int) cols.get("correct")[row], cols.get("accuracy")[row],
                     new Interval(cols.get("ciLow")[row], cols.get("ciHigh")[row]), cols.get("chance")[row],
@@ -265,9 +279,8 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
             }
         }
         ProbeResults results = new ProbeResults(config, s.notes.get("negativeLabel"), positive,
-                Integer.parseInt(s.notes.getOrDefault("prompts", "0")),
-                Integer.parseInt(s.notes.getOrDefault("groups", "0")), layerNames, positionLabels, positionTokens,
-                cells, dirs);
+                count(store, s.notes, "prompts", where), count(store, s.notes, "groups", where), layerNames,
+                positionLabels, positionTokens, cells, dirs);
         ReadoutResults readout = null;
         if (s.numbers.containsKey("readout")) {
             readout = readout(store, resultId, s.numbers.get("readout"), layers, positions, results.promptCount(),
@@ -280,9 +293,14 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
     private static ReadoutResults readout(ActivationStore store, String resultId, Map<String, List<Double>> numbers,
             int layers, int positions, int prompts, String where) throws IOException {
         float[] ratios = store.readResultArray(resultId, "readoutLogRatios");
-        if (ratios.length != layers * positions * prompts) {
+        if (ratios.length != (long) layers * positions * prompts) {
             throw new IllegalArgumentException(where + ": array 'readoutLogRatios' has " + ratios.length
                     + " values, expected " + layers + " x " + positions + " x " + prompts);
+        }
+        StoreCorruptionException corrupt = checkColumns(store, numbers, Map.of(), READOUT_NUMBERS, List.of(), "readout",
+                where);
+        if (corrupt != null) {
+            throw corrupt;
         }
         Map<String, double[]> cols = new LinkedHashMap<>();
         for (String name : READOUT_NUMBERS) {
@@ -291,13 +309,19 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
         ReadoutCell[] cells = new ReadoutCell[layers * positions];
         float[][] perCell = new float[layers * positions][];
         for (int row = 0; row < cols.get("layer").length; row++) {
-            int l = (int) cols.get("layer")[row];
-            int k = (int) cols.get("position")[row];
+            int l = index(store, cols.get("layer")[row], layers, "read-out layer", where);
+            int k = index(store, cols.get("position")[row], positions, "read-out position", where);
             int i = l * positions + k;
             cells[i] = new ReadoutCell(l, k, (int) cols.get("n")[row], (int) cols.get("correct")[row],
                     cols.get("accuracy")[row], new Interval(cols.get("ciLow")[row], cols.get("ciHigh")[row]),
                     cols.get("meanLogRatio")[row]);
             perCell[i] = Arrays.copyOfRange(ratios, i * prompts, (i + 1) * prompts);
+        }
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] == null) {
+                throw corrupt(store, where + ": table 'readout' has no row for layer " + i / positions + ", position "
+                        + i % positions);
+            }
         }
         return new ReadoutResults(layers, positions, List.of(cells), perCell);
     }
@@ -326,6 +350,58 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
             c = c.withInterval(interval, Integer.parseInt(p.getOrDefault("resamples", "2000")));
         }
         return c;
+    }
+
+    /**
+     * Checks that the number columns {@code numberNames} and text columns {@code textNames} of table {@code table}
+     * exist and all have as many rows as its first number column.
+     *
+     * @return the problem, or null
+     */
+    private static StoreCorruptionException checkColumns(ActivationStore store, Map<String, List<Double>> numbers,
+            Map<String, List<String>> texts, String[] numberNames, List<String> textNames, String table, String where) {
+        int rows = column(numbers, numberNames[0], where).size();
+        for (String name : numberNames) {
+            if (column(numbers, name, where).size() != rows) {
+                return corrupt(store, where + ": table '" + table + "' column '" + name + "' has "
+                        + numbers.get(name).size() + " rows, column '" + numberNames[0] + "' " + rows);
+            }
+        }
+        for (String name : textNames) {
+            if (text(texts, name, where).size() != rows) {
+                return corrupt(store, where + ": table '" + table + "' column '" + name + "' has "
+                        + texts.get(name).size() + " rows, column '" + numberNames[0] + "' " + rows);
+            }
+        }
+        return null;
+    }
+
+    /** A stored index: a whole number in {@code [0, bound)}. */
+    private static int index(ActivationStore store, double value, int bound, String what, String where)
+            throws StoreCorruptionException {
+        if (!(value >= 0 && value < bound && value == Math.rint(value))) {
+            throw corrupt(store, where + ": " + what + " " + value + " is not an index in 0.." + (bound - 1));
+        }
+        return (int) value;
+    }
+
+    private static int count(ActivationStore store, Map<String, String> notes, String key, String where)
+            throws StoreCorruptionException {
+        String value = notes.getOrDefault(key, "0");
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw corrupt(store, where + ": provenance '" + key + "' is '" + value + "', not a count");
+    }
+
+    /** A "corrupt result" error naming the store's metadata file. */
+    private static StoreCorruptionException corrupt(ActivationStore store, String problem) {
+        return new StoreCorruptionException(store.folder().resolve("store.xmi"), "corrupt result: " + problem);
     }
 
     private static List<Double> column(Map<String, List<Double>> numbers, String name, String where) {

@@ -1,10 +1,12 @@
 package io.mechanist.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -28,6 +30,7 @@ import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.Dataset;
 import io.mechanist.model.MechanistFactory;
+import io.mechanist.model.ModelRef;
 import io.mechanist.model.Prompt;
 import io.mechanist.model.Shard;
 import io.mechanist.model.Store;
@@ -37,6 +40,7 @@ import io.mechanist.store.internal.CaptureReader;
 import io.mechanist.store.internal.ModelLookup;
 import io.mechanist.store.internal.ShardLayout;
 import io.mechanist.store.internal.StoreFile;
+import io.mechanist.store.internal.StorePaths;
 import io.mechanist.store.internal.VectorFiles;
 
 /**
@@ -49,7 +53,12 @@ import io.mechanist.store.internal.VectorFiles;
  * are written the same way and committed to the metadata only after they are on disk, so a process killed at any
  * moment leaves a readable store: earlier captures intact, an interrupted capture {@code INCOMPLETE} with the
  * shards committed so far ({@link #resumeCapture} continues it, {@link #removeCapture} deletes it). Opening for
- * writing deletes what an interrupted write left behind: temporary files and shards never committed.
+ * writing deletes Mechanist's own temporary files that an interrupted write left behind, and nothing else: a file
+ * the metadata does not account for is never deleted (it may be data whose {@code store.xmi} was lost), and
+ * {@link #create} refuses a folder that holds a store's data files without its {@code store.xmi}.
+ * <p>
+ * <b>Containment.</b> Every path the metadata records is checked before use ({@link StorePaths}): a store never
+ * makes Mechanist read, write, measure or delete a file outside its folder.
  * <p>
  * <b>Reading.</b> Any number of readers, in this or other processes, may read while a capture writes: committed
  * files never change, and {@link #openReadOnly} never locks. A read-only store sees new commits after
@@ -63,6 +72,7 @@ import io.mechanist.store.internal.VectorFiles;
 public final class ActivationStore implements AutoCloseable {
 
     private final Path folder;
+    private final StorePaths paths;
     private final boolean readOnly;
     private final ReentrantReadWriteLock modelLock = new ReentrantReadWriteLock();
     private final FileChannel lockChannel;
@@ -74,20 +84,28 @@ public final class ActivationStore implements AutoCloseable {
 
     private ActivationStore(Path folder, boolean readOnly, FileChannel lockChannel, FileLock writeLock) {
         this.folder = folder;
+        this.paths = new StorePaths(folder);
         this.readOnly = readOnly;
         this.lockChannel = lockChannel;
         this.writeLock = writeLock;
     }
 
     /**
-     * Creates a new store in {@code folder} (created if missing; must not already hold a store) and opens it for
-     * writing.
+     * Creates a new store in {@code folder} (created if missing; must not already hold a store, nor the data files
+     * of one whose {@code store.xmi} is lost) and opens it for writing.
      */
     public static ActivationStore create(Path folder, String name) throws IOException {
         Path dir = folder.toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        if (Files.exists(dir.resolve(ShardLayout.STORE_FILE))) {
+        if (Files.exists(dir.resolve(ShardLayout.STORE_FILE), LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("a store already exists in " + dir);
+        }
+        long orphans = storeDataFiles(dir);
+        if (orphans > 0) {
+            throw new IOException(dir + ": " + ShardLayout.STORE_FILE + " is missing, but the folder holds " + orphans
+                    + " file(s) of a Mechanist store (" + ShardLayout.CAPTURES + "/, " + ShardLayout.VECTORS + "/, "
+                    + ShardLayout.RESULTS + "/); restore its " + ShardLayout.STORE_FILE
+                    + " or pick an empty folder for a new store");
         }
         ActivationStore opened = lockForWriting(dir);
         try {
@@ -115,7 +133,7 @@ public final class ActivationStore implements AutoCloseable {
         ActivationStore opened = lockForWriting(dir);
         try {
             opened.load();
-            opened.removeUncommittedFiles();
+            opened.removeTemporaryFiles();
             return opened;
         } catch (IOException | RuntimeException e) {
             opened.close();
@@ -133,15 +151,39 @@ public final class ActivationStore implements AutoCloseable {
 
     private static Path requireStore(Path folder) throws IOException {
         Path dir = folder.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(dir.resolve(ShardLayout.STORE_FILE))) {
+        Path storeFile = dir.resolve(ShardLayout.STORE_FILE);
+        if (Files.isSymbolicLink(storeFile)) {
+            throw new StoreCorruptionException(storeFile, "is a symbolic link; a store's metadata must be a plain "
+                    + "file in its folder");
+        }
+        if (!Files.isRegularFile(storeFile)) {
             throw new IOException(dir + " is not a Mechanist store (no " + ShardLayout.STORE_FILE + ")");
         }
         return dir;
     }
 
+    /** Files under the data folders of a store in {@code dir} (symbolic links counted, not followed). */
+    private static long storeDataFiles(Path dir) throws IOException {
+        long count = 0;
+        for (String sub : List.of(ShardLayout.CAPTURES, ShardLayout.VECTORS, ShardLayout.RESULTS)) {
+            Path data = dir.resolve(sub);
+            if (Files.exists(data, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> files = Files.walk(data)) {
+                    count += files.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).count();
+                }
+            }
+        }
+        return count;
+    }
+
     private static ActivationStore lockForWriting(Path dir) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(ShardLayout.LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        Path lockFile = dir.resolve(ShardLayout.LOCK_FILE);
+        if (Files.isSymbolicLink(lockFile)) {
+            throw new StoreCorruptionException(lockFile, "is a symbolic link; Mechanist opens no file outside a store");
+        }
+        // Never through a link (one made after the check above fails here): no file elsewhere is created or opened.
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -265,8 +307,19 @@ public final class ActivationStore implements AutoCloseable {
         requireWritable();
         String id = spec.id != null ? ShardLayout.checkId(spec.id) : "capture-" + UUID.randomUUID().toString().substring(0, 8);
         synchronized (activeWriters) {
-            String relative = commit(s -> CaptureWriter.newCaptureRecord(s, id, spec).getFolder());
-            Files.createDirectories(folder.resolve(relative));
+            if (read(s -> s.getCaptures().stream().anyMatch(c -> id.equals(c.getId())))) {
+                throw new IllegalArgumentException("the store already has a capture '" + id + "'");
+            }
+            Path captureFolder = paths.requireInsideOnDisk(folder.resolve(ShardLayout.CAPTURES).resolve(id),
+                    "folder of capture '" + id + "'");
+            List<Path> present = dataFilesIn(captureFolder);
+            if (!present.isEmpty()) {
+                throw new IOException(captureFolder + " already holds " + present.size() + " file(s) that "
+                        + ShardLayout.STORE_FILE + " does not record (e.g. " + present.get(0).getFileName()
+                        + "); Mechanist will not write over them: move them away or pick another capture id");
+            }
+            commit(s -> CaptureWriter.newCaptureRecord(s, id, spec));
+            Files.createDirectories(captureFolder);
             activeWriters.add(id);
         }
         return CaptureWriter.start(this, id, spec.shardBytes);
@@ -292,7 +345,12 @@ public final class ActivationStore implements AutoCloseable {
                 throw new IllegalStateException("capture " + captureId + " is being written");
             }
         }
-        return CaptureWriter.start(this, captureId, shardBytes);
+        try {
+            return CaptureWriter.start(this, captureId, shardBytes);
+        } catch (IOException | RuntimeException e) {
+            writerClosed(captureId);
+            throw e;
+        }
     }
 
     void writerClosed(String captureId) {
@@ -317,7 +375,7 @@ public final class ActivationStore implements AutoCloseable {
             return true;
         }
         try (FileChannel channel = FileChannel.open(folder.resolve(ShardLayout.LOCK_FILE), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             FileLock probe = channel.tryLock();
             if (probe == null) {
                 return true;
@@ -331,18 +389,88 @@ public final class ActivationStore implements AutoCloseable {
         }
     }
 
-    /** Deletes a capture (complete or not) and its shards; analysis results keep their numbers. */
+    /** What refers to a capture: analysis results that read it and vectors computed from it. */
+    public record Dependents(List<String> resultIds, List<String> vectorIds) {
+        public boolean isEmpty() {
+            return resultIds.isEmpty() && vectorIds.isEmpty();
+        }
+    }
+
+    /** What a removal took out of the store. */
+    public record Removal(String captureId, Path folder, List<String> datasetIds, List<String> modelIds,
+            Dependents unlinked) {
+    }
+
+    /** The results and vectors that refer to capture {@code captureId}. */
+    public Dependents dependentsOf(String captureId) {
+        return read(s -> {
+            Capture capture = ModelLookup.capture(s, captureId);
+            return new Dependents(
+                    s.getResults().stream().filter(r -> r.getInputCaptures().contains(capture)).map(r -> r.getId()).toList(),
+                    s.getVectors().stream().filter(v -> v.getSourceCapture() == capture).map(StoredVector::getId).toList());
+        });
+    }
+
+    /**
+     * Deletes a capture (complete or not) and its shards; analysis results and vectors computed from it keep their
+     * numbers and lose their link to it.
+     */
     public void removeCapture(String captureId) throws IOException {
+        removeCapture(captureId, false);
+    }
+
+    /**
+     * Deletes a capture (complete or not): its record, then its folder. Results and vectors computed from it keep
+     * their numbers and lose their link to it (see {@link #dependentsOf}).
+     *
+     * @param compact also remove the records of its dataset and model when no other capture uses them (the
+     *                prompts of a dataset are most of {@code store.xmi})
+     * @throws StoreCorruptionException if the metadata gives the capture a folder outside the store (nothing is
+     *                                  deleted then)
+     */
+    public Removal removeCapture(String captureId, boolean compact) throws IOException {
         requireWritable();
         synchronized (activeWriters) {
             if (activeWriters.contains(captureId)) {
                 throw new IllegalStateException("capture " + captureId + " is being written; close its writer first");
             }
-            String relative = read(s -> ModelLookup.capture(s, captureId).getFolder());
-            // Metadata first: a crash after this leaves only unreferenced files, which the next open removes.
-            update(s -> org.eclipse.emf.ecore.util.EcoreUtil.delete(ModelLookup.capture(s, captureId)));
-            deleteTree(folder.resolve(relative));
+            Path captureFolder = readIo(s -> paths.captureFolder(ModelLookup.capture(s, captureId)));
+            paths.requireInsideOnDisk(captureFolder, "folder of capture '" + captureId + "'");
+            Dependents dependents = dependentsOf(captureId);
+            // Metadata first: a crash after this leaves an unreferenced folder, never a capture without its files.
+            Removal removal = commit(s -> {
+                Capture capture = ModelLookup.capture(s, captureId);
+                Dataset dataset = capture.getDataset();
+                ModelRef model = capture.getModel();
+                org.eclipse.emf.ecore.util.EcoreUtil.delete(capture);
+                List<String> datasets = new ArrayList<>();
+                List<String> models = new ArrayList<>();
+                if (compact && dataset != null && s.getCaptures().stream().noneMatch(c -> c.getDataset() == dataset)) {
+                    datasets.add(dataset.getId());
+                    org.eclipse.emf.ecore.util.EcoreUtil.delete(dataset);
+                }
+                if (compact && model != null && s.getCaptures().stream().noneMatch(c -> c.getModel() == model)) {
+                    models.add(model.getId());
+                    org.eclipse.emf.ecore.util.EcoreUtil.delete(model);
+                }
+                return new Removal(captureId, captureFolder, datasets, models, dependents);
+            });
+            deleteCaptureFolder(captureFolder);
+            return removal;
         }
+    }
+
+    /**
+     * Renames the folder to a temporary name first, so that a crash while deleting leaves a temporary that the
+     * next writer removes, not a half-deleted folder under the capture's name.
+     */
+    private static void deleteCaptureFolder(Path captureFolder) throws IOException {
+        if (!Files.exists(captureFolder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path doomed = captureFolder.resolveSibling(AtomicFiles.temporaryName(captureFolder.getFileName().toString()));
+        Files.move(captureFolder, doomed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(doomed);
     }
 
     /**
@@ -351,7 +479,7 @@ public final class ActivationStore implements AutoCloseable {
      * @throws IllegalArgumentException if there is no such capture
      */
     public ActivationSet openCapture(String captureId) throws IOException {
-        return read(s -> CaptureReader.snapshot(folder, ModelLookup.capture(s, captureId)));
+        return readIo(s -> CaptureReader.snapshot(paths, ModelLookup.capture(s, captureId)));
     }
 
     /** The ids of captures in status INCOMPLETE. */
@@ -369,7 +497,7 @@ public final class ActivationStore implements AutoCloseable {
             String sourceCaptureId) throws IOException {
         requireWritable();
         String id = "vector-" + UUID.randomUUID().toString().substring(0, 8);
-        StoredVector vector = VectorFiles.write(folder, id, name, siteId, method, values, parameters);
+        StoredVector vector = VectorFiles.write(paths, id, name, siteId, method, values, parameters);
         update(s -> {
             if (sourceCaptureId != null) {
                 vector.setSourceCapture(ModelLookup.capture(s, sourceCaptureId));
@@ -381,8 +509,8 @@ public final class ActivationStore implements AutoCloseable {
 
     /** Reads a stored vector, checking its file's checksum. */
     public StoredVectorData readVector(String vectorId) throws IOException {
-        VectorFiles.Snapshot snapshot = read(s -> VectorFiles.snapshot(ModelLookup.vector(s, vectorId)));
-        return VectorFiles.read(folder, snapshot);
+        VectorFiles.Snapshot snapshot = readIo(s -> VectorFiles.snapshot(paths, ModelLookup.vector(s, vectorId)));
+        return VectorFiles.read(paths, snapshot);
     }
 
     /**
@@ -390,8 +518,9 @@ public final class ActivationStore implements AutoCloseable {
      * names are in the result's {@code ResultArray}), checking the file's checksum.
      */
     public float[] readResultArray(String resultId, String arrayName) throws IOException {
-        VectorFiles.ArrayLocation location = read(s -> VectorFiles.arrayLocation(ModelLookup.result(s, resultId), arrayName));
-        return VectorFiles.readArray(folder, location);
+        VectorFiles.ArrayLocation location = readIo(s -> VectorFiles.arrayLocation(paths, ModelLookup.result(s, resultId),
+                arrayName));
+        return VectorFiles.readArray(paths, location);
     }
 
     /**
@@ -400,27 +529,32 @@ public final class ActivationStore implements AutoCloseable {
      * @return the problems found, each naming the file; empty if the store is sound
      */
     public List<StoreCorruptionException> verify(org.eclipse.core.runtime.IProgressMonitor monitor) {
+        List<StoreCorruptionException> problems = new ArrayList<>();
         List<FileCheck> checks = read(s -> {
             List<FileCheck> list = new ArrayList<>();
             for (Capture capture : s.getCaptures()) {
                 for (Shard shard : capture.getShards()) {
-                    list.add(new FileCheck(folder.resolve(capture.getFolder()).resolve(shard.getFile()), shard.getSize(),
+                    String element = "shard " + shard.getFile() + " of capture '" + capture.getId() + "'";
+                    list.add(check(problems, () -> paths.shardFile(capture, shard), element, shard.getSize(),
                             shard.getSha256()));
                 }
             }
             for (StoredVector vector : s.getVectors()) {
-                list.add(new FileCheck(folder.resolve(vector.getFile()), -1, vector.getSha256()));
+                list.add(check(problems, () -> paths.vectorFile(vector), "file of vector '" + vector.getId() + "'", -1,
+                        vector.getSha256()));
             }
-            s.getResults().stream().filter(r -> r.getArraysFile() != null)
-                    .forEach(r -> list.add(new FileCheck(folder.resolve(r.getArraysFile()), -1, r.getArraysSha256())));
+            s.getResults().stream().filter(r -> r.getArraysFile() != null).forEach(r -> list.add(check(problems,
+                    () -> paths.resultArraysFile(r), "arrays file of analysis result '" + r.getId() + "'", -1,
+                    r.getArraysSha256())));
+            list.removeIf(Objects::isNull);
             return list;
         });
         org.eclipse.core.runtime.SubMonitor progress = org.eclipse.core.runtime.SubMonitor.convert(monitor,
                 "Verifying " + folder, checks.size());
-        List<StoreCorruptionException> problems = new ArrayList<>();
         for (FileCheck check : checks) {
             progress.checkCanceled();
             try {
+                paths.requireInsideOnDisk(check.file(), check.element());
                 CaptureReader.verifyFile(check.file(), check.size(), check.sha256());
             } catch (StoreCorruptionException e) {
                 problems.add(e);
@@ -430,11 +564,50 @@ public final class ActivationStore implements AutoCloseable {
         return problems;
     }
 
-    private record FileCheck(Path file, long size, String sha256) {
+    private record FileCheck(Path file, String element, long size, String sha256) {
+    }
+
+    private interface RecordedPath {
+        Path resolve() throws StoreCorruptionException;
+    }
+
+    /** A check of a recorded file, or null (and the problem noted) when the record names no file of the store. */
+    private static FileCheck check(List<StoreCorruptionException> problems, RecordedPath recorded, String element,
+            long size, String sha256) {
+        try {
+            return new FileCheck(recorded.resolve(), element, size, sha256);
+        } catch (StoreCorruptionException e) {
+            problems.add(e);
+            return null;
+        }
     }
 
     Path storeFile() {
         return folder.resolve(ShardLayout.STORE_FILE);
+    }
+
+    /** The store's files as its metadata names them, checked to stay inside it. */
+    StorePaths paths() {
+        return paths;
+    }
+
+    private interface IoQuery<T> {
+        T apply(Store store) throws IOException;
+    }
+
+    /** {@link #read} for queries that may fail with an IOException (e.g. a corrupt path in the metadata). */
+    private <T> T readIo(IoQuery<T> query) throws IOException {
+        try {
+            return read(s -> {
+                try {
+                    return query.apply(s);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     void requireWritable() {
@@ -461,66 +634,51 @@ public final class ActivationStore implements AutoCloseable {
         return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime().toMillis(), attributes.size());
     }
 
-    /** Removes temporary files and shards that no committed metadata refers to (an interrupted write's leftovers). */
-    private void removeUncommittedFiles() throws IOException {
-        Set<Path> committed = new HashSet<>();
-        Set<Path> captureFolders = new HashSet<>();
-        read(s -> {
-            for (Capture capture : s.getCaptures()) {
-                Path captureFolder = folder.resolve(capture.getFolder()).normalize();
-                captureFolders.add(captureFolder);
-                capture.getShards().forEach(shard -> committed.add(captureFolder.resolve(shard.getFile()).normalize()));
-            }
-            return null;
-        });
+    /**
+     * Removes what interrupted writes left behind: Mechanist's temporary files (and folders of interrupted capture
+     * removals), named {@code .<name>.<random>.tmp}. Nothing else is deleted, whatever the metadata says: files it
+     * does not account for may be data whose {@code store.xmi} was lost or replaced. Links are never followed.
+     */
+    private void removeTemporaryFiles() throws IOException {
         removeTemporaryFiles(folder);
-        for (String sub : List.of(ShardLayout.VECTORS, ShardLayout.RESULTS)) {
+        for (String sub : List.of(ShardLayout.VECTORS, ShardLayout.RESULTS, ShardLayout.CAPTURES)) {
             removeTemporaryFiles(folder.resolve(sub));
         }
         Path captures = folder.resolve(ShardLayout.CAPTURES);
-        if (!Files.isDirectory(captures)) {
+        if (!Files.isDirectory(captures, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> entries = Files.list(captures)) {
             for (Path captureFolder : entries.toList()) {
-                if (!Files.isDirectory(captureFolder)) {
-                    continue;
-                }
                 removeTemporaryFiles(captureFolder);
-                boolean known = captureFolders.contains(captureFolder.normalize());
-                try (Stream<Path> files = Files.list(captureFolder)) {
-                    for (Path file : files.toList()) {
-                        if (ShardLayout.isShardFileName(file.getFileName().toString()) && !committed.contains(file.normalize())) {
-                            Files.delete(file);
-                        }
-                    }
-                }
-                if (!known && isEmpty(captureFolder)) {
-                    Files.delete(captureFolder);
-                }
             }
         }
     }
 
     private static void removeTemporaryFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(AtomicFiles::isTemporary).toList()) {
-                Files.deleteIfExists(file);
+                deleteTree(file);
             }
         }
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    /** The entries of a folder other than Mechanist's temporaries; empty if it does not exist. */
+    private static List<Path> dataFilesIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.exists(dir, LinkOption.NOFOLLOW_LINKS) ? List.of(dir) : List.of();
+        }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.findAny().isEmpty();
+            return files.filter(f -> !AtomicFiles.isTemporary(f)).sorted().toList();
         }
     }
 
+    /** Deletes a file or folder tree; links inside are deleted, never followed. */
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {

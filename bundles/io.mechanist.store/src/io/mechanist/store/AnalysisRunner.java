@@ -133,7 +133,8 @@ public final class AnalysisRunner {
                 long[] shape = java.util.Arrays.stream(array.shape()).asLongStream().toArray();
                 writer.add(array.name(), DType.F32, shape, array.values());
             }
-            Path dir = Files.createDirectories(store.folder().resolve(ShardLayout.RESULTS));
+            Path dir = Files.createDirectories(store.paths().requireInsideOnDisk(
+                    store.folder().resolve(ShardLayout.RESULTS), "folder"));
             arraysFile = AtomicFiles.write(dir.resolve(resultId + ".safetensors"), writer::writeTo);
         }
         List<StoredVector> vectors = new ArrayList<>();
@@ -141,7 +142,7 @@ public final class AnalysisRunner {
             String vectorId = "vector-" + UUID.randomUUID().toString().substring(0, 8);
             Map<String, String> provenance = new HashMap<>(vector.parameters());
             provenance.put("analysis", descriptor.id());
-            vectors.add(VectorFiles.write(store.folder(), vectorId, vector.name(), vector.siteId(), vector.method(),
+            vectors.add(VectorFiles.write(store.paths(), vectorId, vector.name(), vector.siteId(), vector.method(),
                     vector.values(), provenance));
         }
         AtomicFiles.Written arrays = arraysFile;

@@ -3,14 +3,18 @@ package io.mechanist.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.mechanist.core.tensor.DType;
 import io.mechanist.core.tensor.HalfFloats;
+import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
@@ -24,6 +28,7 @@ import io.mechanist.model.Shard;
 import io.mechanist.model.StorageType;
 import io.mechanist.model.Store;
 import io.mechanist.store.internal.AtomicFiles;
+import io.mechanist.store.internal.CaptureReader;
 import io.mechanist.store.internal.ModelLookup;
 import io.mechanist.store.internal.Positions;
 import io.mechanist.store.internal.ShardLayout;
@@ -125,21 +130,82 @@ public final class CaptureWriter implements AutoCloseable {
         return capture;
     }
 
-    /** A writer continuing after the capture's committed shards. */
-    static CaptureWriter start(ActivationStore store, String captureId, long shardBytes) {
-        return store.read(s -> {
-            Capture capture = ModelLookup.capture(s, captureId);
-            List<Site> sites = capture.getSites().stream().map(site -> {
-                int[] shape = site.getRowShape().stream().mapToInt(Integer::intValue).toArray();
-                return new Site(site.getSiteId(), shape, Arrays.stream(shape).reduce(1, Math::multiplyExact));
-            }).toList();
-            int[] tokenCounts = capture.getDataset().getPrompts().stream().mapToInt(p -> p.getTokenIds().size())
-                    .toArray();
-            int committed = capture.getShards().stream().mapToInt(Shard::getPromptCount).sum();
-            PositionSelection selection = org.eclipse.emf.ecore.util.EcoreUtil.copy(capture.getPositions());
-            return new CaptureWriter(store, captureId, store.folder().resolve(capture.getFolder()), sites,
-                    capture.getStorageType(), shardBytes, selection, tokenCounts, committed, capture.getShards().size());
-        });
+    /**
+     * A writer continuing after the capture's committed shards. The capture's folder must lie inside the store, and
+     * hold no shard files the metadata does not record, except the one an interrupted commit may leave: the next
+     * shard, written by this capture from its first uncommitted prompt, which the writer then replaces.
+     */
+    static CaptureWriter start(ActivationStore store, String captureId, long shardBytes) throws IOException {
+        CaptureWriter writer;
+        try {
+            writer = store.read(s -> continuing(store, ModelLookup.capture(s, captureId), shardBytes));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        store.paths().requireInsideOnDisk(writer.captureFolder, "folder of capture '" + captureId + "'");
+        Files.createDirectories(writer.captureFolder);
+        writer.checkUnrecordedShards();
+        return writer;
+    }
+
+    /** A writer after the committed shards of {@code capture}; runs under the store's read lock. */
+    private static CaptureWriter continuing(ActivationStore store, Capture capture, long shardBytes) {
+        Path folder;
+        try {
+            folder = store.paths().captureFolder(capture);
+            // The reader checks the shards, counts and shapes the metadata records, as a resume must.
+            CaptureReader.snapshot(store.paths(), capture).close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<Site> sites = capture.getSites().stream().map(site -> {
+            int[] shape = site.getRowShape().stream().mapToInt(Integer::intValue).toArray();
+            return new Site(site.getSiteId(), shape, Arrays.stream(shape).reduce(1, Math::multiplyExact));
+        }).toList();
+        int[] tokenCounts = capture.getDataset().getPrompts().stream().mapToInt(p -> p.getTokenIds().size())
+                .toArray();
+        int committed = capture.getShards().stream().mapToInt(Shard::getPromptCount).sum();
+        PositionSelection selection = org.eclipse.emf.ecore.util.EcoreUtil.copy(capture.getPositions());
+        return new CaptureWriter(store, capture.getId(), folder, sites, capture.getStorageType(), shardBytes,
+                selection, tokenCounts, committed, capture.getShards().size());
+    }
+
+    /**
+     * Refuses to write into a capture folder holding shards that the metadata does not record, other than the
+     * leftover of an interrupted commit (see {@link #start}): they may be data whose newer store.xmi was lost.
+     */
+    private void checkUnrecordedShards() throws IOException {
+        List<String> recorded = store.read(s -> ModelLookup.capture(s, captureId).getShards().stream()
+                .map(Shard::getFile).toList());
+        List<String> unrecorded;
+        try (Stream<Path> files = Files.list(captureFolder)) {
+            unrecorded = files.map(f -> f.getFileName().toString())
+                    .filter(name -> ShardLayout.isShardFileName(name) && !recorded.contains(name)).sorted().toList();
+        }
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        String next = ShardLayout.shardFileName(nextShardIndex);
+        if (unrecorded.equals(List.of(next)) && isInterruptedCommit(captureFolder.resolve(next))) {
+            return;
+        }
+        throw new IOException(captureFolder + " holds shard files that " + ShardLayout.STORE_FILE + " does not record "
+                + unrecorded + "; Mechanist will not write over them. If " + ShardLayout.STORE_FILE
+                + " was replaced by an older copy, restore the newer one; otherwise move these files away");
+    }
+
+    /** Whether {@code file} is this capture's shard starting at its first uncommitted prompt, as a commit writes it. */
+    private boolean isInterruptedCommit(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (SafetensorsFile shard = SafetensorsFile.open(file)) {
+            Map<String, String> metadata = shard.metadata();
+            return ShardLayout.SHARD_FORMAT.equals(metadata.get("format")) && captureId.equals(metadata.get("capture_id"))
+                    && Integer.toString(nextPrompt).equals(metadata.get("first_prompt"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public String captureId() {
@@ -237,11 +303,11 @@ public final class CaptureWriter implements AutoCloseable {
             promptIndex.putInt(firstPrompt + p);
             tokenCountsOfShard.putInt(tokenCounts[firstPrompt + p]);
         }
-        ByteBuffer rowStarts = ByteBuffer.allocate((bufferedPrompts + 1) * 8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer rowStarts = ByteBuffer.allocate(Math.multiplyExact(bufferedPrompts + 1, 8)).order(ByteOrder.LITTLE_ENDIAN);
         for (int p = 0; p <= bufferedPrompts; p++) {
             rowStarts.putLong(promptRowStarts[p]);
         }
-        ByteBuffer positions = ints((int) bufferedRows);
+        ByteBuffer positions = ints(Math.toIntExact(bufferedRows));
         for (int r = 0; r < bufferedRows; r++) {
             positions.putInt(rowPositions[r]);
         }
@@ -343,7 +409,7 @@ public final class CaptureWriter implements AutoCloseable {
             }
         } else {
             buffer.asFloatBuffer().put(rows);
-            buffer.position(buffer.position() + rows.length * 4);
+            buffer.position(Math.toIntExact(buffer.position() + needed));
         }
     }
 
@@ -357,6 +423,6 @@ public final class CaptureWriter implements AutoCloseable {
     }
 
     private static ByteBuffer ints(int count) {
-        return ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        return ByteBuffer.allocate(Math.multiplyExact(count, 4)).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

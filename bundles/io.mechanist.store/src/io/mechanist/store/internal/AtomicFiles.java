@@ -30,14 +30,46 @@ public final class AtomicFiles {
         void writeTo(WritableByteChannel channel) throws IOException;
     }
 
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /** The steps of {@link #write}, in order, as a {@link StepObserver} sees them. */
+    public enum Step {
+        /** The temporary file is complete and forced to disk; the target is unchanged. */
+        TEMPORARY_WRITTEN,
+        /** The temporary file was renamed to the target; the folder is not forced yet. */
+        RENAMED,
+        /** The folder was forced: the write is durable. */
+        FOLDER_FORCED
+    }
+
+    /** Sees each step of every write; for fault-injection tests (a test may throw, or halt the JVM, at a step). */
+    @FunctionalInterface
+    public interface StepObserver {
+        void reached(Step step, Path target) throws IOException;
+    }
+
+    /** Null except in fault-injection tests. */
+    private static volatile StepObserver observer;
+
+    /** Installs (or, with null, removes) the observer of write steps; tests only. */
+    public static void observeSteps(StepObserver stepObserver) {
+        observer = stepObserver;
+    }
+
+    private static void reached(Step step, Path target) throws IOException {
+        StepObserver o = observer;
+        if (o != null) {
+            o.reached(step, target);
+        }
     }
 
     /** Writes {@code content} to {@code target} atomically and returns its size and SHA-256. */
     public static Written write(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Path temporary = folder.resolve("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        Path temporary = folder.resolve(temporaryName(target.getFileName().toString()));
         Written written;
         try {
             try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -46,6 +78,7 @@ public final class AtomicFiles {
                 file.force(true);
                 written = new Written(digesting.size(), digesting.hex());
             }
+            reached(Step.TEMPORARY_WRITTEN, target);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -55,14 +88,21 @@ public final class AtomicFiles {
             }
             throw e;
         }
+        reached(Step.RENAMED, target);
         forceFolder(folder);
+        reached(Step.FOLDER_FORCED, target);
         return written;
     }
 
-    /** Whether {@code file} is a temporary file left by an interrupted {@link #write}. */
+    /** A fresh temporary name for {@code name} in the same folder: {@code .<name>.<random>.tmp}. */
+    public static String temporaryName(String name) {
+        return "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp";
+    }
+
+    /** Whether {@code file} is a temporary file (or folder) left by an interrupted write or removal. */
     public static boolean isTemporary(Path file) {
         String name = file.getFileName().toString();
-        return name.startsWith(".") && name.endsWith(".tmp");
+        return TEMPORARY.matcher(name).matches();
     }
 
     /** Forces a folder's entries (renames, creations) to disk where the platform allows it. */

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.mechanist.core.activations.ActivationSet;
@@ -39,8 +38,28 @@ import io.mechanist.store.StoreCorruptionException;
  */
 public final class CaptureReader implements ActivationSet {
 
-    /** Files verified in this JVM, keyed by path + size + modification time + expected hash. */
-    private static final Set<String> VERIFIED = ConcurrentHashMap.newKeySet();
+    /**
+     * Files verified in this JVM, keyed by path + size + modification time + expected hash; the least recently
+     * used are forgotten beyond {@link #VERIFIED_CAPACITY} (they are then hashed again on their next first use).
+     */
+    private static final Map<String, Boolean> VERIFIED = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > VERIFIED_CAPACITY;
+        }
+    };
+
+    /** How many verified files the JVM remembers (about 200 bytes each). */
+    public static final int VERIFIED_CAPACITY = 8192;
+
+    /** How many verified files the JVM remembers now (at most {@link #VERIFIED_CAPACITY}). */
+    public static int rememberedVerifications() {
+        synchronized (VERIFIED) {
+            return VERIFIED.size();
+        }
+    }
 
     private record SiteInfo(String id, int[] rowShape, int width) {
     }
@@ -55,8 +74,11 @@ public final class CaptureReader implements ActivationSet {
         private final Map<String, FloatBuffer> floats = new ConcurrentHashMap<>();
         private final Map<String, ShortBuffer> halves = new ConcurrentHashMap<>();
 
-        ShardHandle(Path file, long size, String sha256, int firstPrompt, int promptCount) {
+        final String element;
+
+        ShardHandle(Path file, String element, long size, String sha256, int firstPrompt, int promptCount) {
             this.file = file;
+            this.element = element;
             this.size = size;
             this.sha256 = sha256;
             this.firstPrompt = firstPrompt;
@@ -73,6 +95,7 @@ public final class CaptureReader implements ActivationSet {
                             if (closed) {
                                 throw new IllegalStateException("capture " + id + " reader is closed");
                             }
+                            paths.requireInsideOnDisk(file, element);
                             verifyFile(file, size, sha256);
                             f = SafetensorsFile.open(file);
                             checkLayout(this, f);
@@ -87,15 +110,16 @@ public final class CaptureReader implements ActivationSet {
         }
 
         void read(String siteId, long row, int width, float[] target, int offset) {
-            long element = row * width;
+            // A mapped tensor holds under 2^31 elements; a larger index means rows the shard cannot have.
+            int element = Math.toIntExact(Math.multiplyExact(row, (long) width));
             if (storage == StorageType.F16) {
                 ShortBuffer buffer = halves.computeIfAbsent(siteId, s -> file().buffer(s).asShortBuffer());
                 for (int i = 0; i < width; i++) {
-                    target[offset + i] = HalfFloats.f16ToFloat(buffer.get((int) element + i));
+                    target[offset + i] = HalfFloats.f16ToFloat(buffer.get(element + i));
                 }
             } else {
                 FloatBuffer buffer = floats.computeIfAbsent(siteId, s -> file().buffer(s).asFloatBuffer());
-                buffer.get((int) element, target, offset, width);
+                buffer.get(element, target, offset, width);
             }
         }
 
@@ -107,6 +131,7 @@ public final class CaptureReader implements ActivationSet {
         }
     }
 
+    private final StorePaths paths;
     private final String id;
     private final Path modelFolder;
     private final StorageType storage;
@@ -120,26 +145,37 @@ public final class CaptureReader implements ActivationSet {
     private final List<ShardHandle> shards = new ArrayList<>();
     private volatile boolean closed;
 
-    private CaptureReader(Path storeFolder, Capture capture) {
+    private CaptureReader(StorePaths paths, Capture capture) throws StoreCorruptionException {
+        this.paths = paths;
         this.id = capture.getId();
         String recordedModel = capture.getModel() == null ? null : capture.getModel().getFolder();
         this.modelFolder = recordedModel == null || recordedModel.isBlank() ? null
-                : storeFolder.resolve(recordedModel).normalize();
+                : paths.root().resolve(recordedModel).normalize();
         this.storage = capture.getStorageType();
+        String element = "capture '" + id + "'";
         for (HookSiteRef site : capture.getSites()) {
             int[] shape = site.getRowShape().stream().mapToInt(Integer::intValue).toArray();
-            sites.put(site.getSiteId(), new SiteInfo(site.getSiteId(), shape, Arrays.stream(shape).reduce(1, Math::multiplyExact)));
+            sites.put(site.getSiteId(), new SiteInfo(site.getSiteId(), shape, rowWidth(paths, element, site.getSiteId(), shape)));
+        }
+        if (capture.getDataset() == null) {
+            throw paths.corrupt(element + " names no dataset");
         }
         this.prompts = ModelLookup.prompts(capture.getDataset());
-        Path captureFolder = storeFolder.resolve(capture.getFolder());
+        paths.requireInsideOnDisk(paths.captureFolder(capture), "folder of " + element);
         int committed = 0;
         for (Shard shard : capture.getShards()) {
+            Path file = paths.shardFile(capture, shard);
+            String shardElement = "shard " + shard.getFile() + " of " + element;
             if (shard.getFirstPrompt() != committed) {
-                throw new IllegalStateException("capture " + id + ": shard " + shard.getFile() + " starts at prompt "
-                        + shard.getFirstPrompt() + ", expected " + committed);
+                throw paths.corrupt(shardElement + " starts at prompt " + shard.getFirstPrompt() + ", expected "
+                        + committed);
             }
-            shards.add(new ShardHandle(captureFolder.resolve(shard.getFile()), shard.getSize(), shard.getSha256(),
-                    shard.getFirstPrompt(), shard.getPromptCount()));
+            if (shard.getPromptCount() < 0 || (long) committed + shard.getPromptCount() > prompts.size()) {
+                throw paths.corrupt(shardElement + " holds " + shard.getPromptCount() + " prompts from prompt "
+                        + committed + ", but the dataset has " + prompts.size());
+            }
+            shards.add(new ShardHandle(file, shardElement, shard.getSize(), shard.getSha256(), shard.getFirstPrompt(),
+                    shard.getPromptCount()));
             committed += shard.getPromptCount();
         }
         this.promptCount = committed;
@@ -160,14 +196,33 @@ public final class CaptureReader implements ActivationSet {
         }
     }
 
-    /** A reader of the capture's committed shards; call with the store's model lock held. */
-    public static CaptureReader snapshot(Path storeFolder, Capture capture) {
-        return new CaptureReader(storeFolder, capture);
+    /** The number of floats in one row of shape {@code shape}: positive and small enough to index an array. */
+    private static int rowWidth(StorePaths paths, String element, String siteId, int[] shape)
+            throws StoreCorruptionException {
+        long width = 1;
+        for (int d : shape) {
+            width *= d;
+            if (d < 1 || width > Integer.MAX_VALUE) {
+                throw paths.corrupt(element + ": site '" + siteId + "' has row shape " + Arrays.toString(shape)
+                        + " (each dimension must be at least 1, and a row under 2^31 values)");
+            }
+        }
+        return (int) width;
+    }
+
+    /**
+     * A reader of the capture's committed shards; call with the store's model lock held.
+     *
+     * @throws StoreCorruptionException if the metadata names files outside the store or impossible shapes or counts
+     */
+    public static CaptureReader snapshot(StorePaths paths, Capture capture) throws StoreCorruptionException {
+        return new CaptureReader(paths, capture);
     }
 
     /**
      * Checks that {@code file} exists, has {@code size} bytes (skipped if negative) and the SHA-256
-     * {@code sha256}; remembers success for the rest of the JVM's life (files are immutable once committed).
+     * {@code sha256}; remembers success (files are immutable once committed), for the most recently used files.
+     * Check the path with {@link StorePaths} first: this measures and reads it.
      */
     public static void verifyFile(Path file, long size, String sha256) throws StoreCorruptionException {
         try {
@@ -177,15 +232,19 @@ public final class CaptureReader implements ActivationSet {
                         + size + " bytes, found " + actual);
             }
             String key = file.toAbsolutePath() + "|" + actual + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + sha256;
-            if (VERIFIED.contains(key)) {
-                return;
+            synchronized (VERIFIED) {
+                if (VERIFIED.get(key) != null) {
+                    return;
+                }
             }
             String hash = AtomicFiles.sha256(file);
             if (!hash.equals(sha256)) {
                 throw new StoreCorruptionException(file, "checksum mismatch: SHA-256 is " + hash + ", the store recorded "
                         + sha256 + " (the file was modified or damaged)");
             }
-            VERIFIED.add(key);
+            synchronized (VERIFIED) {
+                VERIFIED.put(key, Boolean.TRUE);
+            }
         } catch (NoSuchFileException e) {
             throw new StoreCorruptionException(file, "missing");
         } catch (StoreCorruptionException e) {
@@ -209,10 +268,19 @@ public final class CaptureReader implements ActivationSet {
             }
             TensorInfo info = file.info(site.id());
             if (info.dtype() != expected || info.shape().length != site.rowShape().length + 1 || info.shape()[0] != rows
-                    || info.elementCount() != rows * site.width()) {
+                    || info.elementCount() != Math.multiplyExact(rows, (long) site.width())) {
                 throw new StoreCorruptionException(file.path(), "tensor '" + site.id() + "' is " + info.dtype() + " "
                         + Arrays.toString(info.shape()) + ", expected " + expected + " [" + rows + ", "
                         + Arrays.toString(site.rowShape()) + "]");
+            }
+        }
+        requireIndex(file, ShardLayout.ROW_POSITION, DType.I32, rows);
+        requireIndex(file, ShardLayout.PROMPT_INDEX, DType.I32, shard.promptCount);
+        ByteBuffer promptIndex = file.buffer(ShardLayout.PROMPT_INDEX);
+        for (int i = 0; i < shard.promptCount; i++) {
+            if (promptIndex.getInt(4 * i) != shard.firstPrompt + i) {
+                throw new StoreCorruptionException(file.path(), "prompt_index[" + i + "] is " + promptIndex.getInt(4 * i)
+                        + ", expected prompt " + (shard.firstPrompt + i));
             }
         }
         ByteBuffer rowPositions = file.buffer(ShardLayout.ROW_POSITION);
@@ -224,6 +292,18 @@ public final class CaptureReader implements ActivationSet {
                             + "selection at prompt " + p);
                 }
             }
+        }
+    }
+
+    private static void requireIndex(SafetensorsFile file, String name, DType dtype, long length)
+            throws StoreCorruptionException {
+        if (!file.contains(name)) {
+            throw new StoreCorruptionException(file.path(), "has no tensor '" + name + "'");
+        }
+        TensorInfo info = file.info(name);
+        if (info.dtype() != dtype || info.shape().length != 1 || info.shape()[0] != length) {
+            throw new StoreCorruptionException(file.path(), "tensor '" + name + "' is " + info.dtype() + " "
+                    + Arrays.toString(info.shape()) + ", expected " + dtype + " [" + length + "]");
         }
     }
 
@@ -292,7 +372,7 @@ public final class CaptureReader implements ActivationSet {
     public FloatMatrix prompt(String siteId, int prompt) {
         SiteInfo site = site(siteId);
         int rows = positions[checkPrompt(prompt)].length;
-        float[] data = new float[rows * site.width()];
+        float[] data = new float[Math.multiplyExact(rows, site.width())];
         ShardHandle shard = shards.get(shardOfPrompt[prompt]);
         for (int r = 0; r < rows; r++) {
             shard.read(siteId, rowStartOfPrompt[prompt] + r, site.width(), data, r * site.width());
@@ -316,7 +396,7 @@ public final class CaptureReader implements ActivationSet {
             last++;
         }
         int rows = last - first;
-        float[] data = new float[rows * site.width()];
+        float[] data = new float[Math.multiplyExact(rows, site.width())];
         ShardHandle shard = shards.get(shardOfPrompt[prompt]);
         for (int r = 0; r < rows; r++) {
             shard.read(siteId, rowStartOfPrompt[prompt] + first + r, site.width(), data, r * site.width());

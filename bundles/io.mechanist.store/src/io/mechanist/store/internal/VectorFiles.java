@@ -15,26 +15,29 @@ import io.mechanist.model.MechanistFactory;
 import io.mechanist.model.Provenance;
 import io.mechanist.model.ResultArray;
 import io.mechanist.model.StoredVector;
+import io.mechanist.store.StoreCorruptionException;
 
 /** Files of stored vectors ({@code vectors/<id>.safetensors}) and result arrays ({@code results/<id>.safetensors}). */
 public final class VectorFiles {
 
     /** What is needed to read a vector without holding the model lock. */
-    public record Snapshot(String id, String name, String siteId, String method, String file, String tensor,
+    public record Snapshot(String id, String name, String siteId, String method, Path file, String tensor,
             String sha256, Map<String, String> parameters) {
     }
 
     /** Where a result array lives. */
-    public record ArrayLocation(String file, String sha256, String tensor, int[] shape) {
+    public record ArrayLocation(Path file, String element, String sha256, String tensor, int[] shape) {
     }
 
     private VectorFiles() {
     }
 
     /** Writes the vector file atomically and returns the (uncommitted) model object describing it. */
-    public static StoredVector write(Path storeFolder, String id, String name, String siteId, String method,
+    public static StoredVector write(StorePaths paths, String id, String name, String siteId, String method,
             float[] values, Map<String, String> parameters) throws IOException {
-        Path dir = Files.createDirectories(storeFolder.resolve(ShardLayout.VECTORS));
+        ShardLayout.checkId(id);
+        Path dir = Files.createDirectories(paths.requireInsideOnDisk(paths.root().resolve(ShardLayout.VECTORS),
+                "folder"));
         String relative = ShardLayout.VECTORS + "/" + id + ".safetensors";
         SafetensorsWriter writer = new SafetensorsWriter().metadata("site", siteId).metadata("method", method)
                 .add(ShardLayout.VECTOR_TENSOR, DType.F32, new long[] {values.length}, values);
@@ -62,14 +65,15 @@ public final class VectorFiles {
         return vector;
     }
 
-    public static Snapshot snapshot(StoredVector vector) {
+    /** What is needed to read a vector; its file checked to be one of the store's. */
+    public static Snapshot snapshot(StorePaths paths, StoredVector vector) throws StoreCorruptionException {
         Map<String, String> parameters = vector.getProvenance() == null ? Map.of() : vector.getProvenance().getParameters().map();
-        return new Snapshot(vector.getId(), vector.getName(), vector.getSiteId(), vector.getMethod(), vector.getFile(),
-                vector.getTensorName(), vector.getSha256(), Map.copyOf(parameters));
+        return new Snapshot(vector.getId(), vector.getName(), vector.getSiteId(), vector.getMethod(),
+                paths.vectorFile(vector), vector.getTensorName(), vector.getSha256(), Map.copyOf(parameters));
     }
 
-    public static StoredVectorData read(Path storeFolder, Snapshot snapshot) throws IOException {
-        Path file = storeFolder.resolve(snapshot.file());
+    public static StoredVectorData read(StorePaths paths, Snapshot snapshot) throws IOException {
+        Path file = paths.requireInsideOnDisk(snapshot.file(), "file of vector '" + snapshot.id() + "'");
         CaptureReader.verifyFile(file, -1, snapshot.sha256());
         try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
             return new StoredVectorData(snapshot.id(), snapshot.name(), snapshot.siteId(), snapshot.method(),
@@ -77,18 +81,37 @@ public final class VectorFiles {
         }
     }
 
-    public static ArrayLocation arrayLocation(AnalysisResult result, String arrayName) {
+    /** Where an array of a result is; its file checked to be one of the store's. */
+    public static ArrayLocation arrayLocation(StorePaths paths, AnalysisResult result, String arrayName)
+            throws StoreCorruptionException {
         ResultArray array = result.getArrays().stream().filter(a -> arrayName.equals(a.getName())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("analysis result " + result.getId() + " has no array '"
                         + arrayName + "'; it has " + result.getArrays().stream().map(ResultArray::getName).toList()));
-        return new ArrayLocation(result.getArraysFile(), result.getArraysSha256(), array.getTensorName(),
+        return new ArrayLocation(paths.resultArraysFile(result), "arrays file of analysis result '" + result.getId() + "'",
+                result.getArraysSha256(), array.getTensorName(),
                 array.getShape().stream().mapToInt(Integer::intValue).toArray());
     }
 
-    public static float[] readArray(Path storeFolder, ArrayLocation location) throws IOException {
-        Path file = storeFolder.resolve(location.file());
+    public static float[] readArray(StorePaths paths, ArrayLocation location) throws IOException {
+        Path file = paths.requireInsideOnDisk(location.file(), location.element());
         CaptureReader.verifyFile(file, -1, location.sha256());
         try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
+            if (location.tensor() == null || !tensors.contains(location.tensor())) {
+                throw new StoreCorruptionException(file, "has no tensor '" + location.tensor() + "'");
+            }
+            long expected = 1;
+            for (int d : location.shape()) {
+                expected = d < 0 ? -1 : expected * d;
+                if (expected < 0 || expected > Integer.MAX_VALUE) {
+                    throw new StoreCorruptionException(file, location.element() + " records the impossible shape "
+                            + java.util.Arrays.toString(location.shape()) + " for tensor '" + location.tensor() + "'");
+                }
+            }
+            long actual = tensors.info(location.tensor()).elementCount();
+            if (actual != expected) {
+                throw new StoreCorruptionException(file, "tensor '" + location.tensor() + "' has " + actual
+                        + " values, but store.xmi records the shape " + java.util.Arrays.toString(location.shape()));
+            }
             return tensors.readFloats(location.tensor());
         }
     }

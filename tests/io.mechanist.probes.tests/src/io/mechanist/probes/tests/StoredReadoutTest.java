@@ -37,6 +37,7 @@ import io.mechanist.probes.capture.ReadoutRequest;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
+import io.mechanist.store.StoreCorruptionException;
 
 /**
  * The stored probe analysis with the output read-out, on a capture of a tiny real checkpoint: the read-out at the
@@ -173,6 +174,48 @@ class StoredReadoutTest {
             assertTrue(actual.readoutNote().contains(tiny.checkpoint.toString()), actual.readoutNote());
             assertEquals(expected.readout().cells(), actual.readout().cells());
         }
+    }
+
+    /** Indexes read from a crafted store are checked: a clear "corrupt result", not ArrayIndexOutOfBounds. */
+    @Test
+    void outOfRangeStoredIndexesAreACorruptResult(@TempDir Path dir) throws Exception {
+        ReadoutStore tiny = ReadoutStore.create(ArchitectureFamily.GPT2, dir);
+        String resultId = runAnalysis(tiny, parameters(tiny.checkpoint));
+        for (Craft craft : java.util.List.of(new Craft("accuracy", "layer", 1e9), new Craft("accuracy", "position", -1),
+                new Craft("accuracy", "layer", Double.NaN), new Craft("accuracy", "position", 0.5),
+                new Craft("readout", "layer", 7), new Craft("readout", "position", 1e6))) {
+            try (ActivationStore store = ActivationStore.open(tiny.folder)) {
+                java.util.List<Double> original = store.read(s -> java.util.List.copyOf(column(s, resultId, craft)));
+                store.update(s -> column(s, resultId, craft).set(1, craft.value()));
+                StoreCorruptionException e = assertThrows(StoreCorruptionException.class,
+                        () -> StoredProbeResults.read(store, resultId), craft.toString());
+                assertTrue(e.getMessage().contains("corrupt result") && e.getMessage().contains(resultId), e.getMessage());
+                store.update(s -> {
+                    column(s, resultId, craft).clear();
+                    column(s, resultId, craft).addAll(original);
+                });
+                StoredProbeResults.read(store, resultId);
+            }
+        }
+        try (ActivationStore store = ActivationStore.open(tiny.folder)) {
+            Craft layer = new Craft("accuracy", "layer", 0);
+            store.update(s -> column(s, resultId, layer).remove(0));
+            StoreCorruptionException e = assertThrows(StoreCorruptionException.class,
+                    () -> StoredProbeResults.read(store, resultId));
+            assertTrue(e.getMessage().contains("column 'layer'"), e.getMessage());
+        }
+    }
+
+    /** A number written into row 1 of a column of a stored result table. */
+    private record Craft(String table, String column, double value) {
+    }
+
+    private static org.eclipse.emf.common.util.EList<Double> column(io.mechanist.model.Store store, String resultId,
+            Craft craft) {
+        return store.getResults().stream().filter(r -> r.getId().equals(resultId)).findFirst().orElseThrow()
+                .getTables().stream().filter(t -> t.getName().equals(craft.table())).findFirst().orElseThrow()
+                .getColumns().stream().filter(c -> c.getName().equals(craft.column())).findFirst().orElseThrow()
+                .getNumbers();
     }
 
     @Test

@@ -88,6 +88,22 @@ class CorruptionTest {
         assertTrue(damaged.getMessage().contains(storeFile.toString()), damaged.getMessage());
     }
 
+    @Test
+    void aShardWithARenamedIndexTensorIsCorruptEvenWithAMatchingChecksum() throws IOException {
+        byte[] bytes = Files.readAllBytes(shard);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"prompt_index\"");
+        assertTrue(at > 0);
+        bytes[at + "\"prompt_inde".length()] = 'y';
+        Files.write(shard, bytes);
+        String sha = io.mechanist.store.internal.AtomicFiles.sha256(shard);
+        try (ActivationStore store = ActivationStore.open(folder)) {
+            store.update(s -> s.getCaptures().get(0).getShards().get(1).setSha256(sha));
+        }
+        StoreCorruptionException problem = readPromptOf(shard);
+        assertTrue(problem.getMessage().contains("no tensor 'prompt_index'"), problem.getMessage());
+    }
+
     /** Reads every prompt and returns the corruption reported for {@code file}. */
     private StoreCorruptionException readPromptOf(Path file) throws IOException {
         try (ActivationStore store = ActivationStore.openReadOnly(folder); ActivationSet set = store.openCapture("c")) {

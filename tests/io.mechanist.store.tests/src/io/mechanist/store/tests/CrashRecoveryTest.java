@@ -12,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
@@ -28,46 +32,86 @@ import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.MechanistPackage;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.internal.ShardLayout;
 
-/** Kills a child JVM (SIGKILL) in the middle of a capture and checks what the store looks like afterwards. */
+/**
+ * Crashes a child JVM in the middle of a capture, for real: it halts itself (Runtime.halt, no cleanup) at a chosen
+ * step of the commit protocol, or the parent kills it with SIGKILL at a random moment while it writes without
+ * pausing. Afterwards the earlier capture is intact, the killed one is INCOMPLETE with every committed prompt
+ * readable, only Mechanist's temporaries were removed, and resuming it gives shards bit-identical to a capture
+ * that was never interrupted.
+ */
 class CrashRecoveryTest {
 
     private static final List<String> SITES = CrashingCaptureWriter.SITES;
     private static final int WIDTH = CrashingCaptureWriter.WIDTH;
+    private static final int PROMPTS = 60;
+    private static final long SEED = Long.getLong("mechanist.crash.seed", System.nanoTime());
 
     @TempDir
-    Path folder;
+    Path temp;
+    private Path folder;
+    private List<String> beforeDigests;
+    private List<String> reference;
 
-    @Test
-    void killedCaptureLeavesEarlierCapturesIntactAndItselfIncomplete() throws Exception {
-        try (ActivationStore store = StoreFixtures.newStore(folder, 400);
+    @BeforeEach
+    void storeWithACompleteCapture() throws IOException {
+        folder = temp.resolve("store");
+        try (ActivationStore store = StoreFixtures.newStore(folder, PROMPTS);
                 CaptureWriter writer = store.beginCapture(StoreFixtures.spec("before", SITES, WIDTH).shardBytes(4096))) {
-            StoreFixtures.writePrompts(writer, SITES, WIDTH, 0, 400);
+            StoreFixtures.writePrompts(writer, SITES, WIDTH, 0, PROMPTS);
             writer.complete();
+            beforeDigests = StoreFixtures.shardDigests(store, "before");
         }
+        reference = StoreFixtures.uninterruptedDigests(temp.resolve("reference"), PROMPTS, "killed", SITES, WIDTH,
+                CrashingCaptureWriter.SHARD_BYTES);
+    }
 
-        ProcessBuilder child = ChildJvm.command(CrashingCaptureWriter.class,
+    private Process startChild(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of(folder.toString(), "killed"));
+        args.addAll(List.of(extra));
+        return ChildJvm.command(CrashingCaptureWriter.class,
                 List.of(CrashingCaptureWriter.class, ActivationStore.class, MechanistPackage.class, SafetensorsWriter.class,
                         ActivationSet.class, EObject.class, org.eclipse.emf.common.util.URI.class,
                         XMIResourceFactoryImpl.class, Gson.class, org.eclipse.core.runtime.IProgressMonitor.class),
-                folder.toString(), "killed");
-        Process process = child.start();
+                args.toArray(String[]::new)).start();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CommitPoint.class)
+    void childHaltedAtAStepOfTheCommitProtocol(CommitPoint point) throws Exception {
+        int occurrence = 1 + new Random(SEED + point.ordinal()).nextInt(12);
+        String where = point + " #" + occurrence + " (seed " + SEED + ")";
+        Process process = startChild(point + ":" + occurrence);
         List<String> output = new ArrayList<>();
-        int committedPrompts = 0;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String line;
-            int commits = 0;
             while ((line = lines.readLine()) != null) {
                 output.add(line);
-                if (line.startsWith("COMMITTED ")) {
-                    committedPrompts = Integer.parseInt(line.substring(10));
-                    if (++commits == 5) {
-                        process.destroyForcibly(); // SIGKILL while it keeps writing
-                        break;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
+            }
+        } finally {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        assertEquals(CrashingCaptureWriter.HALTED, process.exitValue(), where + ": the child halted there; its output:\n"
+                + String.join("\n", output));
+        checkRecovery(where, committedBefore(output));
+    }
+
+    @RepeatedTest(3)
+    void childKilledAtARandomMomentWhileWriting(org.junit.jupiter.api.RepetitionInfo repetition) throws Exception {
+        int commits = 1 + new Random(SEED * 31 + repetition.getCurrentRepetition()).nextInt(10);
+        String where = "SIGKILL after " + commits + " commits (seed " + SEED + ")";
+        Process process = startChild();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int seen = 0;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                if (line.startsWith("COMMITTED ") && ++seen == commits || line.equals("FINISHED")) {
+                    process.destroyForcibly(); // SIGKILL while it keeps writing
                     break;
                 }
             }
@@ -75,42 +119,48 @@ class CrashRecoveryTest {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
-        if (committedPrompts == 0) {
-            fail("the child never committed a shard; its output:\n" + String.join("\n", output));
-        }
+        checkRecovery(where, committedBefore(output));
+    }
 
+    /** The prompts the child reported committed. */
+    private static int committedBefore(List<String> output) {
+        return output.stream().filter(l -> l.startsWith("COMMITTED ")).mapToInt(l -> Integer.parseInt(l.substring(10)))
+                .max().orElse(0);
+    }
+
+    private void checkRecovery(String where, int reported) throws IOException {
         try (ActivationStore store = ActivationStore.open(folder)) {
+            assertEquals(beforeDigests, StoreFixtures.shardDigests(store, "before"), where + ": earlier capture intact");
             assertEquals(CaptureStatus.COMPLETE, store.read(s -> s.getCaptures().get(0).getStatus()));
-            assertEquals(List.of("killed"), store.incompleteCaptures());
-            try (ActivationSet before = store.openCapture("before")) {
-                assertEquals(400, before.promptCount());
-                assertEquals(StoreFixtures.value(1, 399, 2, 5), before.prompt(SITES.get(1), 399).get(2, 5));
-            }
-            int committed;
+            assertEquals(List.of("killed"), store.incompleteCaptures(), where);
+            assertTrue(store.verify(null).isEmpty(), where + ": every committed file passes its checksum");
+            List<String> committed = StoreFixtures.shardDigests(store, "killed");
+            assertEquals(reference.subList(0, committed.size()), committed, where + ": committed shards as uninterrupted");
+            int readable;
             try (ActivationSet killed = store.openCapture("killed")) {
-                committed = killed.promptCount();
-                assertTrue(committed >= committedPrompts, committed + " prompts readable, child reported " + committedPrompts);
-                for (int p = 0; p < committed; p++) {
-                    assertEquals(StoreFixtures.value(0, p, 1, 3), killed.prompt(SITES.get(0), p).get(1, 3));
+                readable = killed.promptCount();
+                assertTrue(readable >= reported, where + ": " + readable + " prompts readable, child reported " + reported);
+                for (int p = 0; p < readable; p++) {
+                    assertEquals(StoreFixtures.value(0, p, 1, 3), killed.prompt(SITES.get(0), p).get(1, 3), where);
                 }
             }
-            assertTrue(store.verify(null).isEmpty(), "every committed file passes its checksum");
-            try (Stream<Path> files = Files.list(folder.resolve("captures/killed"))) {
+            // a halt right after the capture's record was committed leaves no folder yet: resuming creates it
+            Path killedFolder = folder.resolve("captures/killed");
+            try (Stream<Path> files = Files.exists(killedFolder) ? Files.list(killedFolder) : Stream.empty()) {
                 List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
-                assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp")), "temporary files were cleaned: " + names);
-                assertEquals((int) store.<Integer>read(s -> s.getCaptures().get(1).getShards().size()), names.size(),
-                        "only committed shards remain: " + names);
+                assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp")), where + ": temporaries removed: " + names);
+                List<String> recorded = committed.stream().map(d -> d.substring(0, d.indexOf(' '))).toList();
+                List<String> leftover = names.stream().filter(n -> !recorded.contains(n)).toList();
+                assertTrue(leftover.isEmpty() || leftover.equals(List.of(ShardLayout.shardFileName(recorded.size()))),
+                        where + ": besides committed shards at most the interrupted commit's shard: " + names);
             }
-            // resumable: finish the interrupted capture
-            try (CaptureWriter resumed = store.resumeCapture("killed")) {
-                assertEquals(committed, resumed.nextPrompt());
-                StoreFixtures.writePrompts(resumed, SITES, WIDTH, committed, resumed.promptCount());
+            try (CaptureWriter resumed = store.resumeCapture("killed", CrashingCaptureWriter.SHARD_BYTES)) {
+                assertEquals(readable, resumed.nextPrompt());
+                StoreFixtures.writePrompts(resumed, SITES, WIDTH, readable, resumed.promptCount());
                 resumed.complete();
             }
-            try (ActivationSet killed = store.openCapture("killed")) {
-                assertEquals(400, killed.promptCount());
-                assertEquals(StoreFixtures.value(1, 398, 0, 0), killed.prompt(SITES.get(1), 398).get(0, 0));
-            }
+            assertEquals(reference, StoreFixtures.shardDigests(store, "killed"), where + ": resume is bit-identical");
+            assertTrue(store.verify(null).isEmpty(), where);
         }
     }
 }

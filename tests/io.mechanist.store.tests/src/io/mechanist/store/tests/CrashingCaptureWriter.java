@@ -2,42 +2,63 @@ package io.mechanist.store.tests;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.internal.AtomicFiles;
 
 /**
- * Child-process main for the crash test: opens a store, starts capture {@code args[1]} with tiny shards and writes
- * prompts forever (cycling nothing, so it never completes), printing {@code COMMITTED <prompts>} after each shard.
- * The parent kills it with SIGKILL.
+ * Child-process main for the crash tests: opens the store {@code args[0]}, starts capture {@code args[1]} with
+ * 1 KiB shards and writes every prompt without pausing, printing {@code COMMITTED <prompts>} after each shard
+ * commit. With {@code args[2]} = {@code POINT:N} it halts the JVM ({@link Runtime#halt}, exit {@value #HALTED}: no
+ * finally block, no shutdown hook) the N-th time a commit reaches {@link CommitPoint} POINT; otherwise the parent
+ * kills it. It never completes the capture: after the last prompt it prints {@code FINISHED} and waits for its
+ * standard input to close.
  */
 public final class CrashingCaptureWriter {
 
     public static final List<String> SITES = List.of("blocks.0.resid_post", "blocks.1.resid_post");
     public static final int WIDTH = 8;
+    public static final int SHARD_BYTES = 1024;
+    public static final int HALTED = 77;
 
     private CrashingCaptureWriter() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 2) {
+            CommitPoint point = CommitPoint.valueOf(args[2].substring(0, args[2].indexOf(':')));
+            int occurrence = Integer.parseInt(args[2].substring(args[2].indexOf(':') + 1));
+            AtomicInteger seen = new AtomicInteger();
+            AtomicFiles.observeSteps((step, target) -> {
+                if (point.matches(step, target) && seen.incrementAndGet() == occurrence) {
+                    System.out.println("HALT " + point + " " + occurrence);
+                    System.out.flush();
+                    Runtime.getRuntime().halt(HALTED);
+                }
+            });
+        }
         try (ActivationStore store = ActivationStore.open(Path.of(args[0]));
-                CaptureWriter writer = store.beginCapture(StoreFixtures.spec(args[1], SITES, WIDTH).shardBytes(1024))) {
-            int p = 0;
-            while (p < writer.promptCount()) {
-                int before = store.read(s -> s.getCaptures().stream().filter(c -> c.getId().equals(args[1]))
-                        .findFirst().orElseThrow().getShards().size());
+                CaptureWriter writer = store.beginCapture(StoreFixtures.spec(args[1], SITES, WIDTH).shardBytes(SHARD_BYTES))) {
+            for (int p = 0; p < writer.promptCount(); p++) {
+                int before = shards(store, args[1]);
                 writer.writePrompt(p, StoreFixtures.rows(writer, SITES, WIDTH, p));
-                p++;
-                int after = store.read(s -> s.getCaptures().stream().filter(c -> c.getId().equals(args[1]))
-                        .findFirst().orElseThrow().getShards().size());
-                if (after > before) {
-                    System.out.println("COMMITTED " + p);
+                if (shards(store, args[1]) > before) {
+                    System.out.println("COMMITTED " + (p + 1));
                     System.out.flush();
                 }
-                Thread.sleep(2);
             }
             System.out.println("FINISHED");
-            Thread.sleep(60_000);
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to kill this process (or to close the pipe)
+            }
         }
+    }
+
+    private static int shards(ActivationStore store, String captureId) {
+        return store.read(s -> s.getCaptures().stream().filter(c -> c.getId().equals(captureId)).findFirst()
+                .orElseThrow().getShards().size());
     }
 }

@@ -91,6 +91,27 @@ public final class StoreFixtures {
         }
     }
 
+    /** {@code file size sha256} of each committed shard of a capture, in order, as store.xmi records them. */
+    public static List<String> shardDigests(ActivationStore store, String captureId) {
+        return store.read(s -> s.getCaptures().stream().filter(c -> c.getId().equals(captureId)).findFirst()
+                .orElseThrow().getShards().stream()
+                .map(shard -> shard.getFile() + " " + shard.getSize() + " " + shard.getSha256()).toList());
+    }
+
+    /**
+     * The shard digests of capture {@code captureId} written without interruption, in a new store in
+     * {@code folder} over {@code prompts} prompts, with the given sites, width and shard size.
+     */
+    public static List<String> uninterruptedDigests(Path folder, int prompts, String captureId, List<String> siteIds,
+            int width, long shardBytes) throws IOException {
+        try (ActivationStore store = newStore(folder, prompts);
+                CaptureWriter writer = store.beginCapture(spec(captureId, siteIds, width).shardBytes(shardBytes))) {
+            writePrompts(writer, siteIds, width, 0, prompts);
+            writer.complete();
+            return shardDigests(store, captureId);
+        }
+    }
+
     /** A spec over the fixture model and dataset with the given residual sites of width {@code width}. */
     public static CaptureSpec spec(String id, List<String> siteIds, int width) {
         CaptureSpec spec = CaptureSpec.of(MODEL, DATASET).id(id);
