@@ -14,6 +14,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -22,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 import io.mechanist.ui.preferences.MechanistPreferences;
+import io.mechanist.ui.workflow.AddModelDialog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
@@ -32,6 +34,8 @@ import jakarta.annotation.PreDestroy;
 public class ModelLibraryView {
 
     public static final String ID = "io.mechanist.ui.models.ModelLibraryView";
+    /** The text of the button that opens {@link AddModelDialog}. */
+    public static final String ADD_MODEL = "Add Model...";
 
     private TableViewer viewer;
     private Label summary;
@@ -39,16 +43,26 @@ public class ModelLibraryView {
 
     @PostConstruct
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(2, false));
-        summary = new Label(parent, SWT.NONE);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        parent.setLayout(new GridLayout(3, false));
+        summary = new Label(parent, SWT.WRAP);
+        GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        summaryData.widthHint = 200; // wraps instead of widening the view
+        summary.setLayoutData(summaryData);
         summary.setText("Scanning model folders...");
+        Button add = new Button(parent, SWT.PUSH);
+        add.setText(ADD_MODEL);
+        add.setToolTipText("Add a Hugging Face checkpoint folder (config.json, *.safetensors, tokenizer.json)");
+        add.addListener(SWT.Selection, e -> {
+            if (new AddModelDialog(add.getShell()).open() == Window.OK) {
+                refresh();
+            }
+        });
         Button refresh = new Button(parent, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.addListener(SWT.Selection, e -> refresh());
 
         Composite tableHolder = new Composite(parent, SWT.NONE);
-        tableHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        tableHolder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         TableColumnLayout columns = new TableColumnLayout();
         tableHolder.setLayout(columns);
         viewer = new TableViewer(tableHolder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -61,7 +75,8 @@ public class ModelLibraryView {
         column(columns, "d_model", 1, s -> Integer.toString(s.dModel()));
         column(columns, "Heads", 1, s -> Integer.toString(s.heads()));
         column(columns, "Vocab", 1, s -> Integer.toString(s.vocab()));
-        column(columns, "Weights", 1, s -> megabytes(s.weightBytes()));
+        column(columns, "dtype", 1, CheckpointSummary::dtype);
+        column(columns, "Weights", 2, s -> megabytes(s.weightBytes()));
         column(columns, "Status", 3, CheckpointSummary::status);
 
         MechanistPreferences.node().addPreferenceChangeListener(preferenceListener);
@@ -78,7 +93,7 @@ public class ModelLibraryView {
                 return text.apply((CheckpointSummary) element);
             }
         });
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 64));
     }
 
     private static String megabytes(long bytes) {
