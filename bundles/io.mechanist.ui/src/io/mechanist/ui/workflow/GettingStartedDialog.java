@@ -39,7 +39,7 @@ public final class GettingStartedDialog extends Dialog {
             settings later resume it.
 
             5. In the Store Navigator select the capture, then "Run Analysis..." > Probes > Probe accuracy by \
-            position. Label "answer", alignment "anchor" with the dataset's answer marker as anchor: accuracy by \
+            layer and position. Label "answer", alignment "anchor" with the dataset's answer marker as anchor: accuracy by \
             layer and position with 95% intervals, a control task and the model's own read-out. The result is \
             stored under "Analysis results" and opens in the Probe Accuracy view.
 

@@ -15,10 +15,10 @@ import org.eclipse.swt.widgets.Text;
  * A label, a path typed or pasted, and "Browse..." (a folder or a file chooser), in three columns of a grid. The
  * text is the value, so a path can be typed where the native chooser is unavailable.
  */
-final class PathField {
+public final class PathField {
 
     /** Widget data key naming the field (for tests that drive the dialogs). */
-    static final String KEY = "io.mechanist.ui.field";
+    public static final String KEY = "io.mechanist.ui.field";
 
     private final Text text;
 

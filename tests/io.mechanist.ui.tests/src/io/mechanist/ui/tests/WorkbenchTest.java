@@ -88,10 +88,11 @@ class WorkbenchTest {
             return texts;
         });
         List<String> gpt2 = rows.stream().filter(r -> r.get(0).equals("tiny-gpt2")).findFirst().orElseThrow();
-        assertEquals(List.of("tiny-gpt2", "GPT2LMHeadModel", "4", "64", "4", "96", "0.0 MB", CheckpointSummary.READY),
+        assertEquals(List.of("tiny-gpt2", "GPT2LMHeadModel", "4", "64", "4", "96", "F32", "0.0 MB",
+                CheckpointSummary.READY),
                 gpt2);
         List<String> llama = rows.stream().filter(r -> r.get(0).equals("pickled-llama")).findFirst().orElseThrow();
-        assertTrue(llama.get(7).contains("refused"), llama.toString());
+        assertTrue(llama.get(8).contains("refused"), llama.toString());
 
         Path shot = ui(() -> {
             try {
