@@ -24,7 +24,7 @@ final class ArrayHeatmap extends Canvas {
     private static final int MARGIN_LEFT = 70;
     private static final int MARGIN_TOP = 24;
     private static final int MARGIN_BOTTOM = 40;
-    private static final int BAR_WIDTH = 90;
+    private static final int BAR_WIDTH = 120;
 
     private String rowAxis = "";
     private String columnAxis = "";
@@ -126,8 +126,8 @@ final class ArrayHeatmap extends Canvas {
             double t = 1 - (double) y / Math.max(1, plot.height - 1);
             fill(gc, map.colorAt(t), barX, plot.y + y, 16, 1);
         }
-        gc.drawText(ResultCsv.number((float) high), barX + 20, plot.y, true);
-        gc.drawText(ResultCsv.number((float) low), barX + 20, plot.y + plot.height - 14, true);
+        gc.drawText(String.format("%.4g", high), barX + 20, plot.y, true);
+        gc.drawText(String.format("%.4g", low), barX + 20, plot.y + plot.height - 14, true);
     }
 
     private int colour(float value) {

@@ -283,15 +283,35 @@ public class ResultView extends ViewPart {
             texts[0] = Integer.toString(row);
             for (int c = 0; c < data.columns().size(); c++) {
                 AnalysisOutput.Column column = data.columns().get(c);
-                texts[c + 1] = column.texts() != null ? column.texts()[row] : ResultCsv.number(column.numbers()[row]);
+                texts[c + 1] = cellText(column, row);
             }
             item.setText(texts);
         });
         table.setItemCount(data.rowCount());
-        for (TableColumn column : table.getColumns()) {
-            column.setWidth(Math.max(60, Math.min(240, 12 + 8 * column.getText().length())));
-        }
+        fitColumns(table, headers, data);
         tab(tabTitle + " (" + data.rowCount() + " rows)", tip, table, data.name());
+    }
+
+    /** Sizes each column to its header and the widest of its first rows (a virtual table cannot pack). */
+    private static void fitColumns(Table table, List<String> headers, AnalysisOutput.Table data) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            int sample = Math.min(data.rowCount(), 200);
+            for (int c = 0; c < headers.size(); c++) {
+                int width = gc.textExtent(headers.get(c)).x + 28;
+                for (int row = 0; row < sample; row++) {
+                    String text = c == 0 ? Integer.toString(row) : cellText(data.columns().get(c - 1), row);
+                    width = Math.max(width, gc.textExtent(text).x + 16);
+                }
+                table.getColumn(c).setWidth(Math.min(width, 360));
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    private static String cellText(AnalysisOutput.Column column, int row) {
+        return column.texts() != null ? column.texts()[row] : ResultCsv.number(column.numbers()[row]);
     }
 
     /** Sorts the rows by a column (ascending, again for descending), numbers by value, texts alphabetically. */

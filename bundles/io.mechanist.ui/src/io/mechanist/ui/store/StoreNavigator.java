@@ -114,9 +114,8 @@ public class StoreNavigator extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        // Buttons on the first row, the summary below them across the view: neither clips the other.
         parent.setLayout(new GridLayout(4, false));
-        summary = new Label(parent, SWT.NONE);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button create = new Button(parent, SWT.PUSH);
         create.setText("New Store...");
         create.addListener(SWT.Selection, e -> {
@@ -130,6 +129,11 @@ public class StoreNavigator extends ViewPart {
         Button refresh = new Button(parent, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.addListener(SWT.Selection, e -> OpenStores.instance().refreshNow());
+        new Label(parent, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        summary = new Label(parent, SWT.WRAP);
+        GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
+        summaryData.widthHint = 120;
+        summary.setLayoutData(summaryData);
 
         notice = new Composite(parent, SWT.NONE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));

@@ -186,7 +186,7 @@ public final class CaptureDialog extends TitleAreaDialog {
         name = new Text(form, SWT.BORDER | SWT.SINGLE);
         name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         name.setData(PathField.KEY, "name");
-        name.setMessage("optional display name");
+        name.setMessage("optional; default: DATASET through MODEL");
 
         estimate = new Label(form, SWT.WRAP);
         GridData wide = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
@@ -411,7 +411,7 @@ public final class CaptureDialog extends TitleAreaDialog {
         job = CaptureJob.builder(stores.get(store.getSelectionIndex()), m.folder(), datasetFile).sites(sites())
                 .positions(CapturePositions.parse(positions.getText())).batchSize(batch.getSelection())
                 .storage(f16.getSelection() ? StorageType.F16 : StorageType.F32)
-                .name(name.getText().isBlank() ? null : name.getText().strip()).build();
+                .name(name.getText().isBlank() ? defaultName(datasetFile, m.folder()) : name.getText().strip()).build();
         IDialogSettings remembered = settings();
         remembered.put("model", m.folder().toString());
         remembered.put("points", String.join(",", points.entrySet().stream().filter(p -> p.getValue().getSelection())
@@ -422,6 +422,13 @@ public final class CaptureDialog extends TitleAreaDialog {
         remembered.put("storage", f16.getSelection() ? "F16" : "F32");
         remembered.put("batch", batch.getSelection());
         super.okPressed();
+    }
+
+    /** The name a capture gets when none is typed: what went through what. */
+    static String defaultName(Path dataset, Path model) {
+        String file = dataset.getFileName().toString();
+        return (file.endsWith(".jsonl") ? file.substring(0, file.length() - ".jsonl".length()) : file) + " through "
+                + model.getFileName();
     }
 
     /** The capture asked for, after Capture; null before or after Cancel. */

@@ -23,7 +23,7 @@ public final class GettingStartedDialog extends Dialog {
             1. File > New Store...  Choose an empty (or new) folder. The store keeps models, datasets, captured \
             activations and every analysis result; it opens in the Store Navigator.
 
-            2. File > Add Model...  (also in the Model Library's toolbar). Choose a Hugging Face checkpoint folder: \
+            2. File > Add Model...  (also a button of the Model Library). Choose a Hugging Face checkpoint folder: \
             config.json, *.safetensors weights and tokenizer.json (GPT-2 or the Llama family). The dialog shows \
             its architecture, layers, d_model, dtype and size. In the Model Library, "Verify" compares its forward \
             pass with an independent double-precision reference, as a background job.

@@ -146,7 +146,29 @@ class ResearcherLoopTest {
                 ModelLibraryView.class);
         waitUntil(() -> ui(() -> library.rows().stream().anyMatch(r -> r.folder().equals(model.toAbsolutePath()
                 .normalize()))), TIMEOUT, () -> "the Model Library lists " + model);
+
+        // Verify: the fidelity check runs as a job and its verdict shows in the row.
+        Table table = ui(() -> controls(window().getShell(), Table.class, t -> Arrays.stream(t.getColumns())
+                .anyMatch(c -> c.getText().equals(ModelLibraryView.FIDELITY))).get(0));
+        int fidelityColumn = ui(() -> Arrays.stream(table.getColumns()).map(c -> c.getText()).toList()
+                .indexOf(ModelLibraryView.FIDELITY));
+        ui(() -> {
+            for (int i = 0; i < table.getItemCount(); i++) {
+                if (table.getItem(i).getText(0).equals("my-gpt2")) {
+                    table.setSelection(i);
+                }
+            }
+            controls(window().getShell(), Button.class, b -> b.getText().equals(ModelLibraryView.VERIFY)).get(0)
+                    .notifyListeners(SWT.Selection, new Event());
+            return null;
+        });
+        waitUntil(() -> ui(() -> Arrays.stream(table.getItems()).filter(i -> i.getText(0).equals("my-gpt2"))
+                .map(i -> i.getText(fidelityColumn)).findFirst().orElse("").startsWith("pass")), TIMEOUT,
+                () -> "the fidelity check passes: " + ui(() -> Arrays.stream(table.getItems())
+                        .map(i -> i.getText(0) + " " + i.getText(fidelityColumn)).toList()));
+        zoom(ModelLibraryView.ID);
         screenshot(window().getShell(), "loop-2-model-library");
+        zoom(ModelLibraryView.ID);
     }
 
     @Test
@@ -359,6 +381,45 @@ class ResearcherLoopTest {
         waitUntil(() -> !verdict().isEmpty(), TIMEOUT, () -> "the causal verdict is shown");
         assertTrue(verdict().contains("probe direction moves as predicted:"), verdict());
         screenshot(window().getShell(), "loop-7-steering-verdict");
+    }
+
+    @Test
+    @Order(8)
+    void aStoreThatCannotBeOpenedIsReportedOnceAndCanBeForgotten() throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken-store"));
+        Files.writeString(broken.resolve("store.xmi"), "not xmi");
+        StoreNavigator navigator = navigator();
+        OpenStores.instance().open(broken).join();
+        waitUntil(() -> ui(() -> !controls(navigator.viewer().getControl().getParent(), Label.class,
+                l -> "message".equals(l.getData(StoreNavigator.NOTICE_KEY)) && l.isVisible()).isEmpty()), TIMEOUT,
+                () -> "the navigator reports the broken store");
+        String notice = ui(() -> controls(navigator.viewer().getControl().getParent(), Label.class,
+                l -> "message".equals(l.getData(StoreNavigator.NOTICE_KEY))).get(0).getText());
+        assertTrue(notice.contains(broken.toAbsolutePath().normalize().toString()) && notice.contains("cannot be opened"),
+                notice);
+        assertTrue(ui(navigator::summaryText).contains("1 cannot be opened"), ui(navigator::summaryText));
+        screenshot(window().getShell(), "loop-8-store-cannot-be-opened");
+        ui(() -> {
+            controls(navigator.viewer().getControl().getParent(), Button.class,
+                    b -> "forget".equals(b.getData(StoreNavigator.NOTICE_KEY))).get(0)
+                    .notifyListeners(SWT.Selection, new Event());
+            return null;
+        });
+        waitUntil(() -> OpenStores.instance().trees().stream()
+                .noneMatch(t -> t.storeFolder().equals(broken.toAbsolutePath().normalize())), TIMEOUT,
+                () -> "the broken store is forgotten");
+        assertFalse(OpenStores.rememberedFolders().contains(broken.toAbsolutePath().normalize()));
+        assertTrue(ui(() -> controls(navigator.viewer().getControl().getParent(), Label.class,
+                l -> "message".equals(l.getData(StoreNavigator.NOTICE_KEY)) && l.isVisible()).isEmpty()),
+                "the report is gone");
+    }
+
+    /** Maximises the view {@code id} in the window, or restores it (double-clicking its tab does the same). */
+    private static void zoom(String id) {
+        ui(() -> {
+            page().toggleZoom(page().findViewReference(id));
+            return null;
+        });
     }
 
     private static String verdict() {
