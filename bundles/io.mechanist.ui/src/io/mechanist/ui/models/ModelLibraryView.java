@@ -98,7 +98,7 @@ public class ModelLibraryView {
         column(columns, "dtype", 1, CheckpointSummary::dtype);
         column(columns, "Weights", 2, s -> megabytes(s.weightBytes()));
         column(columns, "Status", 3, CheckpointSummary::status);
-        column(columns, FIDELITY, 3, s -> fidelity.getOrDefault(s.folder(), "not verified"));
+        column(columns, FIDELITY, 6, s -> fidelity.getOrDefault(s.folder(), "not verified"));
 
         MechanistPreferences.node().addPreferenceChangeListener(preferenceListener);
         refresh();
@@ -197,7 +197,7 @@ public class ModelLibraryView {
     static String verdict(FidelityCheck.Report report, double tolerance) {
         Map.Entry<String, Double> worst = report.maxAbsDifference().entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElseThrow();
-        return String.format("%s: max |runtime - reference| %.2e at %s over %d sites (tolerance %.0e)",
+        return String.format("%s, max |diff| %.1e at %s (%d sites, tolerance %.0e)",
                 worst.getValue() <= tolerance ? "pass" : "FAIL", worst.getValue(), worst.getKey(),
                 report.maxAbsDifference().size(), tolerance);
     }

@@ -75,6 +75,30 @@ final class ArrayHeatmap extends Canvas {
         redraw();
     }
 
+    /** Draws the heatmap as it is shown into a PNG file. */
+    void exportPng(java.nio.file.Path file) throws java.io.IOException {
+        org.eclipse.swt.graphics.Rectangle area = getClientArea();
+        if (area.width <= 0 || area.height <= 0) {
+            throw new java.io.IOException("cannot export " + file + ": the heatmap has no size (is it visible?)");
+        }
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(getDisplay(), area.width,
+                area.height);
+        GC gc = new GC(image);
+        try {
+            gc.setBackground(getBackground());
+            gc.fillRectangle(0, 0, area.width, area.height);
+            paint(gc);
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } catch (RuntimeException e) {
+            throw new java.io.IOException("cannot write PNG " + file + ": " + e.getMessage(), e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     /** The value range the colours span. */
     List<Double> range() {
         return List.of(low, high);

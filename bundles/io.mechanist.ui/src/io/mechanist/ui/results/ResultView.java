@@ -62,6 +62,9 @@ public class ResultView extends ViewPart {
     private Label title;
     private CTabFolder tabs;
     private Button exportCsv;
+    private Button exportPng;
+    /** What draws each array tab (a chart or a heatmap), by output id: what Export PNG writes. */
+    private final Map<String, Object> pictures = new LinkedHashMap<>();
     private Path storeFolder;
     private String resultId;
     private StoredResult result;
@@ -86,7 +89,7 @@ public class ResultView extends ViewPart {
     @Override
     public void createPartControl(Composite composite) {
         parent = composite;
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(3, false));
         title = new Label(parent, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         title.setText("Open an analysis result: right-click it in the Store Navigator > Open in Result View.");
@@ -94,8 +97,13 @@ public class ResultView extends ViewPart {
         exportCsv.setText("Export CSV...");
         exportCsv.setEnabled(false);
         exportCsv.addListener(SWT.Selection, e -> chooseCsv());
+        exportPng = new Button(parent, SWT.PUSH);
+        exportPng.setText("Export PNG...");
+        exportPng.setEnabled(false);
+        exportPng.addListener(SWT.Selection, e -> choosePng());
         tabs = new CTabFolder(parent, SWT.BORDER | SWT.TOP);
-        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        tabs.addListener(SWT.Selection, e -> exportPng.setEnabled(pictures.containsKey(shownOutput())));
         if (restoredFrom != null && restoredFrom.getString("store") != null) {
             Path folder = Path.of(restoredFrom.getString("store"));
             String id = restoredFrom.getString("result");
@@ -174,6 +182,7 @@ public class ResultView extends ViewPart {
         }
         arrays.clear();
         slices.clear();
+        pictures.clear();
         result = read;
         if (read == null) {
             title.setText(problem);
@@ -207,6 +216,7 @@ public class ResultView extends ViewPart {
         }
         tabs.setSelection(tabs.getItemCount() > 1 ? 1 : 0);
         exportCsv.setEnabled(true);
+        exportPng.setEnabled(pictures.containsKey(shownOutput()));
         parent.layout(true, true);
     }
 
@@ -354,6 +364,7 @@ public class ResultView extends ViewPart {
                     new org.eclipse.swt.graphics.RGB(31, 119, 180), org.eclipse.swtchart.LineStyle.SOLID, 2)));
             chart.setAxisTitles(rank == 0 ? "" : array.axes().get(0), array.name());
             chart.control().setData(OUTPUT_KEY, array.name());
+            pictures.put(array.name(), chart);
         } else {
             int leading = rank - 2;
             int[] slice = new int[leading];
@@ -378,6 +389,7 @@ public class ResultView extends ViewPart {
             }
             heatmap.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
             heatmap.setData(OUTPUT_KEY, array.name());
+            pictures.put(array.name(), heatmap);
             showSlice(heatmap, array, slice);
         }
         tab(tabTitle, tip, holder, array.name());
@@ -413,6 +425,43 @@ public class ResultView extends ViewPart {
                 org.eclipse.jface.dialogs.MessageDialog.openError(tabs.getShell(), "Export CSV",
                         "Cannot write " + file + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** The output id of the tab shown, or null. */
+    private String shownOutput() {
+        CTabItem item = tabs.getSelection();
+        return item == null ? null : (String) item.getData(OUTPUT_KEY);
+    }
+
+    private void choosePng() {
+        String output = shownOutput();
+        if (output == null || !pictures.containsKey(output)) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(tabs.getShell(), SWT.SAVE);
+        dialog.setOverwrite(true);
+        dialog.setFilterExtensions(new String[] {"*.png"});
+        dialog.setFileName(result.id() + "-" + output + ".png");
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                exportPng(output, Path.of(file));
+            } catch (IOException e) {
+                org.eclipse.jface.dialogs.MessageDialog.openError(tabs.getShell(), "Export PNG", e.getMessage());
+            }
+        }
+    }
+
+    /** Writes the picture of array {@code outputId} as shown (the chart, or the heatmap's current slice) as PNG. */
+    public void exportPng(String outputId, Path file) throws IOException {
+        Object picture = pictures.get(outputId);
+        if (picture instanceof XYChartViewer chart) {
+            chart.exportPng(file);
+        } else if (picture instanceof ArrayHeatmap heatmap) {
+            heatmap.exportPng(file);
+        } else {
+            throw new IllegalArgumentException("the result has no array '" + outputId + "' to draw");
         }
     }
 

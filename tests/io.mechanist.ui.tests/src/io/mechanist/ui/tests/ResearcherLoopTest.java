@@ -320,6 +320,7 @@ class ResearcherLoopTest {
                 assertEquals(accuracy.getNumbers().get(storedRow), Double.parseDouble(cells[2]), 0.0, "row " + row);
             }
         }
+        zoom(ResultView.ID);
         screenshot(window().getShell(), "loop-6-result-view-table");
 
         // Sorting by accuracy (a click on its header) puts the best probe first.
@@ -347,6 +348,18 @@ class ResearcherLoopTest {
                 .stream().map(Label::getText).findFirst().orElse(""));
         assertTrue(about.contains("position 9"), about);
         screenshot(window().getShell(), "loop-6-result-view-heatmap");
+        zoom(ResultView.ID);
+        Path png = dir.resolve("biases.png");
+        ui(() -> {
+            try {
+                view.exportPng("biases", png);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+        org.eclipse.swt.graphics.ImageData written = new org.eclipse.swt.graphics.ImageData(png.toString());
+        assertTrue(written.width > 300 && written.height > 200, written.width + " x " + written.height);
 
         Path csv = dir.resolve("accuracy.csv");
         ui(() -> {
@@ -412,6 +425,54 @@ class ResearcherLoopTest {
         assertTrue(ui(() -> controls(navigator.viewer().getControl().getParent(), Label.class,
                 l -> "message".equals(l.getData(StoreNavigator.NOTICE_KEY)) && l.isVisible()).isEmpty()),
                 "the report is gone");
+    }
+
+    @Test
+    @Order(9)
+    void theCaptureDialogResumesAnInterruptedCapture() throws Exception {
+        // A capture of the same settings interrupted after its first batch (as a cancel or a crash leaves it).
+        Path resumeStore = dir.resolve("resume-store").toAbsolutePath().normalize();
+        List<String> sites = List.of("blocks.0.resid_post", "blocks.1.resid_post", "blocks.2.resid_post",
+                "blocks.3.resid_post");
+        io.mechanist.capture.CaptureJob interrupted = io.mechanist.capture.CaptureJob.builder(resumeStore,
+                model.toAbsolutePath().normalize(), dataset.toAbsolutePath().normalize()).sites(sites).build();
+        org.eclipse.core.runtime.IProgressMonitor cancelAfterFirstBatch = new org.eclipse.core.runtime.NullProgressMonitor() {
+            private boolean batchStarted;
+
+            @Override
+            public void subTask(String name) {
+                batchStarted |= name.startsWith("prompts ");
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return batchStarted;
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(org.eclipse.core.runtime.OperationCanceledException.class,
+                () -> io.mechanist.capture.Capturer.capture(interrupted, cancelAfterFirstBatch));
+        OpenStores.instance().open(resumeStore).join();
+
+        menu("File", "Capture Activations...");
+        Shell dialog = waitForShell(CaptureDialog.TITLE);
+        choose(field(dialog, Combo.class, "store"), resumeStore.toString());
+        choose(field(dialog, Combo.class, "model"), model.toAbsolutePath().normalize().toString());
+        choose(field(dialog, Combo.class, "dataset"), dataset.toAbsolutePath().normalize().toString());
+        String estimate = ui(() -> field(dialog, Label.class, "estimate").getText());
+        assertTrue(estimate.contains("interrupted capture") && estimate.contains("resume"), estimate);
+        screenshot(dialog, "loop-9-capture-resume");
+        press(dialog, "Capture");
+        waitUntil(() -> {
+            StoreElement tree = OpenStores.instance().trees().stream()
+                    .filter(t -> t.storeFolder().equals(resumeStore)).findFirst().orElse(null);
+            StoreElement captures = tree == null ? null : tree.child("Captures");
+            return captures != null && captures.children().size() == 1
+                    && "complete".equals(captures.children().get(0).property("Capture", "Status"));
+        }, TIMEOUT, () -> "the interrupted capture completes");
+        StoreElement resumed = OpenStores.instance().trees().stream().filter(t -> t.storeFolder().equals(resumeStore))
+                .findFirst().orElseThrow().child("Captures").children().get(0);
+        assertEquals("400 of 400", resumed.property("Capture", "Prompts written"));
+        OpenStores.instance().close(resumeStore);
     }
 
     /** Maximises the view {@code id} in the window, or restores it (double-clicking its tab does the same). */
