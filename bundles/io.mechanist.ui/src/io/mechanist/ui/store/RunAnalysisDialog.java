@@ -320,8 +320,9 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
     }
 
     private void parameterField(ParameterSpec parameter) {
+        String fromData = DataDefaults.of(parameter, boundDataset());
         String initial = remembered.get(parameter.name()) != null ? remembered.get(parameter.name())
-                : parameter.defaultValue();
+                : fromData != null ? fromData : parameter.defaultValue();
         Label label = new Label(form, SWT.NONE);
         label.setText(parameter.name() + (parameter.required() && parameter.defaultValue() == null ? " *" : ""));
         Control field;
@@ -390,6 +391,18 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
                 combo.setText(text);
             }
         }
+    }
+
+    /** The dataset file recorded by the first bound capture, or null. */
+    private java.nio.file.Path boundDataset() {
+        for (Map.Entry<String, String> input : inputs().entrySet()) {
+            StoreChoices.Choice capture = selected.input(input.getKey()).kind() == InputSpec.Kind.CAPTURE
+                    ? choices.capture(input.getValue()) : null;
+            if (capture != null && !capture.datasetFile().isEmpty()) {
+                return java.nio.file.Path.of(capture.datasetFile());
+            }
+        }
+        return null;
     }
 
     /** The bound inputs: role -> capture or vector id. */

@@ -255,8 +255,9 @@ class ResearcherLoopTest {
             tree.notifyListeners(SWT.Selection, click);
             return null;
         });
-        type(parameter(dialog, "label"), "answer");
-        type(parameter(dialog, "anchor"), ":");
+        // Defaults from the data: the dataset's answer label and its answer marker (declared default "Answer").
+        assertEquals("answer", ui(() -> ((Text) parameter(dialog, "label")).getText()));
+        assertEquals(":", ui(() -> ((Text) parameter(dialog, "anchor")).getText()));
         type(parameter(dialog, "before"), "8");
         type(parameter(dialog, "after"), "0");
         assertTrue(ui(() -> button(dialog, "Run").isEnabled()), ui(() -> message(dialog)));
