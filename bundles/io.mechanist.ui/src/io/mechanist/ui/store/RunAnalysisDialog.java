@@ -212,7 +212,9 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
         inputFields.clear();
         parameterFields.clear();
         form = new Composite(scroller, SWT.NONE);
-        form.setLayout(new GridLayout(2, false));
+        GridLayout formLayout = new GridLayout(2, false);
+        formLayout.marginRight = 18; // clear of an overlay scroll bar, so wrapped text never ends under it
+        form.setLayout(formLayout);
 
         Label name = wide(new Label(form, SWT.NONE));
         name.setText(analysis.name());
