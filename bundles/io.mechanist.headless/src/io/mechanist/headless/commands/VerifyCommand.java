@@ -11,6 +11,7 @@ import io.mechanist.headless.CliContext;
 import io.mechanist.headless.Command;
 import io.mechanist.headless.CommandLine;
 import io.mechanist.headless.UsageException;
+import io.mechanist.runtime.reference.FidelityCheck;
 
 /** {@code mechanist verify}: the runtime against the double-precision reference on the user's own checkpoint. */
 public final class VerifyCommand implements Command {

@@ -57,6 +57,9 @@ import jakarta.inject.Inject;
 public class ProbeAccuracyView {
 
     public static final String ID = "io.mechanist.ui.probes.ProbeAccuracyView";
+    /** The on-screen hint that marking a probe is a click on the chart. */
+    public static final String CLICK_HINT = "Click the chart at a position to mark that probe; \"Steer along this "
+            + "probe...\" then tests its direction causally (the best cell when none is marked).";
     /** The view that carries out a {@link SteerAlongProbe} request (bundle io.mechanist.ui.steering). */
     public static final String STEERING_VIEW_ID = "io.mechanist.ui.steering.SteeringView";
     /** Prefix of the {@link PositionSelection#source()} this view publishes; its positions are aligned indices. */
@@ -113,6 +116,9 @@ public class ProbeAccuracyView {
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         status.setText("No probe results. Run probes on a capture, or open stored results.");
+        Label hint = new Label(parent, SWT.WRAP);
+        hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        hint.setText(CLICK_HINT);
         side = new SashForm(parent, SWT.HORIZONTAL);
         side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         primary = new ProbePanel(side);

@@ -101,9 +101,32 @@ public class AboutMechanistDialog extends Dialog {
         return engineLine.getText();
     }
 
+    /** The button that opens the platform's dialog of installed bundles and configuration. */
+    public static final int DETAILS_ID = IDialogConstants.CLIENT_ID + 1;
+    /** The platform's About command (its dialog lists plug-ins and the configuration). */
+    static final String PLATFORM_ABOUT = "org.eclipse.ui.help.aboutAction";
+
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, DETAILS_ID, "Installation Details...", false);
         createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId != DETAILS_ID) {
+            super.buttonPressed(buttonId);
+            return;
+        }
+        // One About entry in the Help menu: the platform's details are reached from here.
+        close();
+        try {
+            org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                    .executeCommand(PLATFORM_ABOUT, null);
+        } catch (Exception e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getParentShell(), "Installation Details",
+                    "The platform's installation details cannot be shown: " + e.getMessage());
+        }
     }
 
     @Override

@@ -13,12 +13,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.mechanist.core.tensor.SafetensorsFile;
+import io.mechanist.core.tensor.TensorInfo;
+
 /**
  * One row of the Model Library: what a checkpoint folder claims to be (from config.json) and whether Mechanist can
  * load it (safetensors weights and a tokenizer.json; pickle checkpoints are refused because loading one runs code).
  */
 public record CheckpointSummary(Path folder, String architecture, int layers, int dModel, int heads, int vocab,
-        long weightBytes, String status) {
+        String dtype, long weightBytes, String status) {
 
     public static final String READY = "ready";
 
@@ -39,7 +42,7 @@ public record CheckpointSummary(Path folder, String architecture, int layers, in
                 }
             }
         } catch (IOException e) {
-            found.add(new CheckpointSummary(root, "?", 0, 0, 0, 0, 0, "cannot list folder: " + e.getMessage()));
+            found.add(new CheckpointSummary(root, "?", 0, 0, 0, 0, "?", 0, "cannot list folder: " + e.getMessage()));
         }
         found.sort((a, b) -> a.folder().getFileName().toString().compareTo(b.folder().getFileName().toString()));
         return found;
@@ -72,11 +75,15 @@ public record CheckpointSummary(Path folder, String architecture, int layers, in
 
         long safetensorsBytes = 0;
         boolean pickle = false;
+        String dtype = null;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".safetensors")) {
                     safetensorsBytes += Files.size(file);
+                    if (dtype == null) {
+                        dtype = weightType(file);
+                    }
                 } else if (name.endsWith(".bin") || name.endsWith(".pt") || name.endsWith(".pth")) {
                     pickle = true;
                 }
@@ -93,11 +100,30 @@ public record CheckpointSummary(Path folder, String architecture, int layers, in
         } else {
             status = READY;
         }
-        return new CheckpointSummary(folder, architecture, layers, dModel, heads, vocab, safetensorsBytes, status);
+        if (dtype == null) {
+            dtype = string(text, "torch_dtype", string(json, "torch_dtype", "?"));
+        }
+        return new CheckpointSummary(folder, architecture, layers, dModel, heads, vocab, dtype, safetensorsBytes,
+                status);
+    }
+
+    /** The element type of the weights (the first tensor's, as the safetensors header says), or null if unreadable. */
+    private static String weightType(Path file) {
+        try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
+            List<TensorInfo> infos = tensors.tensorInfos();
+            return infos.isEmpty() ? null : infos.get(0).dtype().toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the checkpoint can be captured from. */
+    public boolean ready() {
+        return READY.equals(status);
     }
 
     private static CheckpointSummary broken(Path folder, String why) {
-        return new CheckpointSummary(folder, "?", 0, 0, 0, 0, 0, why);
+        return new CheckpointSummary(folder, "?", 0, 0, 0, 0, "?", 0, why);
     }
 
     private static int integer(JsonObject json, String key, int fallback) {

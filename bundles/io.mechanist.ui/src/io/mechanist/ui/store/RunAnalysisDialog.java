@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.resource.JFaceResources;
@@ -36,6 +37,7 @@ import io.mechanist.core.analysis.AnalysisParameters;
 import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.analysis.InputSpec;
 import io.mechanist.core.analysis.ParameterSpec;
+import io.mechanist.ui.workflow.Dialogs;
 
 /**
  * "Run Analysis": a form generated from the metadata of the installed analyses (built-in and third-party alike).
@@ -70,6 +72,15 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
     private AnalysisRequest request;
     /** Whether the user changed a field of the current form (problems are errors only then). */
     private boolean edited;
+    /** Set while a form is being built: its fields' Modify events are not the user's edits. */
+    private boolean building;
+    /** The last values of the current analysis's parameters (dialog settings kept across restarts). */
+    private IDialogSettings remembered;
+    /** The settings section of an analysis's form: this prefix and its id. */
+    static final String SETTINGS_PREFIX = "runAnalysis.";
+    /** Width at which descriptions start to wrap, and the narrowest the form gets before scrolling sideways. */
+    private static final int WRAP_WIDTH = 360;
+    private static final int MIN_FORM_WIDTH = 320;
 
     /**
      * @param analyses           the installed analyses
@@ -141,6 +152,7 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
         scroller = new ScrolledComposite(sash, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
+        scroller.addListener(SWT.Resize, e -> fitForm());
         sash.setWeights(30, 70);
 
         if (analyses.isEmpty()) {
@@ -189,20 +201,27 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
     /** Builds the form of {@code analysis}: description, one list per input, one field per parameter. */
     private void show(AnalysisDescriptor analysis) {
         selected = analysis;
+        building = true;
         if (form != null) {
+            // Detach the old form first: a message shown while the new one is built lays the dialog out, and a
+            // scroller still holding a disposed form fails ("Widget is disposed").
+            scroller.setContent(null);
             form.dispose();
         }
+        remembered = Dialogs.settings(SETTINGS_PREFIX + analysis.id());
         inputFields.clear();
         parameterFields.clear();
         form = new Composite(scroller, SWT.NONE);
-        form.setLayout(new GridLayout(2, false));
+        GridLayout formLayout = new GridLayout(2, false);
+        formLayout.marginRight = 18; // clear of an overlay scroll bar, so wrapped text never ends under it
+        form.setLayout(formLayout);
 
         Label name = wide(new Label(form, SWT.NONE));
         name.setText(analysis.name());
         name.setFont(JFaceResources.getBannerFont());
         Label description = wide(new Label(form, SWT.WRAP));
         description.setText(analysis.description().replaceAll("\\s+", " ").strip());
-        ((GridData) description.getLayoutData()).widthHint = 560;
+        ((GridData) description.getLayoutData()).widthHint = WRAP_WIDTH;
         Label origin = wide(new Label(form, SWT.NONE));
         origin.setText(analysis.id() + (analysis.contributor().isEmpty() ? ""
                 : "  \u2013  contributed by " + analysis.contributor()));
@@ -221,17 +240,30 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
         }
         updateSites();
         scroller.setContent(form);
-        scroller.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        fitForm();
+        building = false;
         edited = false;
         validate();
+    }
+
+    /** Lays the form out at the scroller's width (descriptions wrap) and scrolls only vertically when it can. */
+    private void fitForm() {
+        if (form == null || form.isDisposed()) {
+            return;
+        }
+        int width = Math.max(scroller.getClientArea().width, MIN_FORM_WIDTH);
+        scroller.setMinSize(new Point(MIN_FORM_WIDTH, form.computeSize(width, SWT.DEFAULT).y));
     }
 
     private String runMessage() {
         return "Runs in the background into " + choices.storeFolder() + "; the result appears under \"Analysis results\".";
     }
 
-    /** Validates after the user changed a field. */
+    /** Validates after the user changed a field (not while the form is being built). */
     private void edited() {
+        if (building) {
+            return;
+        }
         edited = true;
         validate();
     }
@@ -252,7 +284,9 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
         Label label = new Label(form, SWT.NONE);
         label.setText(input.role() + " (" + input.kind().xmlName() + ")" + (input.required() ? " *" : ""));
         Combo combo = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
-        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData comboData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        comboData.widthHint = 120;
+        combo.setLayoutData(comboData);
         combo.setData(INPUT_KEY, input.role());
         List<StoreChoices.Choice> offered = offered(input);
         List<String> ids = new ArrayList<>();
@@ -288,35 +322,50 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
     }
 
     private void parameterField(ParameterSpec parameter) {
+        String fromData = DataDefaults.of(parameter, boundDataset());
+        String initial = remembered.get(parameter.name()) != null ? remembered.get(parameter.name())
+                : fromData != null ? fromData : parameter.defaultValue();
         Label label = new Label(form, SWT.NONE);
         label.setText(parameter.name() + (parameter.required() && parameter.defaultValue() == null ? " *" : ""));
         Control field;
         switch (parameter.type()) {
             case BOOLEAN -> {
                 Button check = new Button(form, SWT.CHECK);
-                check.setSelection(Boolean.parseBoolean(parameter.defaultValue()));
+                check.setSelection(Boolean.parseBoolean(initial));
                 check.addListener(SWT.Selection, e -> edited());
                 field = check;
             }
             case HOOK_SITE -> {
                 Combo combo = new Combo(form, SWT.DROP_DOWN);
-                combo.setText(parameter.defaultValue() == null ? "" : parameter.defaultValue());
+                combo.setText(initial == null ? "" : initial);
                 combo.addListener(SWT.Modify, e -> edited());
                 field = combo;
             }
             default -> {
                 Text text = new Text(form, SWT.BORDER | SWT.SINGLE);
-                text.setText(parameter.defaultValue() == null ? "" : parameter.defaultValue());
+                text.setText(initial == null ? "" : initial);
                 text.addListener(SWT.Modify, e -> edited());
                 field = text;
             }
         }
-        field.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData fieldData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        fieldData.widthHint = 120; // grows with the dialog; never wider than it
+        field.setLayoutData(fieldData);
         field.setData(PARAMETER_KEY, parameter.name());
         String tooltip = tooltip(parameter);
         label.setToolTipText(tooltip);
         field.setToolTipText(tooltip);
         parameterFields.put(parameter.name(), field);
+        if (!parameter.description().isEmpty()) {
+            new Label(form, SWT.NONE);
+            Label description = new Label(form, SWT.WRAP);
+            GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+            data.widthHint = WRAP_WIDTH / 2;
+            description.setLayoutData(data);
+            description.setText(parameter.description() + (parameter.defaultValue() == null ? ""
+                    : " (default " + parameter.defaultValue() + ")"));
+            description.setForeground(description.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        }
     }
 
     static String tooltip(ParameterSpec parameter) {
@@ -344,6 +393,18 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
                 combo.setText(text);
             }
         }
+    }
+
+    /** The dataset file recorded by the first bound capture, or null. */
+    private java.nio.file.Path boundDataset() {
+        for (Map.Entry<String, String> input : inputs().entrySet()) {
+            StoreChoices.Choice capture = selected.input(input.getKey()).kind() == InputSpec.Kind.CAPTURE
+                    ? choices.capture(input.getValue()) : null;
+            if (capture != null && !capture.datasetFile().isEmpty()) {
+                return java.nio.file.Path.of(capture.datasetFile());
+            }
+        }
+        return null;
     }
 
     /** The bound inputs: role -> capture or vector id. */
@@ -421,6 +482,11 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
             return;
         }
         request = new AnalysisRequest(selected.id(), parameters(), inputs());
+        // The next form of this analysis starts from these values (an emptied field goes back to the default).
+        for (ParameterSpec parameter : selected.parameters()) {
+            String value = request.parameters().get(parameter.name());
+            remembered.put(parameter.name(), value != null ? value : parameter.defaultValue());
+        }
         super.okPressed();
     }
 

@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public record StoreChoices(Path storeFolder, String storeLabel, List<Choice> captures, List<Choice> vectors) {
 
-    /** One capture or vector: its id, the navigator's label, and (captures) its hook-site ids. */
-    public record Choice(String id, String label, List<String> sites) {
+    /**
+     * One capture or vector: its id, the navigator's label, (captures) its hook-site ids and the dataset file the
+     * capture recorded (empty when it recorded none).
+     */
+    public record Choice(String id, String label, List<String> sites, String datasetFile) {
     }
 
     /** A site in the navigator's "Sites" property: the id before the bracketed row shape. */
@@ -31,13 +34,15 @@ public record StoreChoices(Path storeFolder, String storeLabel, List<Choice> cap
         for (StoreElement group : storeTree.children()) {
             if (group.id().equals(StoreSnapshot.CAPTURES)) {
                 for (StoreElement capture : group.children()) {
-                    captures.add(new Choice(capture.id(), capture.label(), sites(capture.property("Capture", "Sites"))));
+                    String datasetFile = capture.property("Provenance", "Parameter dataset_file");
+                    captures.add(new Choice(capture.id(), capture.label(), sites(capture.property("Capture", "Sites")),
+                            datasetFile == null ? "" : datasetFile));
                 }
             } else if (group.id().equals(StoreSnapshot.VECTORS)) {
                 for (StoreElement vector : group.children()) {
                     String site = vector.property("Vector", "Site");
                     vectors.add(new Choice(vector.id(), vector.label(),
-                            site == null || site.isEmpty() ? List.of() : List.of(site)));
+                            site == null || site.isEmpty() ? List.of() : List.of(site), ""));
                 }
             }
         }

@@ -1,7 +1,9 @@
 package io.mechanist.ui.store;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IStatus;
@@ -38,6 +40,9 @@ import org.eclipse.ui.part.ViewPart;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.ViewBinding;
+import io.mechanist.ui.results.ResultView;
+import io.mechanist.ui.workflow.NewStoreDialog;
+import io.mechanist.ui.workflow.WorkflowHandler;
 
 /**
  * The open activation stores as a tree: models, datasets and their prompts, captures (status, sites, dtype) and the
@@ -56,11 +61,17 @@ public class StoreNavigator extends ViewPart {
     /** The view a selected prompt is shown in (contributed by another bundle; shown only if installed). */
     static final String HEATMAP_VIEW = "io.mechanist.ui.heatmap.HeatmapView";
     /** What the summary line says when no store is open. */
-    public static final String NO_STORES = "No store open. Use \"Open Store...\" to browse an activation store.";
+    public static final String NO_STORES = "No store open. Create one (\"New Store...\") or open one (\"Open Store...\").";
     /** What the summary line says when no store is open yet but work that will open one is running. */
     public static final String PREPARING = "Preparing a store\u2026";
     /** The id of the "Run Analysis..." action (view toolbar and context menu). */
     public static final String RUN_ANALYSIS = "io.mechanist.ui.store.runAnalysis";
+    /** The id of the "Capture Activations..." action (view toolbar and context menu). */
+    public static final String CAPTURE = "io.mechanist.ui.store.capture";
+    /** The context-menu item that opens a result in the generic result view. */
+    public static final String OPEN_IN_RESULT_VIEW = "Open in Result View";
+    /** Widget data key of the controls of the bar reporting a store that cannot be opened. */
+    public static final String NOTICE_KEY = "io.mechanist.ui.store.notice";
     /** How long a finished run waits for its result to show in the tree before giving up selecting it. */
     private static final int REVEAL_ATTEMPTS = 40;
     private static final int REVEAL_INTERVAL_MILLIS = 250;
@@ -71,6 +82,24 @@ public class StoreNavigator extends ViewPart {
     private TreeViewer viewer;
     private Label summary;
     private ActivityLine activity;
+    private Composite notice;
+    /** Stores whose failure to open was reported this session. */
+    private final Set<Path> reported = new HashSet<>();
+    private final IAction captureAction = new Action("Capture Activations...") {
+        {
+            setId(CAPTURE);
+            setToolTipText("Capture a dataset's activations through a model into the selected store");
+            setImageDescriptor(PlatformUI.getWorkbench().getSharedImages()
+                    .getImageDescriptor(ISharedImages.IMG_OBJ_ADD));
+        }
+
+        @Override
+        public void run() {
+            StoreElement element = selected();
+            WorkflowHandler.capture(viewer.getTree().getShell(), getSite().getPage(),
+                    element == null ? null : element.storeFolder());
+        }
+    };
     private final Consumer<List<StoreElement>> storesListener = this::storesChanged;
     private final IAction runAnalysisAction = new Action("Run Analysis...") {
         {
@@ -88,19 +117,35 @@ public class StoreNavigator extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
-        summary = new Label(parent, SWT.NONE);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        // Buttons on the first row, the summary below them across the view: neither clips the other.
+        parent.setLayout(new GridLayout(4, false));
+        Button create = new Button(parent, SWT.PUSH);
+        create.setText("New Store...");
+        create.addListener(SWT.Selection, e -> {
+            if (new NewStoreDialog(create.getShell()).open() == Window.OK) {
+                viewer.getControl().setFocus();
+            }
+        });
         Button open = new Button(parent, SWT.PUSH);
         open.setText("Open Store...");
         open.addListener(SWT.Selection, e -> chooseStore());
         Button refresh = new Button(parent, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.addListener(SWT.Selection, e -> OpenStores.instance().refreshNow());
-        activity = new ActivityLine(parent, 3, this::updateSummary);
+        new Label(parent, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        summary = new Label(parent, SWT.WRAP);
+        GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
+        summaryData.widthHint = 120;
+        summary.setLayoutData(summaryData);
+        activity = new ActivityLine(parent, 4, this::updateSummary);
 
+        notice = new Composite(parent, SWT.NONE);
+        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        notice.setLayout(new GridLayout(3, false));
+        ((GridData) notice.getLayoutData()).exclude = true;
+        notice.setVisible(false);
         viewer = new TreeViewer(parent, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         viewer.setContentProvider(new ContentProvider());
         viewer.setLabelProvider(new Labels());
         viewer.setUseHashlookup(true);
@@ -108,6 +153,7 @@ public class StoreNavigator extends ViewPart {
         viewer.addDoubleClickListener(this::doubleClicked);
         createContextMenu();
         getSite().setSelectionProvider(viewer);
+        getViewSite().getActionBars().getToolBarManager().add(captureAction);
         getViewSite().getActionBars().getToolBarManager().add(runAnalysisAction);
         getViewSite().getActionBars().updateActionBars();
 
@@ -124,7 +170,16 @@ public class StoreNavigator extends ViewPart {
         menu.addMenuListener(manager -> {
             StoreElement element = selected();
             if (element != null) {
+                if (element.kind() == StoreElement.Kind.RESULT) {
+                    manager.add(new Action(OPEN_IN_RESULT_VIEW) {
+                        @Override
+                        public void run() {
+                            openInResultView(element);
+                        }
+                    });
+                }
                 if (element.property("Store", "Problem") == null) {
+                    manager.add(captureAction);
                     manager.add(runAnalysisAction);
                     manager.add(new Separator());
                 }
@@ -169,8 +224,15 @@ public class StoreNavigator extends ViewPart {
         Object[] expanded = viewer.getExpandedElements();
         viewer.setInput(trees);
         viewer.setExpandedElements(expanded);
+        List<StoreElement> broken = trees.stream().filter(t -> t.property("Store", "Problem") != null).toList();
         for (StoreElement tree : trees) {
             viewer.setExpandedState(tree, true);
+        }
+        for (StoreElement tree : broken) {
+            // Each store that fails to open is reported once per session, with the choice to forget it.
+            if (reported.add(tree.storeFolder())) {
+                report(tree);
+            }
         }
         updateSummary();
     }
@@ -179,9 +241,12 @@ public class StoreNavigator extends ViewPart {
         if (summary.isDisposed()) {
             return;
         }
-        int open = viewer.getInput() instanceof List<?> trees ? trees.size() : 0;
-        summary.setText(open == 0 ? (activity.current() != null ? PREPARING : NO_STORES)
-                : open == 1 ? "1 store open" : open + " stores open");
+        List<?> trees = viewer.getInput() instanceof List<?> list ? list : List.of();
+        long broken = trees.stream().filter(t -> ((StoreElement) t).property("Store", "Problem") != null).count();
+        long open = trees.size() - broken;
+        summary.setText(trees.isEmpty() ? (activity.current() != null ? PREPARING : NO_STORES)
+                : (open == 1 ? "1 store open" : open + " stores open")
+                        + (broken == 0 ? "" : ", " + broken + " cannot be opened"));
         summary.getParent().layout();
     }
 
@@ -198,6 +263,41 @@ public class StoreNavigator extends ViewPart {
     /** The activity shown now, or null (UI thread). */
     public String activityText() {
         return activity.current();
+    }
+
+    /** Shows a bar above the tree saying that {@code tree}'s store cannot be opened, with Forget and Keep. */
+    private void report(StoreElement tree) {
+        for (org.eclipse.swt.widgets.Control child : notice.getChildren()) {
+            child.dispose();
+        }
+        Label text = new Label(notice, SWT.WRAP);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 200;
+        text.setLayoutData(data);
+        text.setText("The store " + tree.storeFolder() + " " + tree.property("Store", "Problem"));
+        text.setData(NOTICE_KEY, "message");
+        Button forget = new Button(notice, SWT.PUSH);
+        forget.setText("Forget It");
+        forget.setToolTipText("Close it and stop reopening it at every start");
+        forget.setData(NOTICE_KEY, "forget");
+        forget.addListener(SWT.Selection, e -> {
+            hideNotice();
+            OpenStores.instance().close(tree.storeFolder());
+        });
+        Button keep = new Button(notice, SWT.PUSH);
+        keep.setText("Keep");
+        keep.setToolTipText("Keep it in the list; it is tried again at the next start");
+        keep.setData(NOTICE_KEY, "keep");
+        keep.addListener(SWT.Selection, e -> hideNotice());
+        ((GridData) notice.getLayoutData()).exclude = false;
+        notice.setVisible(true);
+        notice.getParent().layout(true, true);
+    }
+
+    private void hideNotice() {
+        ((GridData) notice.getLayoutData()).exclude = true;
+        notice.setVisible(false);
+        notice.getParent().layout(true, true);
     }
 
     /**
@@ -260,9 +360,8 @@ public class StoreNavigator extends ViewPart {
         String analysisId = element.property("Result", "Analysis");
         List<ViewBinding> bindings = AnalysisRegistry.fromPlatform().viewsFor(analysisId);
         if (bindings.isEmpty()) {
-            MessageDialog.openInformation(viewer.getTree().getShell(), "No view for this result",
-                    "No installed view shows results of analysis '" + analysisId + "'. Its numbers are in the store "
-                            + "(see the Properties view), and the headless CLI can export them.");
+            // Views bound to the analysis come first; every result has the generic one.
+            openInResultView(element);
             return;
         }
         ViewBinding binding = bindings.get(0);
@@ -270,6 +369,17 @@ public class StoreNavigator extends ViewPart {
         if (showView(binding.viewId()) && eventBroker != null) {
             eventBroker.post(StoreResultSelection.TOPIC, new StoreResultSelection(element.storeFolder(),
                     element.id(), analysisId, binding.outputId()));
+        }
+    }
+
+    /** Shows a result in the generic {@link ResultView}: its tables, arrays and notes, whatever the analysis. */
+    public void openInResultView(StoreElement element) {
+        IWorkbenchWindow window = getSite().getWorkbenchWindow();
+        try {
+            ResultView view = (ResultView) window.getActivePage().showView(ResultView.ID);
+            view.show(element.storeFolder(), element.id());
+        } catch (PartInitException e) {
+            MessageDialog.openError(viewer.getTree().getShell(), OPEN_IN_RESULT_VIEW, e.getMessage());
         }
     }
 

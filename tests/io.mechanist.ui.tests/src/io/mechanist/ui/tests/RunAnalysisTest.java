@@ -246,6 +246,52 @@ class RunAnalysisTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void switchingBetweenFormsLogsNothingAndAFormRemembersItsLastValues() throws Exception {
+        List<org.eclipse.core.runtime.IStatus> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.eclipse.core.runtime.ILogListener listener = (status, plugin) -> logged.add(status);
+        org.eclipse.core.runtime.Platform.addLogListener(listener);
+        try {
+            openDialogOnCapture();
+            Shell dialog = ui(() -> shell(RunAnalysisDialog.TITLE));
+            List<String> names = ui(() -> labels(controls(dialog, Tree.class, t -> true).get(0))).stream()
+                    .filter(n -> n.startsWith("  ")).map(String::strip).toList();
+            for (int round = 0; round < 3; round++) {
+                for (String name : names) {
+                    choose(dialog, name);
+                }
+                choose(dialog, NORMS_NAME);
+            }
+            type(ui(() -> withData(dialog, Text.class, RunAnalysisDialog.PARAMETER_KEY, "maxPositions")), "77");
+            type(ui(() -> withData(dialog, Combo.class, RunAnalysisDialog.PARAMETER_KEY, "site")),
+                    "blocks.0.resid_post");
+            ui(() -> {
+                runButton(dialog).notifyListeners(SWT.Selection, new Event());
+                return null;
+            });
+            waitUntil(() -> ui(() -> shell(RunAnalysisDialog.TITLE)) == null, TIMEOUT, () -> "the dialog closes");
+
+            openDialogOnCapture();
+            Shell again = ui(() -> shell(RunAnalysisDialog.TITLE));
+            choose(again, NORMS_NAME);
+            assertEquals("77", ui(() -> withData(again, Text.class, RunAnalysisDialog.PARAMETER_KEY, "maxPositions")
+                    .getText()), "the form starts from the values of the last run");
+            assertEquals("blocks.0.resid_post", ui(() -> withData(again, Combo.class, RunAnalysisDialog.PARAMETER_KEY,
+                    "site").getText()));
+            screenshot(again, "run-analysis-remembered");
+            ui(() -> {
+                again.close();
+                return null;
+            });
+        } finally {
+            org.eclipse.core.runtime.Platform.removeLogListener(listener);
+        }
+        assertEquals(List.of(), logged.stream().filter(s -> s.getSeverity() == org.eclipse.core.runtime.IStatus.ERROR)
+                .map(s -> s.getMessage() + (s.getException() == null ? "" : ": " + s.getException())).toList(),
+                "switching forms and running logs no error");
+    }
+
     /** Selects the tiny store's capture in the navigator and clicks "Run Analysis..." in the view's toolbar. */
     private static void openDialogOnCapture() throws InterruptedException {
         ui(() -> {

@@ -1,4 +1,4 @@
-package io.mechanist.headless.commands;
+package io.mechanist.runtime.reference;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,27 +11,37 @@ import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunResult;
 import io.mechanist.runtime.SiteActivations;
-import io.mechanist.runtime.reference.ReferenceForward;
-import io.mechanist.runtime.reference.ReferenceModel;
 
 /**
  * Runs one prompt through the DJL runtime and through the independent double-precision reference and measures the
  * largest absolute difference at every hook site and for the logits.
  */
-final class FidelityCheck {
+public final class FidelityCheck {
 
     /** The outcome: token ids compared and the max abs difference per site id ({@code logits} last). */
-    record Report(long[] tokens, Map<String, Double> maxAbsDifference) {
+    public record Report(long[] tokens, Map<String, Double> maxAbsDifference) {
 
-        double worst() {
+        /** The largest difference of all sites. */
+        public double worst() {
             return maxAbsDifference.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
     }
 
+    /** A prompt every byte-level tokenizer encodes (what {@code mechanist verify} runs by default). */
+    public static final String DEFAULT_PROMPT = "The quick brown fox jumps over the lazy dog.";
+    /** The largest difference accepted by default (float32 runtime vs double reference). */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
+
     private FidelityCheck() {
     }
 
-    static Report run(Path modelFolder, String prompt) throws IOException {
+    /**
+     * Loads {@code modelFolder} in both implementations and compares them on {@code prompt}.
+     *
+     * @throws IOException naming the file at fault
+     * @throws IllegalArgumentException when the prompt has no tokens
+     */
+    public static Report run(Path modelFolder, String prompt) throws IOException {
         try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
             long[] tokens = model.tokenizer().encode(prompt);
             if (tokens.length == 0) {
