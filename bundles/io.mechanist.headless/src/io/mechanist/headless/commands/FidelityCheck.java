@@ -1,6 +1,7 @@
 package io.mechanist.headless.commands;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import io.mechanist.runtime.reference.ReferenceModel;
 final class FidelityCheck {
 
     /** The outcome: token ids compared and the max abs difference per site id ({@code logits} last). */
-    record Report(long[] tokens, Map<String, Double> maxAbsDifference) {
+    record Report(long[] tokens, Map<String, Double> maxAbsDifference, List<String> warnings) {
 
         double worst() {
             return maxAbsDifference.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -33,6 +34,10 @@ final class FidelityCheck {
 
     static Report run(Path modelFolder, String prompt) throws IOException {
         try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
+            if (!model.hasTokenizer()) {
+                throw new NoSuchFileException(modelFolder.resolve("tokenizer.json").toString(), null,
+                        "verify needs the checkpoint's tokenizer to tokenise --prompt");
+            }
             long[] tokens = model.tokenizer().encode(prompt);
             if (tokens.length == 0) {
                 throw new IllegalArgumentException("the prompt '" + prompt + "' has no tokens");
@@ -48,7 +53,7 @@ final class FidelityCheck {
             for (HookSite site : sites) {
                 differences.put(site.id(), maxAbsDifference(run.capture(site, 0), reference, site));
             }
-            return new Report(tokens, differences);
+            return new Report(tokens, differences, model.warnings());
         }
     }
 
