@@ -30,6 +30,8 @@ final class FailureMessages {
             "\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
     /** gson appends "See https://github.com/google/gson/blob/main/Troubleshooting.md#..." to its messages. */
     private static final Pattern LIBRARY_LINK = Pattern.compile("\\s*See https?://\\S+");
+    /** PyTorch prefixes its errors with the C++ source location: "[enforce fail at alloc_cpu.cpp:124] ". */
+    private static final Pattern NATIVE_ENFORCE = Pattern.compile("\\[enforce fail at [^\\]]*\\]\\s*");
     private static final String DISK_FULL = "No space left on device";
     private static final String QUOTA = "Disk quota exceeded";
 
@@ -58,6 +60,12 @@ final class FailureMessages {
                 parts.add(message);
                 text = String.join(": ", parts);
             }
+        }
+        if (text.contains("DefaultCPUAllocator: not enough memory")) {
+            // PyTorch's native allocator: the Java heap is not the limit here, the machine's memory is.
+            return "out of native memory: PyTorch could not allocate a tensor (" + NATIVE_ENFORCE.matcher(text)
+                    .replaceAll("").strip() + "); use a smaller --batch, fewer sites or positions, or a machine with"
+                    + " more memory";
         }
         if (text.isEmpty()) {
             text = failure instanceof StackOverflowError ? "internal error: the call stack overflowed"

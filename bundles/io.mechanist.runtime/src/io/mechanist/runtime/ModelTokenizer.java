@@ -67,10 +67,13 @@ public final class ModelTokenizer implements AutoCloseable {
         try {
             tokenizer = DjlEngines.withBundleLoader(() -> HuggingFaceTokenizer.newInstance(file, options));
         } catch (RuntimeException e) {
-            // The native library's messages ("data did not match any variant of untagged enum ModelUntagged")
-            // name neither the file nor the problem in a reader's words.
-            throw new CheckpointException(file, "not a tokenizer the Hugging Face tokenizers library can read (model"
-                    + " type " + model.getString("type", "not given") + "; " + e.getMessage() + ")", e);
+            // The native library's messages name neither the file nor, for an unknown section, the problem in a
+            // reader's words ("data did not match any variant of untagged enum ModelUntagged").
+            String detail = String.valueOf(e.getMessage());
+            detail = detail.contains("untagged enum") ? "its 'model' section (type '" + model.getString("type",
+                    "not given") + "') is none of BPE, WordPiece, WordLevel, Unigram with their fields" : detail;
+            throw new CheckpointException(file, "not a tokenizer the Hugging Face tokenizers library can read: "
+                    + detail);
         }
         return new ModelTokenizer(tokenizer, toArray(before), toArray(after), specials);
     }

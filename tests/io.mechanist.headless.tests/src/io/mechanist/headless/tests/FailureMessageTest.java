@@ -107,6 +107,17 @@ class FailureMessageTest {
     }
 
     @Test
+    void pytorchsAllocatorFailureIsOutOfNativeMemory() {
+        Result result = fail(() -> {
+            throw new IllegalStateException("[enforce fail at alloc_cpu.cpp:124] data. DefaultCPUAllocator: not "
+                    + "enough memory: you tried to allocate 1099511627776 bytes.");
+        });
+        assertEquals("mechanist fail: error: out of native memory: PyTorch could not allocate a tensor (data. "
+                + "DefaultCPUAllocator: not enough memory: you tried to allocate 1099511627776 bytes.); use a smaller "
+                + "--batch, fewer sites or positions, or a machine with more memory", result.reason());
+    }
+
+    @Test
     void wrappedStoreErrorsLoseTheirClassNames() {
         Path shard = Path.of("/data/store/captures/base/shard-00000.safetensors");
         Result result = fail(() -> {
