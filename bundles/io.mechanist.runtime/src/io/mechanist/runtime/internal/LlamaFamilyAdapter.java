@@ -65,16 +65,17 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
         double attnSoftcap = softcap(c, "attn_logit_softcapping", family == Family.GEMMA2 ? 50.0 : 0);
         double finalSoftcap = softcap(c, "final_logit_softcapping", family == Family.GEMMA2 ? 30.0 : 0);
         boolean tied = c.getBoolean("tie_word_embeddings", gemma());
-        int[] windows = slidingWindows(c, layers);
+        boolean[] sliding = slidingLayers(c, layers);
+        int window = slidingWindow(c);
         int maxPositions = c.getPositiveInt("max_position_embeddings", 0);
         RopeSpec globalRope = rope(c, family == Family.GEMMA3_TEXT ? 1_000_000 : 10_000, headDim, maxPositions);
         List<ModelSpec.LayerSpec> perLayer = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             RopeSpec rope = globalRope;
-            if (family == Family.GEMMA3_TEXT && windows[i] > 0) {
+            if (family == Family.GEMMA3_TEXT && sliding[i]) {
                 rope = RopeSpec.plain(c.getPositiveDouble("rope_local_base_freq", 10_000), headDim);
             }
-            perLayer.add(new ModelSpec.LayerSpec(attentionScale, windows[i], rope));
+            perLayer.add(new ModelSpec.LayerSpec(attentionScale, sliding[i] ? window : 0, rope));
         }
         return new ModelSpec(family, c.requirePositiveInt("vocab_size"), d, layers, heads, kvHeads, headDim,
                 c.requirePositiveInt("intermediate_size"), gemma() ? NormKind.RMS_NORM_PLUS_ONE : NormKind.RMS_NORM,
@@ -91,12 +92,9 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
         return c.getPositiveDouble(key, familyDefault);
     }
 
-    /** Sliding window per layer (0 = full attention), from layer_types or the family's own switches. */
-    private int[] slidingWindows(JsonConfig c, int layers) throws CheckpointException {
-        int[] windows = new int[layers];
-        // Absent takes the config class's default (4096 where the family has one); null switches windows off;
-        // requireWindow checks the value where a layer uses it.
-        int window = family == Family.LLAMA || c.isNull("sliding_window") ? 0 : c.getInt("sliding_window", 4096);
+    /** Which layers are "sliding_attention" layers, from layer_types or the family's own rule. */
+    private boolean[] slidingLayers(JsonConfig c, int layers) throws CheckpointException {
+        boolean[] sliding = new boolean[layers];
         List<String> types = c.stringList("layer_types");
         if (types != null) {
             if (types.size() != layers) {
@@ -104,51 +102,51 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
                         + layers + " layers");
             }
             for (int i = 0; i < layers; i++) {
-                windows[i] = switch (types.get(i)) {
-                    case "sliding_attention" -> requireWindow(c, window);
-                    case "full_attention" -> 0;
+                sliding[i] = switch (types.get(i)) {
+                    case "sliding_attention" -> true;
+                    case "full_attention" -> false;
                     default -> throw new CheckpointException(c.file(), "layer_types[" + i + "] = '" + types.get(i)
                             + "' is not supported (supported: sliding_attention, full_attention)");
                 };
             }
-            return windows;
+            return sliding;
         }
         switch (family) {
-            case MISTRAL -> {
-                if (!c.isNull("sliding_window")) {
-                    java.util.Arrays.fill(windows, requireWindow(c, window));
-                }
-            }
+            case MISTRAL -> java.util.Arrays.fill(sliding, true);
             case QWEN2, QWEN3 -> {
-                if (c.getBoolean("use_sliding_window", false) && window > 0) {
-                    int from = c.getInt("max_window_layers", 28);
-                    for (int i = from; i < layers; i++) {
-                        windows[i] = requireWindow(c, window);
-                    }
+                for (int i = Math.max(0, c.getInt("max_window_layers", 28)); i < layers; i++) {
+                    sliding[i] = true;
                 }
             }
             case GEMMA2 -> {
                 for (int i = 0; i < layers; i += 2) {
-                    windows[i] = requireWindow(c, window);
+                    sliding[i] = true;
                 }
             }
             case GEMMA3_TEXT -> {
                 String key = c.has("sliding_window_pattern") ? "sliding_window_pattern" : "_sliding_window_pattern";
                 int pattern = c.getPositiveInt(key, 6);
                 for (int i = 0; i < layers; i++) {
-                    windows[i] = (i + 1) % pattern != 0 ? requireWindow(c, window) : 0;
+                    sliding[i] = (i + 1) % pattern != 0;
                 }
             }
             default -> { }
         }
-        return windows;
+        return sliding;
     }
 
-    private static int requireWindow(JsonConfig c, int window) throws CheckpointException {
-        if (window <= 0) {
-            throw new CheckpointException(c.file(), "sliding-window layers need a positive 'sliding_window'");
+    /**
+     * The window of the sliding layers as the Hugging Face config classes derive it: an absent sliding_window takes
+     * the class's default (4096); null, or Qwen's use_sliding_window=false, means none (0: such layers attend to
+     * every earlier position).
+     */
+    private int slidingWindow(JsonConfig c) throws CheckpointException {
+        boolean qwen = family == Family.QWEN2 || family == Family.QWEN3;
+        if (family == Family.LLAMA || c.isNull("sliding_window")
+                || (qwen && !c.getBoolean("use_sliding_window", false))) {
+            return 0;
         }
-        return window;
+        return c.getPositiveInt("sliding_window", 4096);
     }
 
     private static RopeSpec rope(JsonConfig c, double defaultTheta, int headDim, int maxPositions)

@@ -105,6 +105,40 @@ class ConfigValidationTest {
     }
 
     @Test
+    void slidingWindowsFollowTheHuggingFaceConfigClasses(@TempDir Path dir) throws Exception {
+        // Qwen drops the window unless use_sliding_window is set, whatever layer_types says.
+        Path qwen = copy(Family.QWEN3, dir.resolve("qwen"));
+        editConfig(qwen, c -> {
+            c.add("layer_types", JsonParser.parseString(
+                    "[\"sliding_attention\", \"full_attention\", \"sliding_attention\"]"));
+            c.addProperty("use_sliding_window", false);
+            c.addProperty("sliding_window", 3);
+        });
+        try (HookedTransformer loaded = HookedTransformer.load(qwen)) {
+            assertEquals(List.of(0, 0, 0), windows(loaded));
+        }
+        FidelityTest.compare(qwen, Family.QWEN3, DType.F32);
+        editConfig(qwen, c -> c.addProperty("use_sliding_window", true));
+        try (HookedTransformer loaded = HookedTransformer.load(qwen)) {
+            assertEquals(List.of(3, 0, 3), windows(loaded));
+        }
+        FidelityTest.compare(qwen, Family.QWEN3, DType.F32);
+        // A null window switches Gemma 2's sliding layers to full attention.
+        Path gemma = copy(Family.GEMMA2, dir.resolve("gemma"));
+        editConfig(gemma, c -> c.add("sliding_window", com.google.gson.JsonNull.INSTANCE));
+        try (HookedTransformer loaded = HookedTransformer.load(gemma)) {
+            assertTrue(windows(loaded).stream().allMatch(w -> w == 0), windows(loaded).toString());
+        }
+        FidelityTest.compare(gemma, Family.GEMMA2, DType.F32);
+        editConfig(gemma, c -> c.addProperty("sliding_window", -2));
+        assertMentions(runtimeFailure(gemma), "config.json", "sliding_window", "at least 1");
+    }
+
+    private static List<Integer> windows(HookedTransformer model) {
+        return model.spec().layers().stream().map(l -> l.slidingWindow()).toList();
+    }
+
+    @Test
     void tensorsTheFamilyDoesNotUseAreReported(@TempDir Path dir) throws Exception {
         Path model = copy(Family.LLAMA, dir.resolve("m"));
         List<String> extra = List.of("model.layers.0.pre_feedforward_layernorm.weight",
