@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -24,7 +25,7 @@ import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.demo.dataset.ParsedDataset;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.HookSiteRef;
@@ -59,13 +60,24 @@ public final class Capturer {
      * @throws OperationCanceledException if the monitor was cancelled; committed prompts stay in the store
      */
     public static CaptureSummary capture(CaptureJob job, IProgressMonitor monitor) throws IOException {
+        return capture(job, monitor, warning -> { });
+    }
+
+    /**
+     * Captures (or resumes) {@code job}, handing what loading the model found suspicious but not fatal (unused
+     * tensors, NaN weights; {@link HookedTransformer#warnings()}) to {@code warnings} before any prompt runs. A new
+     * capture also records them in its provenance ({@code load_warnings}).
+     */
+    public static CaptureSummary capture(CaptureJob job, IProgressMonitor monitor, Consumer<String> warnings)
+            throws IOException {
         SubMonitor progress = SubMonitor.convert(monitor, "Capturing " + job.dataset().getFileName(), 100);
         if (!Files.isRegularFile(job.dataset())) {
             throw new NoSuchFileException(job.dataset().toString(), null, "dataset file does not exist");
         }
-        List<DatasetRecord> records = DatasetParser.parse(job.dataset());
+        ParsedDataset dataset = DatasetParser.read(job.dataset());
         progress.subTask("Loading " + job.model());
         try (HookedTransformer model = HookedTransformer.load(job.model())) {
+            model.warnings().forEach(warnings);
             List<HookSite> sites = SiteSelection.resolve(job.sites(), model.hookSites());
             if (!model.hasTokenizer()) {
                 throw new NoSuchFileException(job.model().resolve("tokenizer.json").toString(), null,
@@ -74,7 +86,11 @@ public final class Capturer {
             List<HashedFile> files = ModelRegistration.hash(job.model());
             String tokenizerSha = files.stream().filter(f -> f.path().equals("tokenizer.json")).findFirst()
                     .map(HashedFile::sha256).orElseThrow();
-            List<PromptInfo> prompts = DatasetRegistration.tokenize(records, model.tokenizer());
+            ModelSpec modelSpec = model.spec();
+            String limitSource = (modelSpec.learnedPositions() ? "n_positions" : "max_position_embeddings") + " in "
+                    + job.model().resolve("config.json");
+            List<PromptInfo> prompts = DatasetRegistration.tokenize(dataset, model.tokenizer(),
+                    modelSpec.maxPositions(), limitSource);
             String datasetSha = FileHashes.sha256(job.dataset());
             progress.worked(5);
             try (ActivationStore store = openOrCreate(job.store())) {
@@ -97,6 +113,9 @@ public final class Capturer {
                     }
                     job.positions().applyTo(spec);
                     provenance(spec, job, siteIds, datasetSha, tokenizerSha);
+                    if (!model.warnings().isEmpty()) {
+                        spec.parameter("load_warnings", String.join("\n", model.warnings()));
+                    }
                     writer = store.beginCapture(spec);
                 }
                 try (writer) {

@@ -53,34 +53,34 @@ public final class Cli {
         boolean debug = rest.remove("--debug");
         Set<String> flags = new HashSet<>(command.flagOptions());
         flags.add("json");
+        CommandLine line = null;
         try {
-            CommandLine line = CommandLine.parse(verb, rest, command.valueOptions(), flags,
-                    command.repeatableOptions());
+            line = CommandLine.parse(verb, rest, command.valueOptions(), flags, command.repeatableOptions());
             return command.run(line, new CliContext(out, err, line.flag("json")));
         } catch (UsageException e) {
-            err.println("mechanist " + e.getMessage());
+            String message = FailureMessages.clean(e.getMessage());
+            err.println("mechanist " + (message.startsWith(verb + ": ") ? message : verb + ": " + message));
+            err.println(synopsis(command));
+            err.println("Run 'mechanist " + verb + " --help' for every option.");
             return USAGE;
-        } catch (Exception | LinkageError e) {
-            err.println("mechanist " + verb + ": error: " + describe(e));
+        } catch (Throwable e) {
+            err.println("mechanist " + verb + ": error: " + FailureMessages.describe(e, line));
             if (debug) {
                 e.printStackTrace(err);
-            } else {
-                err.println("(run with --debug for the stack trace)");
+            } else if (FailureMessages.isInternal(e)) {
+                err.println("(an internal error: run with --debug for the stack trace and report it)");
             }
             return FAILED;
+        } finally {
+            err.flush();
         }
     }
 
-    /** The message chain of a failure, without repeating a cause that the message already contains. */
-    static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && !text.toString().contains(message)) {
-                text.append(": ").append(message);
-            }
-        }
-        return text.toString();
+    /** The Usage lines of a verb's help (up to the first blank line). */
+    static String synopsis(Command command) {
+        String usage = command.usage();
+        int blank = usage.indexOf("\n\n");
+        return blank < 0 ? usage : usage.substring(0, blank);
     }
 
     public String overview() {

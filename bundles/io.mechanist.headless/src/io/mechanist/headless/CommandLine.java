@@ -67,8 +67,7 @@ public final class CommandLine {
                         throw new UsageException(verb + ": --" + name + " is given twice");
                     }
                 } else {
-                    throw new UsageException(verb + ": unknown option --" + name + " (see: mechanist " + verb
-                            + " --help)");
+                    throw new UsageException(verb + ": unknown option --" + name);
                 }
             } else {
                 line.positional.add(arg);
@@ -97,7 +96,7 @@ public final class CommandLine {
     public String required(String name) throws UsageException {
         String value = options.get(name);
         if (value == null) {
-            throw new UsageException(verb + ": --" + name + " is required (see: mechanist " + verb + " --help)");
+            throw new UsageException(verb + ": --" + name + " is required");
         }
         return value;
     }
@@ -117,6 +116,15 @@ public final class CommandLine {
         } catch (NumberFormatException e) {
             throw new UsageException(verb + ": --" + name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    /** A whole number of at least {@code min}. */
+    public int integer(String name, int fallback, int min) throws UsageException {
+        int value = integer(name, fallback);
+        if (value < min) {
+            throw new UsageException(verb + ": --" + name + " must be at least " + min + ", not " + value);
+        }
+        return value;
     }
 
     public double number(String name, double fallback) throws UsageException {
@@ -188,8 +196,7 @@ public final class CommandLine {
     /** Fails if more than {@code max} positional arguments were given. */
     public void atMostPositional(int max) throws UsageException {
         if (positional.size() > max) {
-            throw new UsageException(verb + ": unexpected argument '" + positional.get(max) + "' (see: mechanist "
-                    + verb + " --help)");
+            throw new UsageException(verb + ": unexpected argument '" + positional.get(max) + "'");
         }
     }
 }

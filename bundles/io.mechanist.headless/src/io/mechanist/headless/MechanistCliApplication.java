@@ -10,8 +10,16 @@ public class MechanistCliApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
-        int code = new Cli(Commands.all()).run(args == null ? new String[0] : args, System.out, System.err);
+        int code;
+        try {
+            code = new Cli(Commands.all()).run(args == null ? new String[0] : args, System.out, System.err);
+        } catch (Throwable e) {
+            // Cli.run reports a verb's failures itself; this is the last net, so that nothing exits 0 in silence.
+            System.err.println("mechanist: error: " + FailureMessages.describe(e, null));
+            code = Cli.FAILED;
+        }
         System.out.flush();
+        System.err.flush();
         return Integer.valueOf(code);
     }
 

@@ -50,12 +50,21 @@ public final class HookedTransformer implements AutoCloseable {
     private final Transformer transformer;
     private final ModelTokenizer tokenizer;
     private final long[] eosTokens;
+    private final List<String> warnings;
 
-    private HookedTransformer(Path folder, Transformer transformer, ModelTokenizer tokenizer, long[] eosTokens) {
+    private HookedTransformer(Path folder, Transformer transformer, ModelTokenizer tokenizer, long[] eosTokens,
+            List<String> warnings) {
         this.folder = folder;
         this.transformer = transformer;
         this.tokenizer = tokenizer;
         this.eosTokens = eosTokens;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Up to eight names, then how many more. */
+    private static String names(List<String> names) {
+        return names.size() <= 8 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
     }
 
     /**
@@ -70,15 +79,26 @@ public final class HookedTransformer implements AutoCloseable {
             throw new CheckpointException(folder, "not a folder");
         }
         JsonConfig config = JsonConfig.read(folder.resolve("config.json"));
-        Family family = family(config);
+        Family family = FamilyAdapter.family(config);
         FamilyAdapter adapter = FamilyAdapter.of(family);
         ModelSpec spec = adapter.spec(config);
         NDManager manager = DjlEngines.withBundleLoader(() -> DjlEngines.engine().newBaseManager());
         Transformer transformer;
+        List<String> warnings = new ArrayList<>();
         try {
             WeightSource weights = WeightSource.open(folder);
             try {
                 transformer = adapter.build(spec, weights, manager);
+                List<String> unused = weights.unusedNames().stream().filter(n -> !adapter.isBuffer(n)).toList();
+                if (!unused.isEmpty()) {
+                    warnings.add(folder + ": " + unused.size() + " tensor(s) that " + family.architecture()
+                            + " does not use" + (spec.tiedEmbeddings() ? " (tie_word_embeddings is true)" : "")
+                            + ": " + names(unused));
+                }
+                if (!weights.nonFiniteNames().isEmpty()) {
+                    warnings.add(folder + ": NaN or infinite weights in " + names(weights.nonFiniteNames())
+                            + "; activations computed from them will not be finite");
+                }
             } catch (IOException | RuntimeException e) {
                 weights.close();
                 throw e;
@@ -92,27 +112,11 @@ public final class HookedTransformer implements AutoCloseable {
             if (Files.isRegularFile(folder.resolve("tokenizer.json"))) {
                 tokenizer = ModelTokenizer.load(folder);
             }
-            return new HookedTransformer(folder, transformer, tokenizer, eosTokens(folder, config));
+            return new HookedTransformer(folder, transformer, tokenizer, eosTokens(folder, config), warnings);
         } catch (IOException | RuntimeException e) {
             transformer.close();
             throw e;
         }
-    }
-
-    private static Family family(JsonConfig config) throws CheckpointException {
-        List<String> architectures = config.stringList("architectures");
-        if (architectures == null || architectures.isEmpty()) {
-            throw new CheckpointException(config.file(), "no 'architectures' entry; supported: "
-                    + Family.supportedList());
-        }
-        for (String name : architectures) {
-            var family = Family.forArchitecture(name);
-            if (family.isPresent()) {
-                return family.get();
-            }
-        }
-        throw new CheckpointException(config.file(), "architecture " + architectures
-                + " is not supported; supported: " + Family.supportedList());
     }
 
     private static long[] eosTokens(Path folder, JsonConfig config) throws CheckpointException {
@@ -133,6 +137,14 @@ public final class HookedTransformer implements AutoCloseable {
         return folder;
     }
 
+    /**
+     * What loading found suspicious but not fatal, one line each naming the checkpoint: tensors the architecture
+     * does not use (Hugging Face warns about them the same way) and weights holding NaN or infinity.
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     public ModelSpec spec() {
         return transformer.spec();
     }
@@ -140,7 +152,8 @@ public final class HookedTransformer implements AutoCloseable {
     /** The tokenizer of the checkpoint. */
     public ModelTokenizer tokenizer() {
         if (tokenizer == null) {
-            throw new IllegalStateException(folder.resolve("tokenizer.json") + " does not exist; pass token ids");
+            throw new IllegalStateException(folder.resolve("tokenizer.json") + " does not exist: this checkpoint has no"
+                    + " tokenizer");
         }
         return tokenizer;
     }
@@ -338,12 +351,32 @@ public final class HookedTransformer implements AutoCloseable {
                     + (newTokens > 0 ? " + " + newTokens + " to generate" : "") + " but the model has learned"
                     + " positions for only " + spec.maxPositions());
         }
+        int ropeLimit = ropePositionLimit(spec);
+        if (ropeLimit > 0 && tokens.length + newTokens > ropeLimit) {
+            throw new IllegalArgumentException("prompt " + prompt + " has " + tokens.length + " tokens"
+                    + (newTokens > 0 ? " + " + newTokens + " to generate" : "") + " but the model's dynamic rope"
+                    + " scaling is supported only up to max_position_embeddings = " + ropeLimit + " positions (beyond,"
+                    + " Hugging Face recomputes the frequencies from the longest input it has seen, so the numbers"
+                    + " would depend on earlier runs)");
+        }
         for (long t : tokens) {
             if (t < 0 || t >= spec().vocabSize()) {
                 throw new IllegalArgumentException("prompt " + prompt + " has token id " + t
                         + " outside the vocabulary (0.." + (spec().vocabSize() - 1) + ")");
             }
         }
+    }
+
+    /** The smallest position limit of the layers' rotary embeddings, 0 when none has one. */
+    private static int ropePositionLimit(ModelSpec spec) {
+        int limit = 0;
+        for (ModelSpec.LayerSpec layer : spec.layers()) {
+            int own = layer.rope() == null ? 0 : layer.rope().positionLimit();
+            if (own > 0 && (limit == 0 || own < limit)) {
+                limit = own;
+            }
+        }
+        return limit;
     }
 
     @Override

@@ -40,7 +40,11 @@ public final class ModelTokenizer implements AutoCloseable {
     public static ModelTokenizer load(Path folder) throws IOException {
         Path file = folder.resolve("tokenizer.json");
         JsonConfig json = JsonConfig.read(file);
-        Map<String, Long> specials = addedTokens(json.json());
+        JsonConfig model = json.object("model");
+        if (model == null) {
+            throw new CheckpointException(file, "not a Hugging Face tokenizer file: it has no 'model' section");
+        }
+        Map<String, Long> specials = addedTokens(json);
         Path configFile = folder.resolve("tokenizer_config.json");
         JsonConfig config = Files.isRegularFile(configFile) ? JsonConfig.read(configFile) : null;
         List<Long> before = new ArrayList<>();
@@ -59,8 +63,18 @@ public final class ModelTokenizer implements AutoCloseable {
             }
         }
         Map<String, String> options = Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
-        HuggingFaceTokenizer tokenizer = DjlEngines.withBundleLoader(
-                () -> HuggingFaceTokenizer.newInstance(file, options));
+        HuggingFaceTokenizer tokenizer;
+        try {
+            tokenizer = DjlEngines.withBundleLoader(() -> HuggingFaceTokenizer.newInstance(file, options));
+        } catch (RuntimeException e) {
+            // The native library's messages name neither the file nor, for an unknown section, the problem in a
+            // reader's words ("data did not match any variant of untagged enum ModelUntagged").
+            String detail = String.valueOf(e.getMessage());
+            detail = detail.contains("untagged enum") ? "its 'model' section (type '" + model.getString("type",
+                    "not given") + "') is none of BPE, WordPiece, WordLevel, Unigram with their fields" : detail;
+            throw new CheckpointException(file, "not a tokenizer the Hugging Face tokenizers library can read: "
+                    + detail);
+        }
         return new ModelTokenizer(tokenizer, toArray(before), toArray(after), specials);
     }
 
@@ -117,13 +131,18 @@ public final class ModelTokenizer implements AutoCloseable {
         tokenizer.close();
     }
 
-    private static Map<String, Long> addedTokens(JsonObject json) {
+    private static Map<String, Long> addedTokens(JsonConfig json) throws CheckpointException {
         Map<String, Long> out = new HashMap<>();
-        JsonElement added = json.get("added_tokens");
+        JsonElement added = json.json().get("added_tokens");
         if (added != null && added.isJsonArray()) {
             for (JsonElement e : added.getAsJsonArray()) {
-                JsonObject token = e.getAsJsonObject();
-                out.put(token.get("content").getAsString(), token.get("id").getAsLong());
+                try {
+                    JsonObject token = e.getAsJsonObject();
+                    out.put(token.get("content").getAsString(), token.get("id").getAsLong());
+                } catch (RuntimeException bad) {
+                    throw new CheckpointException(json.file(), "added_tokens entry " + e
+                            + " needs a string 'content' and a numeric 'id'");
+                }
             }
         }
         return out;

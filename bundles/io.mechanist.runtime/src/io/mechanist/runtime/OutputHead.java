@@ -58,7 +58,7 @@ public final class OutputHead {
             throw new CheckpointException(folder, "not a folder");
         }
         JsonConfig config = JsonConfig.read(folder.resolve("config.json"));
-        ModelSpec spec = FamilyAdapter.of(family(config)).spec(config);
+        ModelSpec spec = FamilyAdapter.of(FamilyAdapter.family(config)).spec(config);
         Map<String, Path> fileOf = tensorFiles(folder);
         boolean gpt2 = spec.family() == Family.GPT2;
         String prefix = gpt2 && fileOf.containsKey("transformer.wte.weight") ? "transformer." : "";
@@ -160,20 +160,6 @@ public final class OutputHead {
         return cap > 0 ? cap * Math.tanh(z / cap) : z;
     }
 
-    private static Family family(JsonConfig config) throws CheckpointException {
-        List<String> architectures = config.stringList("architectures");
-        if (architectures != null) {
-            for (String name : architectures) {
-                var family = Family.forArchitecture(name);
-                if (family.isPresent()) {
-                    return family.get();
-                }
-            }
-        }
-        throw new CheckpointException(config.file(), "architectures " + architectures + " not supported; supported: "
-                + Family.supportedList());
-    }
-
     /** Tensor name -> the safetensors file holding it (single file or the shards of the index). */
     private static Map<String, Path> tensorFiles(Path folder) throws IOException {
         Path index = folder.resolve("model.safetensors.index.json");
@@ -185,7 +171,8 @@ public final class OutputHead {
                 throw new CheckpointException(index, "missing 'weight_map'");
             }
             for (Map.Entry<String, JsonElement> e : map.json().entrySet()) {
-                out.put(e.getKey(), folder.resolve(e.getValue().getAsString()));
+                out.put(e.getKey(), io.mechanist.runtime.internal.WeightSource.shardFile(folder, index, e.getKey(),
+                        e.getValue()));
             }
             return out;
         }

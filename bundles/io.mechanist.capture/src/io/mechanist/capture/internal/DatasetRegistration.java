@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mechanist.core.activations.PromptInfo;
+import io.mechanist.demo.dataset.DatasetFormatException;
 import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.demo.dataset.ParsedDataset;
 import io.mechanist.model.Dataset;
 import io.mechanist.runtime.ModelTokenizer;
 import io.mechanist.store.ActivationStore;
@@ -28,12 +30,28 @@ public final class DatasetRegistration {
         return FileHashes.toId(stem) + "-" + FileHashes.sha256(fileSha256 + "/" + tokenizerSha256).substring(0, 8);
     }
 
-    /** The prompts of {@code records} as the model sees them. */
-    public static List<PromptInfo> tokenize(List<DatasetRecord> records, ModelTokenizer tokenizer) {
+    /**
+     * The prompts of {@code dataset} as the model sees them, each checked against the model's positions before
+     * anything is written, so that a prompt the model cannot take never leaves a capture behind.
+     *
+     * @param maxTokens the most tokens a prompt may have, 0 for no limit
+     * @param limitSource what sets the limit, for the message (e.g. "n_positions in .../config.json")
+     * @throws DatasetFormatException naming the file, line and prompt id of a prompt with no tokens or too many
+     */
+    public static List<PromptInfo> tokenize(ParsedDataset dataset, ModelTokenizer tokenizer, int maxTokens,
+            String limitSource) throws DatasetFormatException {
+        List<DatasetRecord> records = dataset.records();
         List<PromptInfo> prompts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             DatasetRecord record = records.get(i);
             long[] ids = tokenizer.encode(record.text());
+            if (ids.length == 0) {
+                throw dataset.problem(i, "has no tokens");
+            }
+            if (maxTokens > 0 && ids.length > maxTokens) {
+                throw dataset.problem(i, "has " + ids.length + " tokens (" + record.text().length()
+                        + " characters); the model takes at most " + maxTokens + " (" + limitSource + ")");
+            }
             int[] tokenIds = new int[ids.length];
             for (int t = 0; t < ids.length; t++) {
                 tokenIds[t] = Math.toIntExact(ids[t]);

@@ -8,10 +8,17 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +41,13 @@ public final class DatasetParser {
 
     /** Parses a UTF-8 JSONL file. */
     public static List<DatasetRecord> parse(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
+        return read(file).records();
+    }
+
+    /** Parses a UTF-8 JSONL file, keeping each record's line for later messages. */
+    public static ParsedDataset read(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return parse(new Utf8Lines(in), file.toString());
         }
     }
 
@@ -46,11 +58,31 @@ public final class DatasetParser {
      */
     public static List<DatasetRecord> parse(Reader reader, String source) throws IOException {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        return parse(lines::readLine, source).records();
+    }
+
+    /** The next line without its terminator, or null at the end. */
+    private interface Lines {
+        String next() throws IOException;
+    }
+
+    private static ParsedDataset parse(Lines lines, String source) throws IOException {
         List<DatasetRecord> records = new ArrayList<>();
+        List<Integer> recordLines = new ArrayList<>();
         Map<String, Integer> lineOfId = new HashMap<>();
         Map<String, List<Integer>> pairMembers = new LinkedHashMap<>();
         int lineNumber = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        while (true) {
+            String line;
+            try {
+                line = lines.next();
+            } catch (CharacterCodingException e) {
+                throw new DatasetFormatException(source, lineNumber + 1, "not UTF-8 text (dataset files must be "
+                        + "saved as UTF-8)");
+            }
+            if (line == null) {
+                break;
+            }
             lineNumber++;
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -68,12 +100,44 @@ public final class DatasetParser {
                 pairMembers.computeIfAbsent(record.pair(), k -> new ArrayList<>()).add(records.size());
             }
             records.add(record);
+            recordLines.add(lineNumber);
         }
         if (records.isEmpty()) {
             throw new DatasetFormatException(source, Math.max(lineNumber, 1), "the file holds no records");
         }
         checkPairs(records, pairMembers, lineOfId, source);
-        return List.copyOf(records);
+        return new ParsedDataset(source, records, recordLines);
+    }
+
+    /**
+     * Lines of a byte stream decoded strictly as UTF-8, one at a time, so that a bad byte is reported on its own
+     * line (a Reader would only say "Input length = 1"). Lines end at LF; a CR before it is dropped.
+     */
+    private static final class Utf8Lines implements Lines {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        Utf8Lines(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public String next() throws IOException {
+            line.reset();
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            while (b >= 0 && b != '\n') {
+                line.write(b);
+                b = in.read();
+            }
+            byte[] bytes = line.toByteArray();
+            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            return decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        }
     }
 
     /** Parses one record from a single JSON line (for tests and tools that hold lines already). */

@@ -96,7 +96,8 @@ public final class CaptureCommand implements Command {
         CaptureJob job = CaptureJob.builder(store, model, dataset).sites(line.option("sites", "blocks.*.resid_post"))
                 .positions(positions).batchSize(batch).storage(storage).padding(padding)
                 .captureId(line.option("id", null)).name(line.option("name", null)).build();
-        CaptureSummary summary = Capturer.capture(job, new CliProgressMonitor(context));
+        CaptureSummary summary = Capturer.capture(job, new CliProgressMonitor(context),
+                warning -> context.info("mechanist capture: warning: " + warning));
         if (summary.resumedFrom() > 0) {
             context.info("resumed capture " + summary.captureId() + " after " + summary.resumedFrom() + " prompts");
         }

@@ -268,16 +268,16 @@ public final class ProbeCommand implements Command {
         String kind = line.option("alignment", "anchor").toLowerCase(Locale.ROOT);
         String anchor = line.option("anchor", null);
         return switch (kind) {
-            case "start" -> PositionAlignment.fromStart(line.integer("positions", 64));
+            case "start" -> PositionAlignment.fromStart(line.integer("positions", 64, 1));
             case "anchor" -> PositionAlignment.relativeToAnchor(anchor != null ? anchor : "Answer",
-                    line.integer("before", 32), line.integer("after", 2));
+                    line.integer("before", 32, 0), line.integer("after", 2, 0));
             case "span" -> {
                 String after = line.option("span-after", null);
                 AnchorLocator start = after == null ? null : AnchorLocator.token(after, AnchorLocator.Occurrence.FIRST);
                 AnchorLocator end = anchor == null ? null : AnchorLocator.token(anchor, AnchorLocator.Occurrence.FIRST);
                 yield PositionAlignment.spanFraction(SpanLocator.between(start, end), "after '"
                         + (after != null ? after : "start") + "' before '" + (anchor != null ? anchor : "end") + "'",
-                        line.integer("bins", 10));
+                        line.integer("bins", 10, 1));
             }
             default -> throw new UsageException("--alignment must be start, anchor or span, not '" + kind + "'");
         };
@@ -293,9 +293,9 @@ public final class ProbeCommand implements Command {
             }
         }
         ProbeConfig defaults = ProbeConfig.defaults();
-        return defaults.withMethods(methods).withFolds(line.integer("folds", 5))
+        return defaults.withMethods(methods).withFolds(line.integer("folds", 5, 2))
                 .withSeed(line.integer("seed", (int) defaults.seed()))
-                .withThreads(line.integer("threads", defaults.threads()));
+                .withThreads(line.integer("threads", defaults.threads(), 1));
     }
 
     private static int[] chartLayers(CommandLine line, ProbeResults r, ProbeMethod method) throws UsageException {

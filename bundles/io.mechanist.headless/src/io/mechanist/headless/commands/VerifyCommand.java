@@ -64,6 +64,7 @@ public final class VerifyCommand implements Command {
         }
         context.info("verifying " + model + " ...");
         FidelityCheck.Report report = FidelityCheck.run(model, prompt);
+        report.warnings().forEach(w -> context.info("mechanist verify: warning: " + w));
         boolean pass = report.worst() <= tolerance;
         if (context.json()) {
             JsonObject json = new JsonObject();
@@ -80,6 +81,9 @@ public final class VerifyCommand implements Command {
             json.add("maxAbsDifference", sites);
             json.addProperty("logits", report.maxAbsDifference().get("logits"));
             json.addProperty("worst", report.worst());
+            JsonArray warnings = new JsonArray();
+            report.warnings().forEach(warnings::add);
+            json.add("warnings", warnings);
             json.addProperty("pass", pass);
             context.printJson(json);
         } else {

@@ -1,6 +1,7 @@
 package io.mechanist.runtime.reference;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import io.mechanist.runtime.SiteActivations;
 public final class FidelityCheck {
 
     /** The outcome: token ids compared and the max abs difference per site id ({@code logits} last). */
-    public record Report(long[] tokens, Map<String, Double> maxAbsDifference) {
+    public record Report(long[] tokens, Map<String, Double> maxAbsDifference, List<String> warnings) {
 
         /** The largest difference of all sites. */
         public double worst() {
@@ -43,6 +44,10 @@ public final class FidelityCheck {
      */
     public static Report run(Path modelFolder, String prompt) throws IOException {
         try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
+            if (!model.hasTokenizer()) {
+                throw new NoSuchFileException(modelFolder.resolve("tokenizer.json").toString(), null,
+                        "verify needs the checkpoint's tokenizer to tokenise --prompt");
+            }
             long[] tokens = model.tokenizer().encode(prompt);
             if (tokens.length == 0) {
                 throw new IllegalArgumentException("the prompt '" + prompt + "' has no tokens");
@@ -58,7 +63,7 @@ public final class FidelityCheck {
             for (HookSite site : sites) {
                 differences.put(site.id(), maxAbsDifference(run.capture(site, 0), reference, site));
             }
-            return new Report(tokens, differences);
+            return new Report(tokens, differences, model.warnings());
         }
     }
 

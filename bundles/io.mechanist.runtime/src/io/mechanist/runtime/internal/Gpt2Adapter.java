@@ -19,9 +19,9 @@ final class Gpt2Adapter implements FamilyAdapter {
 
     @Override
     public ModelSpec spec(JsonConfig c) throws CheckpointException {
-        int d = c.requireInt("n_embd");
-        int heads = c.requireInt("n_head");
-        int layers = c.requireInt("n_layer");
+        int d = c.requirePositiveInt("n_embd");
+        int heads = c.requirePositiveInt("n_head");
+        int layers = c.requirePositiveInt("n_layer");
         if (d % heads != 0) {
             throw new CheckpointException(c.file(), "n_embd " + d + " is not divisible by n_head " + heads);
         }
@@ -38,11 +38,11 @@ final class Gpt2Adapter implements FamilyAdapter {
             }
             perLayer.add(new ModelSpec.LayerSpec(scale, 0, null));
         }
-        int inner = c.has("n_inner") ? c.requireInt("n_inner") : 4 * d;
-        return new ModelSpec(Family.GPT2, c.requireInt("vocab_size"), d, layers, heads, heads, headDim, inner,
-                NormKind.LAYER_NORM, c.getDouble("layer_norm_epsilon", 1e-5), activation, false, true, true, true,
-                false, false, 1.0, true, c.requireInt("n_positions"), 0, 0, c.getBoolean("tie_word_embeddings", true),
-                perLayer);
+        int inner = c.getPositiveInt("n_inner", Math.multiplyExact(4, d));
+        return new ModelSpec(Family.GPT2, c.requirePositiveInt("vocab_size"), d, layers, heads, heads, headDim, inner,
+                NormKind.LAYER_NORM, c.getNonNegativeDouble("layer_norm_epsilon", 1e-5), activation, false, true, true,
+                true, false, false, 1.0, true, c.requirePositiveInt("n_positions"), 0, 0,
+                c.getBoolean("tie_word_embeddings", true), perLayer);
     }
 
     @Override

@@ -30,11 +30,18 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
 
     @Override
     public ModelSpec spec(JsonConfig c) throws CheckpointException {
-        int d = c.requireInt("hidden_size");
-        int heads = c.requireInt("num_attention_heads");
-        int layers = c.requireInt("num_hidden_layers");
-        int kvHeads = c.getInt("num_key_value_heads", heads);
-        int headDim = c.getInt("head_dim", d / heads);
+        int d = c.requirePositiveInt("hidden_size");
+        int heads = c.requirePositiveInt("num_attention_heads");
+        int layers = c.requirePositiveInt("num_hidden_layers");
+        int kvHeads = c.getPositiveInt("num_key_value_heads", heads);
+        if (!c.has("head_dim") && d % heads != 0) {
+            throw new CheckpointException(c.file(), "hidden_size " + d + " is not divisible by num_attention_heads "
+                    + heads + " (and no 'head_dim' is given)");
+        }
+        int headDim = c.getPositiveInt("head_dim", d / heads);
+        if (headDim % 2 != 0) {
+            throw new CheckpointException(c.file(), "head_dim " + headDim + " must be even for rotary embeddings");
+        }
         if (c.getDouble("partial_rotary_factor", 1.0) != 1.0) {
             throw new CheckpointException(c.file(), "partial_rotary_factor other than 1 is not supported");
         }
@@ -53,34 +60,41 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
         boolean outputBias = family != Family.QWEN2 && attentionBias;
         boolean mlpBias = family == Family.LLAMA && c.getBoolean("mlp_bias", false);
         boolean qkNorm = family == Family.QWEN3 || family == Family.GEMMA3_TEXT;
-        double attentionScale = gemma() ? Math.pow(c.getDouble("query_pre_attn_scalar", 256), -0.5)
+        double attentionScale = gemma() ? Math.pow(c.getPositiveDouble("query_pre_attn_scalar", 256), -0.5)
                 : 1.0 / Math.sqrt(headDim);
-        double attnSoftcap = family == Family.GEMMA2 ? c.getDouble("attn_logit_softcapping", 50.0)
-                : c.getDouble("attn_logit_softcapping", 0);
-        double finalSoftcap = family == Family.GEMMA2 ? c.getDouble("final_logit_softcapping", 30.0)
-                : c.getDouble("final_logit_softcapping", 0);
+        double attnSoftcap = softcap(c, "attn_logit_softcapping", family == Family.GEMMA2 ? 50.0 : 0);
+        double finalSoftcap = softcap(c, "final_logit_softcapping", family == Family.GEMMA2 ? 30.0 : 0);
         boolean tied = c.getBoolean("tie_word_embeddings", gemma());
-        int[] windows = slidingWindows(c, layers);
-        RopeSpec globalRope = rope(c, family == Family.GEMMA3_TEXT ? 1_000_000 : 10_000, headDim);
+        boolean[] sliding = slidingLayers(c, layers);
+        int window = slidingWindow(c);
+        int maxPositions = c.getPositiveInt("max_position_embeddings", 0);
+        RopeSpec globalRope = rope(c, family == Family.GEMMA3_TEXT ? 1_000_000 : 10_000, headDim, maxPositions);
         List<ModelSpec.LayerSpec> perLayer = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             RopeSpec rope = globalRope;
-            if (family == Family.GEMMA3_TEXT && windows[i] > 0) {
-                rope = RopeSpec.plain(c.getDouble("rope_local_base_freq", 10_000), headDim);
+            if (family == Family.GEMMA3_TEXT && sliding[i]) {
+                rope = RopeSpec.plain(c.getPositiveDouble("rope_local_base_freq", 10_000), headDim);
             }
-            perLayer.add(new ModelSpec.LayerSpec(attentionScale, windows[i], rope));
+            perLayer.add(new ModelSpec.LayerSpec(attentionScale, sliding[i] ? window : 0, rope));
         }
-        return new ModelSpec(family, c.requireInt("vocab_size"), d, layers, heads, kvHeads, headDim,
-                c.requireInt("intermediate_size"), gemma() ? NormKind.RMS_NORM_PLUS_ONE : NormKind.RMS_NORM,
-                c.getDouble("rms_norm_eps", 1e-6), activation, true, qkvBias, outputBias, mlpBias, qkNorm, gemma(),
-                gemma() ? Math.sqrt(d) : 1.0, false, c.getInt("max_position_embeddings", 0), attnSoftcap,
-                finalSoftcap, tied, perLayer);
+        return new ModelSpec(family, c.requirePositiveInt("vocab_size"), d, layers, heads, kvHeads, headDim,
+                c.requirePositiveInt("intermediate_size"), gemma() ? NormKind.RMS_NORM_PLUS_ONE : NormKind.RMS_NORM,
+                c.getNonNegativeDouble("rms_norm_eps", 1e-6), activation, true, qkvBias, outputBias, mlpBias, qkNorm,
+                gemma(), gemma() ? Math.sqrt(d) : 1.0, false, maxPositions, attnSoftcap, finalSoftcap, tied,
+                perLayer);
     }
 
-    /** Sliding window per layer (0 = full attention), from layer_types or the family's own switches. */
-    private int[] slidingWindows(JsonConfig c, int layers) throws CheckpointException {
-        int[] windows = new int[layers];
-        int window = c.getInt("sliding_window", family == Family.GEMMA2 || family == Family.GEMMA3_TEXT ? 4096 : 0);
+    /** A soft-cap: the family's default when absent, off (0) when null, else a positive number. */
+    private static double softcap(JsonConfig c, String key, double familyDefault) throws CheckpointException {
+        if (c.isNull(key)) {
+            return 0;
+        }
+        return c.getPositiveDouble(key, familyDefault);
+    }
+
+    /** Which layers are "sliding_attention" layers, from layer_types or the family's own rule. */
+    private boolean[] slidingLayers(JsonConfig c, int layers) throws CheckpointException {
+        boolean[] sliding = new boolean[layers];
         List<String> types = c.stringList("layer_types");
         if (types != null) {
             if (types.size() != layers) {
@@ -88,50 +102,56 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
                         + layers + " layers");
             }
             for (int i = 0; i < layers; i++) {
-                windows[i] = switch (types.get(i)) {
-                    case "sliding_attention" -> requireWindow(c, window);
-                    case "full_attention" -> 0;
+                sliding[i] = switch (types.get(i)) {
+                    case "sliding_attention" -> true;
+                    case "full_attention" -> false;
                     default -> throw new CheckpointException(c.file(), "layer_types[" + i + "] = '" + types.get(i)
                             + "' is not supported (supported: sliding_attention, full_attention)");
                 };
             }
-            return windows;
+            return sliding;
         }
         switch (family) {
-            case MISTRAL -> java.util.Arrays.fill(windows, window);
+            case MISTRAL -> java.util.Arrays.fill(sliding, true);
             case QWEN2, QWEN3 -> {
-                if (c.getBoolean("use_sliding_window", false)) {
-                    int from = c.getInt("max_window_layers", layers);
-                    for (int i = from; i < layers; i++) {
-                        windows[i] = requireWindow(c, window);
-                    }
+                for (int i = Math.max(0, c.getInt("max_window_layers", 28)); i < layers; i++) {
+                    sliding[i] = true;
                 }
             }
             case GEMMA2 -> {
                 for (int i = 0; i < layers; i += 2) {
-                    windows[i] = requireWindow(c, window);
+                    sliding[i] = true;
                 }
             }
             case GEMMA3_TEXT -> {
-                int pattern = c.getInt("sliding_window_pattern", 6);
+                String key = c.has("sliding_window_pattern") ? "sliding_window_pattern" : "_sliding_window_pattern";
+                int pattern = c.getPositiveInt(key, 6);
                 for (int i = 0; i < layers; i++) {
-                    windows[i] = (i + 1) % pattern != 0 ? requireWindow(c, window) : 0;
+                    sliding[i] = (i + 1) % pattern != 0;
                 }
             }
             default -> { }
         }
-        return windows;
+        return sliding;
     }
 
-    private static int requireWindow(JsonConfig c, int window) throws CheckpointException {
-        if (window <= 0) {
-            throw new CheckpointException(c.file(), "sliding-window layers need a positive 'sliding_window'");
+    /**
+     * The window of the sliding layers as the Hugging Face config classes derive it: an absent sliding_window takes
+     * the class's default (4096); null, or Qwen's use_sliding_window=false, means none (0: such layers attend to
+     * every earlier position).
+     */
+    private int slidingWindow(JsonConfig c) throws CheckpointException {
+        boolean qwen = family == Family.QWEN2 || family == Family.QWEN3;
+        if (family == Family.LLAMA || c.isNull("sliding_window")
+                || (qwen && !c.getBoolean("use_sliding_window", false))) {
+            return 0;
         }
-        return window;
+        return c.getPositiveInt("sliding_window", 4096);
     }
 
-    private static RopeSpec rope(JsonConfig c, double defaultTheta, int headDim) throws CheckpointException {
-        double theta = c.getDouble("rope_theta", defaultTheta);
+    private static RopeSpec rope(JsonConfig c, double defaultTheta, int headDim, int maxPositions)
+            throws CheckpointException {
+        double theta = c.getPositiveDouble("rope_theta", defaultTheta);
         JsonConfig scaling = c.object("rope_scaling");
         if (scaling == null) {
             return RopeSpec.plain(theta, headDim);
@@ -144,8 +164,22 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
             case "llama3" -> new RopeSpec(theta, RopeSpec.Scaling.LLAMA3, requirePositive(scaling, "factor"),
                     requirePositive(scaling, "low_freq_factor"), requirePositive(scaling, "high_freq_factor"),
                     (int) requirePositive(scaling, "original_max_position_embeddings"), headDim);
+            case "dynamic" -> {
+                // Hugging Face's dynamic NTK scaling leaves the frequencies alone up to max_position_embeddings;
+                // beyond, it recomputes them from the longest sequence seen so far, so the numbers would depend on
+                // earlier calls: such prompts are refused (HookedTransformer), and this is plain rope.
+                if (maxPositions < 1) {
+                    throw new CheckpointException(c.file(), "rope_scaling type 'dynamic' needs 'max_position_embeddings'");
+                }
+                double factor = requirePositive(scaling, "factor");
+                if (factor < 1) {
+                    throw new CheckpointException(c.file(), "rope_scaling 'factor' must be at least 1 for type "
+                            + "'dynamic', found " + factor);
+                }
+                yield new RopeSpec(theta, RopeSpec.Scaling.DYNAMIC, factor, 0, 0, maxPositions, headDim);
+            }
             default -> throw new CheckpointException(c.file(), "rope_scaling type '" + type
-                    + "' is not supported (supported: default, linear, llama3)");
+                    + "' is not supported (supported: default, linear, llama3, dynamic)");
         };
     }
 

@@ -42,6 +42,7 @@ public final class WeightSource implements AutoCloseable {
     private final List<SafetensorsFile> files = new ArrayList<>();
     private final List<ByteBuffer> pinned = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
+    private final List<String> nonFinite = new ArrayList<>();
     /** System property overriding the block size of chunked loading (bytes of float32). */
     public static final String CHUNK_BYTES_PROPERTY = "io.mechanist.runtime.weightChunkBytes";
 
@@ -74,10 +75,10 @@ public final class WeightSource implements AutoCloseable {
             }
             Map<String, SafetensorsFile> byName = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : map.json().entrySet()) {
-                String shardName = e.getValue().getAsString();
+                Path shardPath = shardFile(folder, index, e.getKey(), e.getValue());
+                String shardName = shardPath.getFileName().toString();
                 SafetensorsFile shard = byName.get(shardName);
                 if (shard == null) {
-                    Path shardPath = folder.resolve(shardName);
                     if (!Files.isRegularFile(shardPath)) {
                         throw new CheckpointException(shardPath, "shard listed in " + index.getFileName()
                                 + " (for tensor '" + e.getKey() + "') is missing");
@@ -101,6 +102,25 @@ public final class WeightSource implements AutoCloseable {
         } else {
             refuseOrReportMissing();
         }
+    }
+
+    /**
+     * The shard file an index entry names: a plain file name in the checkpoint folder, so that an index can never
+     * make Mechanist read outside the folder.
+     */
+    public static Path shardFile(Path folder, Path index, String tensor, JsonElement entry) throws CheckpointException {
+        if (entry == null || !entry.isJsonPrimitive() || !entry.getAsJsonPrimitive().isString()) {
+            throw new CheckpointException(index, "weight_map entry of tensor '" + tensor + "' must be a file name, "
+                    + "found " + entry);
+        }
+        String name = entry.getAsString();
+        Path relative = Path.of(name);
+        if (name.isEmpty() || relative.isAbsolute() || relative.getNameCount() != 1 || name.equals("..")
+                || name.equals(".") || name.contains("/") || name.contains("\\")) {
+            throw new CheckpointException(index, "weight_map entry of tensor '" + tensor + "' is '" + name
+                    + "'; shards must be files in the checkpoint folder itself");
+        }
+        return folder.resolve(name);
     }
 
     private void refuseOrReportMissing() throws IOException {
@@ -137,8 +157,14 @@ public final class WeightSource implements AutoCloseable {
         return fileOfTensor.keySet().stream().filter(n -> !used.contains(n)).sorted().toList();
     }
 
+    /** Names of loaded tensors holding NaN or infinite values, in loading order. */
+    public List<String> nonFiniteNames() {
+        return List.copyOf(nonFinite);
+    }
+
     /**
-     * Loads a tensor as float32 into {@code manager}, checking its shape.
+     * Loads a tensor as float32 into {@code manager}, checking its shape and noting NaN or infinite values (see
+     * {@link #nonFiniteNames}).
      *
      * @throws CheckpointException naming the file and tensor when it is missing, has another shape, or is not float
      */
@@ -165,7 +191,7 @@ public final class WeightSource implements AutoCloseable {
         long rowElements = rows == 0 ? 0 : info.elementCount() / rows;
         long f32Bytes = info.elementCount() * 4;
         if (f32Bytes <= maxChunkBytes || rows <= 1) {
-            return loadRows(file, info, 0, rows, rowElements, expectedShape, manager, pinned);
+            return checkFinite(name, loadRows(file, info, 0, rows, rowElements, expectedShape, manager, pinned));
         }
         // Java buffers stop at 2 GiB: load blocks of rows and join them in native memory.
         long rowsPerChunk = Math.max(1, maxChunkBytes / (rowElements * 4));
@@ -176,10 +202,30 @@ public final class WeightSource implements AutoCloseable {
                 chunks.add(loadRows(file, info, from, Math.min(rowsPerChunk, rows - from), rowElements, expectedShape,
                         manager, untilJoined));
             }
-            return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(chunks), 0);
+            return checkFinite(name, ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(chunks), 0));
         } finally {
             chunks.forEach(NDArray::close);
         }
+    }
+
+    /**
+     * Notes {@code name} when the tensor holds NaN or infinity. One float32 sum finds both (they propagate); only a
+     * non-finite sum, which finite values can also reach by overflow, is confirmed element by element.
+     */
+    private NDArray checkFinite(String name, NDArray array) {
+        boolean suspicious;
+        try (NDArray sum = array.sum()) {
+            suspicious = !Float.isFinite(sum.getFloat());
+        }
+        if (suspicious) {
+            try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray either = nan.logicalOr(inf);
+                    NDArray any = either.any()) {
+                if (any.getBoolean()) {
+                    nonFinite.add(name);
+                }
+            }
+        }
+        return array;
     }
 
     /** Rows [from, from + count) of a tensor as a float32 array of shape [count, rest of shape]. */

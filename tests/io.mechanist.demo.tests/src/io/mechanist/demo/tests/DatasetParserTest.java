@@ -9,6 +9,7 @@ import io.mechanist.demo.dataset.DatasetFormatException;
 import io.mechanist.demo.dataset.DatasetParser;
 import io.mechanist.demo.dataset.DatasetRecord;
 import io.mechanist.demo.dataset.DatasetWriter;
+import io.mechanist.demo.dataset.ParsedDataset;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,33 @@ class DatasetParserTest {
         Path file = dir.resolve("round.jsonl");
         DatasetWriter.write(file, List.of(record));
         assertEquals(record, DatasetParser.parse(file).get(0));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8NameTheLine() throws IOException {
+        Path file = dir.resolve("latin1.jsonl");
+        byte[] good = (GOOD_A + "\r\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = GOOD_B.replace("Q : 2", "Q \u00e9 2").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(good, good.length + bad.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        Files.write(file, all);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DatasetParser.parse(file));
+        assertEquals(3, e.line());
+        assertMessage(e, file + ":3: not UTF-8 text");
+    }
+
+    @Test
+    void recordsKeepTheirLinesForLaterMessages() throws IOException {
+        Path file = write("", GOOD_A, "  ", GOOD_B);
+        ParsedDataset parsed = DatasetParser.read(file);
+        assertEquals(List.of(2, 4), parsed.lines());
+        assertEquals(List.of("p1", "p2"), parsed.records().stream().map(DatasetRecord::id).toList());
+        DatasetFormatException e = parsed.problem(1, "is too long");
+        assertEquals(4, e.line());
+        assertEquals(file + ":4: prompt 'p2' is too long", e.getMessage());
+        String withAccents = GOOD_A.replace("Q : 1", "Q caf\u00e9 \u2013 1").replace(",\"pair\":\"x\"", "");
+        assertEquals("Q caf\u00e9 \u2013 1 vs 2 . so :", DatasetParser.read(write(withAccents)).records().get(0).text(),
+                "UTF-8 text decodes");
     }
 
     @Test

@@ -55,23 +55,39 @@ public final class ConfigReader {
         return family == ArchitectureFamily.GPT2 ? gpt2() : llamaLike(family, computeDtype);
     }
 
+    /**
+     * The family named by model_type (what Hugging Face's AutoModel classes follow) or, without one, by
+     * architectures; a config whose two entries name different families is refused rather than guessed.
+     */
     private ArchitectureFamily family() throws IOException {
         String modelType = string("model_type", null);
+        ArchitectureFamily byArchitecture = null;
+        if (json.has("architectures") && json.get("architectures").isJsonArray()) {
+            for (JsonElement a : json.getAsJsonArray("architectures")) {
+                var byName = a.isJsonPrimitive() ? ArchitectureFamily.byArchitecture(a.getAsString())
+                        : java.util.Optional.<ArchitectureFamily>empty();
+                if (byName.isPresent()) {
+                    byArchitecture = byName.get();
+                    break;
+                }
+            }
+        }
         if (modelType != null) {
             if (modelType.equals("gemma3") && json.has("text_config")) {
                 throw new IOException(file + ": model_type gemma3 is the multimodal Gemma3ForConditionalGeneration;"
                         + " only text checkpoints (model_type gemma3_text, Gemma3ForCausalLM) are supported");
             }
-            return ArchitectureFamily.byModelType(modelType).orElseThrow(() -> new IOException(
+            ArchitectureFamily byType = ArchitectureFamily.byModelType(modelType).orElseThrow(() -> new IOException(
                     file + ": unsupported model_type '" + modelType + "'; supported: " + supportedList()));
-        }
-        if (json.has("architectures") && json.get("architectures").isJsonArray()) {
-            for (JsonElement a : json.getAsJsonArray("architectures")) {
-                var byName = ArchitectureFamily.byArchitecture(a.getAsString());
-                if (byName.isPresent()) {
-                    return byName.get();
-                }
+            if (byArchitecture != null && byArchitecture != byType) {
+                throw new IOException(file + ": model_type '" + modelType + "' and architectures "
+                        + json.get("architectures") + " name different families (" + byType.architecture() + " vs "
+                        + byArchitecture.architecture() + ")");
             }
+            return byType;
+        }
+        if (byArchitecture != null) {
+            return byArchitecture;
         }
         throw new IOException(file + ": no supported model_type or architectures entry; supported: " + supportedList());
     }
@@ -85,9 +101,9 @@ public final class ConfigReader {
     }
 
     private ModelConfig gpt2() throws IOException {
-        int hidden = integer("n_embd", integer("hidden_size", 768));
-        int layers = integer("n_layer", 12);
-        int heads = integer("n_head", 12);
+        int hidden = positive("n_embd", positive("hidden_size", 768));
+        int layers = positive("n_layer", 12);
+        int heads = positive("n_head", 12);
         requireDivisible(hidden, heads, "n_embd", "n_head");
         int headDim = hidden / heads;
         Integer inner = optionalInteger("n_inner", null);
@@ -102,18 +118,21 @@ public final class ConfigReader {
         for (int l = 0; l < layers; l++) {
             windows.add(0);
         }
-        return new ModelConfig(ArchitectureFamily.GPT2, integer("vocab_size", 50257), hidden, layers, heads, heads,
-                headDim, inner != null ? inner : 4 * hidden, integer("n_positions", 1024),
+        if (inner != null && inner < 1) {
+            throw new IOException(file + ": 'n_inner' must be at least 1, found " + inner);
+        }
+        return new ModelConfig(ArchitectureFamily.GPT2, positive("vocab_size", 50257), hidden, layers, heads, heads,
+                headDim, inner != null ? inner : 4 * hidden, positive("n_positions", 1024),
                 number("layer_norm_epsilon", 1e-5), activation(string("activation_function", "gelu_new")),
                 bool("tie_word_embeddings", true), scales, null, null, 1.0, windows, null,
                 true, true, true, false, false, false);
     }
 
     private ModelConfig llamaLike(ArchitectureFamily family, DType computeDtype) throws IOException {
-        int hidden = integer("hidden_size", null);
-        int layers = integer("num_hidden_layers", null);
-        int heads = integer("num_attention_heads", null);
-        int kvHeads = optionalInteger("num_key_value_heads", heads);
+        int hidden = positive("hidden_size", null);
+        int layers = positive("num_hidden_layers", null);
+        int heads = positive("num_attention_heads", null);
+        int kvHeads = positive("num_key_value_heads", heads);
         if (heads % kvHeads != 0) {
             throw new IOException(file + ": num_attention_heads " + heads + " is not a multiple of num_key_value_heads "
                     + kvHeads);
@@ -129,6 +148,9 @@ public final class ConfigReader {
             headDimValue = hidden / heads;
         }
         int headDim = headDimValue;
+        if (headDim < 1) {
+            throw new IOException(file + ": 'head_dim' must be at least 1, found " + headDim);
+        }
         if (headDim % 2 != 0) {
             throw new IOException(file + ": head_dim " + headDim + " must be even for rotary embeddings");
         }
@@ -176,8 +198,8 @@ public final class ConfigReader {
         boolean mlpBias = family == ArchitectureFamily.LLAMA && bool("mlp_bias", false);
         double embedScale = family.isGemma() ? roundTo(Math.sqrt(hidden), computeDtype) : 1.0;
 
-        return new ModelConfig(family, integer("vocab_size", null), hidden, layers, heads, kvHeads, headDim,
-                integer("intermediate_size", null), integer("max_position_embeddings", 2048),
+        return new ModelConfig(family, positive("vocab_size", null), hidden, layers, heads, kvHeads, headDim,
+                positive("intermediate_size", null), positive("max_position_embeddings", 2048),
                 number("rms_norm_eps", 1e-6), activation(act), bool("tie_word_embeddings", family.isGemma()),
                 scales, attnSoftcap, finalSoftcap, embedScale, windows, ropes(family, layerTypes),
                 qkvBias, outputBias, mlpBias,
@@ -218,7 +240,7 @@ public final class ConfigReader {
 
     private int slidingPattern() throws IOException {
         String key = json.has("sliding_window_pattern") ? "sliding_window_pattern" : "_sliding_window_pattern";
-        return integer(key, 6);
+        return positive(key, 6);
     }
 
     private int slidingWindowSize(ArchitectureFamily family) throws IOException {
@@ -280,8 +302,11 @@ public final class ConfigReader {
             case "llama3" -> new RopeSpec("llama3", ownTheta, required(scaling, "factor", where),
                     required(scaling, "low_freq_factor", where), required(scaling, "high_freq_factor", where),
                     required(scaling, "original_max_position_embeddings", where));
+            // Plain frequencies up to max_position_embeddings; RotaryEmbedding refuses positions beyond.
+            case "dynamic" -> new RopeSpec("dynamic", ownTheta, required(scaling, "factor", where), 0, 0,
+                    positive("max_position_embeddings", 2048));
             default -> throw new IOException(file + ": " + where + " rope_type '" + type
-                    + "' is not supported by the reference (supported: default, linear, llama3)");
+                    + "' is not supported by the reference (supported: default, linear, llama3, dynamic)");
         };
     }
 
@@ -352,15 +377,27 @@ public final class ConfigReader {
         if (json.get(key).isJsonNull()) {
             return null;
         }
-        try {
-            double d = json.get(key).getAsDouble();
-            if (d != Math.rint(d)) {
-                throw new IOException(file + ": '" + key + "' must be an integer, found " + json.get(key));
-            }
-            return (int) d;
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IOException(file + ": '" + key + "' must be a number, found " + json.get(key), e);
+        JsonElement value = json.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+            throw new IOException(file + ": '" + key + "' must be a number, found " + value);
         }
+        double d = value.getAsDouble();
+        if (d != Math.rint(d)) {
+            throw new IOException(file + ": '" + key + "' must be an integer, found " + value);
+        }
+        if (d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+            throw new IOException(file + ": '" + key + "' is out of range: " + value);
+        }
+        return (int) d;
+    }
+
+    /** A size or count: an integer of at least 1. */
+    private int positive(String key, Integer fallback) throws IOException {
+        int value = integer(key, fallback);
+        if (value < 1) {
+            throw new IOException(file + ": '" + key + "' must be at least 1, found " + value);
+        }
+        return value;
     }
 
     private double number(String key, double fallback) throws IOException {
@@ -375,22 +412,23 @@ public final class ConfigReader {
         if (json.get(key).isJsonNull()) {
             return null;
         }
-        try {
-            return json.get(key).getAsDouble();
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IOException(file + ": '" + key + "' must be a number, found " + json.get(key), e);
+        JsonElement value = json.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()
+                || !Double.isFinite(value.getAsDouble())) {
+            throw new IOException(file + ": '" + key + "' must be a number, found " + value);
         }
+        return value.getAsDouble();
     }
 
     private boolean bool(String key, boolean fallback) throws IOException {
         if (!json.has(key) || json.get(key).isJsonNull()) {
             return fallback;
         }
-        try {
-            return json.get(key).getAsBoolean();
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            throw new IOException(file + ": '" + key + "' must be true or false, found " + json.get(key), e);
+        JsonElement value = json.get(key);
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            throw new IOException(file + ": '" + key + "' must be true or false, found " + value);
         }
+        return value.getAsBoolean();
     }
 
     private String string(String key, String fallback) {

@@ -3,12 +3,15 @@ package io.mechanist.runtime.reference.internal;
 /**
  * Rotary position embedding parameters of one layer: the base ({@code rope_theta}) and an optional scaling rule.
  *
- * @param type "default", "linear" or "llama3"
+ * @param type "default", "linear", "llama3" or "dynamic" (Hugging Face's dynamic NTK scaling, which keeps the plain
+ *     frequencies up to max_position_embeddings and recomputes them beyond from the longest input seen so far;
+ *     only the first part is implemented, longer inputs are refused)
  * @param theta the base of the inverse frequencies
  * @param factor scaling factor (linear, llama3); 1 for default
  * @param lowFreqFactor llama3 only
  * @param highFreqFactor llama3 only
- * @param originalMaxPositions llama3 only: {@code original_max_position_embeddings}
+ * @param originalMaxPositions llama3: {@code original_max_position_embeddings}; dynamic: {@code
+ *     max_position_embeddings}, the number of positions supported
  */
 public record RopeSpec(String type, double theta, double factor, double lowFreqFactor, double highFreqFactor,
         double originalMaxPositions) {
@@ -31,7 +34,7 @@ public record RopeSpec(String type, double theta, double factor, double lowFreqF
             inv[i] = (float) (1.0 / power);
         }
         switch (type) {
-            case "default" -> { }
+            case "default", "dynamic" -> { }
             case "linear" -> {
                 for (int i = 0; i < half; i++) {
                     inv[i] = (float) (inv[i] / factor);

@@ -7,14 +7,21 @@ package io.mechanist.runtime.reference.internal;
 public final class RotaryEmbedding {
     private final double[] inverseFrequencies;
     private final int headDim;
+    /** Positions at or beyond this are refused (dynamic scaling); 0 for no limit. */
+    private final int positionLimit;
 
     public RotaryEmbedding(RopeSpec spec, int headDim) {
         this.headDim = headDim;
         this.inverseFrequencies = spec.inverseFrequencies(headDim);
+        this.positionLimit = spec.type().equals("dynamic") ? (int) spec.originalMaxPositions() : 0;
     }
 
     /** Rotates one head vector (length headDim) for the given position; returns a new array. */
     public double[] rotate(double[] head, int position) {
+        if (positionLimit > 0 && position >= positionLimit) {
+            throw new IllegalArgumentException("position " + position + " is beyond max_position_embeddings "
+                    + positionLimit + ": dynamic rope scaling is implemented only up to it");
+        }
         int half = headDim / 2;
         double[] out = new double[headDim];
         for (int i = 0; i < half; i++) {
