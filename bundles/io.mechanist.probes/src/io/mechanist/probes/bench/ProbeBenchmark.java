@@ -12,7 +12,6 @@ import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.internal.CellEvaluator;
-import io.mechanist.probes.internal.GroupedFolds;
 import io.mechanist.probes.internal.Labels;
 
 /**
@@ -203,9 +202,8 @@ public final class ProbeBenchmark {
 
     private static void iterationStatistics(InMemoryProbeData data, ProbeConfig config) {
         Labels labels = Labels.of(data);
-        int[] folds = GroupedFolds.assign(labels, config.folds(), config.seed());
-        CellEvaluator evaluator = new CellEvaluator(data, config.withMethods(EnumSet.of(ProbeMethod.LOGISTIC)),
-                labels, folds, GroupedFolds.permutedClasses(labels.classOf(), config.seed()));
+        ProbeConfig logistic = config.withMethods(EnumSet.of(ProbeMethod.LOGISTIC));
+        CellEvaluator evaluator = new CellEvaluator(data, logistic, labels, CellEvaluator.Splits.of(labels, logistic));
         int[][] sample = {{0, 0}, {data.layerCount() - 1, data.positionCount() - 1},
             {data.layerCount() / 2, data.positionCount() / 2}, {data.layerCount() - 1, 0}};
         for (int[] cell : sample) {
