@@ -194,6 +194,78 @@ public final class ConfidenceIntervals {
     }
 
     /**
+     * {@code P(T > t)} for Student's t with {@code df} degrees of freedom, from the regularised incomplete beta
+     * function: {@code P(T > t) = I_{df/(df+t^2)}(df/2, 1/2) / 2} for {@code t >= 0}.
+     */
+    public static double studentTUpperTail(double t, double df) {
+        if (!(df > 0) || Double.isNaN(t)) {
+            return Double.NaN;
+        }
+        double tail = 0.5 * regularisedBeta(df / (df + t * t), df / 2, 0.5);
+        return t >= 0 ? tail : 1 - tail;
+    }
+
+    /** The regularised incomplete beta function {@code I_x(a, b)} (continued fraction, Numerical Recipes 6.4). */
+    static double regularisedBeta(double x, double a, double b) {
+        if (x <= 0) {
+            return 0;
+        }
+        if (x >= 1) {
+            return 1;
+        }
+        double front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+        if (x < (a + 1) / (a + b + 2)) {
+            return front * betaFraction(x, a, b) / a;
+        }
+        return 1 - front * betaFraction(1 - x, b, a) / b;
+    }
+
+    private static double betaFraction(double x, double a, double b) {
+        double tiny = 1e-300;
+        double c = 1;
+        double d = 1 - (a + b) * x / (a + 1);
+        d = 1 / (Math.abs(d) < tiny ? tiny : d);
+        double h = d;
+        for (int m = 1; m <= 300; m++) {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            h *= d * c;
+            aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            double step = d * c;
+            h *= step;
+            if (Math.abs(step - 1) < 1e-14) {
+                break;
+            }
+        }
+        return h;
+    }
+
+    /** log Gamma(x) for x > 0 (Lanczos, g = 7, 9 terms; about 15 digits). */
+    static double logGamma(double x) {
+        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+            1.5056327351493116e-7};
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        }
+        x -= 1;
+        double sum = c[0];
+        for (int i = 1; i < 9; i++) {
+            sum += c[i] / (x + i);
+        }
+        double t = x + 7.5;
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(sum);
+    }
+
+    /**
      * Percentile bootstrap interval of {@code sum(successes) / sum(counts)} resampling units (prompts, or groups of
      * prompts) with replacement. {@code successes[u]} and {@code counts[u]} describe unit {@code u}.
      */
