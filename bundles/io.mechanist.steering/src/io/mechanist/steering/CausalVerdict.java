@@ -83,6 +83,7 @@ public final class CausalVerdict {
      *
      * @param multiplier        the multiplier judged (the sweep's largest positive one)
      * @param n                 prompts
+     * @param saturationMargin  the |unsteered logit difference| beyond which a prompt counts as saturated
      * @param saturated         prompts whose unsteered |logit difference| exceeds the saturation margin
      * @param meanShiftP        mean change of P(matching answer), all prompts
      * @param shiftInterval     its 95% interval
@@ -98,7 +99,8 @@ public final class CausalVerdict {
      * @param yes               the verdict
      * @param reason            why, in words
      */
-    public record Verdict(String vector, int layer, double multiplier, int n, int saturated, double meanShiftP,
+    public record Verdict(String vector, int layer, double multiplier, int n, double saturationMargin, int saturated,
+            double meanShiftP,
             Interval shiftInterval, double netFlipRate, Interval flipInterval, double unsaturatedShiftP,
             double saturatedShiftP, double nullMean, double nullSd, int nullDirections, double p, double holmP,
             boolean yes, String reason) {
@@ -177,7 +179,8 @@ public final class CausalVerdict {
                         100 * settings.minFlipRate(), randomNull.directions(), nullStats[l][0], nullStats[l][1],
                         holm[l], beyondNull ? "<" : ">=", settings.alpha());
                 out.add(new Verdict(SweepResult.VECTOR_KINDS.get(k), result.config().layers().get(l),
-                        result.config().multipliers()[m], baseline.length, saturatedCount, all[l].meanShiftP(), shift,
+                        result.config().multipliers()[m], baseline.length, settings.saturationMargin(), saturatedCount,
+                        all[l].meanShiftP(), shift,
                         all[l].netFlipRate(), flips, unsat, sat, nullStats[l][0], nullStats[l][1],
                         randomNull.directions(), pValues[l], holm[l], yes, reason));
             }

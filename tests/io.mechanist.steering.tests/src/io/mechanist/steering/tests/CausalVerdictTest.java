@@ -34,40 +34,46 @@ class CausalVerdictTest {
     @TempDir
     Path dir;
 
+    /**
+     * The fixture model answers A on every prompt (P(A) about 0.87). With B as the target, the direction of B's
+     * unembedding row minus A's flips the answers to B: yes. The opposite direction only makes A surer: no.
+     */
     @Test
     void aDirectionThatMovesTheAnswerSaysYesAndItsNegationSaysNo() throws Exception {
         Path checkpoint = SteeringFixtures.checkpoint(dir);
         List<AbPrompt> prompts = SteeringFixtures.prompts().stream().filter(p -> p.pairId() == null)
-                .map(p -> new AbPrompt(SteeringFixtures.toLongs(p.tokenIds()), true)).toList();
+                .map(p -> new AbPrompt(SteeringFixtures.toLongs(p.tokenIds()), false)).toList();
         try (HookedTransformer model = HookedTransformer.load(checkpoint);
                 SafetensorsFile weights = SafetensorsFile.open(checkpoint.resolve("model.safetensors"))) {
             AnswerTokens answers = AnswerTokens.of(model.tokenizer(), " A", " B");
             float[] embedding = weights.readFloats("transformer.wte.weight");
             int d = model.spec().dModel();
-            float[] towardsA = new float[d];
             float[] towardsB = new float[d];
+            float[] towardsA = new float[d];
             for (int j = 0; j < d; j++) {
-                towardsA[j] = embedding[(int) answers.idA() * d + j] - embedding[(int) answers.idB() * d + j];
-                towardsB[j] = -towardsA[j];
+                towardsB[j] = embedding[(int) answers.idB() * d + j] - embedding[(int) answers.idA() * d + j];
+                towardsA[j] = -towardsB[j];
             }
-            SweepConfig config = SweepConfig.of(List.of(1), 0, 1, 2).withControl(false);
-            SteeringVector up = new SteeringVector("blocks.1.resid_post", "test", towardsA, Map.of());
-            SteeringVector down = new SteeringVector("blocks.1.resid_post", "test", towardsB, Map.of());
-            SweepResult upSweep = SteeringSweep.run(model, prompts, answers, layer -> up, config, null, null);
-            SweepResult downSweep = SteeringSweep.run(model, prompts, answers, layer -> down, config, null, null);
-            RandomNull upNull = RandomNull.run(model, prompts, answers, upSweep, layer -> up, 20, 99, null, null);
-            RandomNull downNull = RandomNull.run(model, prompts, answers, downSweep, layer -> down, 20, 99, null,
+            SteeringVector toTarget = new SteeringVector("blocks.1.resid_post", "test", towardsB, Map.of());
+            SteeringVector away = new SteeringVector("blocks.1.resid_post", "test", towardsA, Map.of());
+            SweepConfig config = SweepConfig.of(List.of(1), 0, 0.25, 0.5).withControl(false);
+            SweepResult moving = SteeringSweep.run(model, prompts, answers, layer -> toTarget, config, null, null);
+            SweepResult notMoving = SteeringSweep.run(model, prompts, answers, layer -> away, config, null, null);
+            RandomNull movingNull = RandomNull.run(model, prompts, answers, moving, layer -> toTarget, 20, 99, null,
                     null);
-            assertTrue(upNull.shamMaxDifference() <= RandomNull.SHAM_TOLERANCE, "sham: multiplier 0 is unsteered");
-            CausalVerdict.Verdict yes = CausalVerdict.evaluate(upSweep, upNull, CausalVerdict.Settings.defaults())
+            RandomNull notMovingNull = RandomNull.run(model, prompts, answers, notMoving, layer -> away, 20, 99, null,
+                    null);
+            assertTrue(movingNull.shamMaxDifference() <= RandomNull.SHAM_TOLERANCE, "sham: multiplier 0 is unsteered");
+            CausalVerdict.Verdict yes = CausalVerdict.evaluate(moving, movingNull, CausalVerdict.Settings.defaults())
                     .get(0);
-            CausalVerdict.Verdict no = CausalVerdict.evaluate(downSweep, downNull, CausalVerdict.Settings.defaults())
-                    .get(0);
+            CausalVerdict.Verdict no = CausalVerdict.evaluate(notMoving, notMovingNull,
+                    CausalVerdict.Settings.defaults()).get(0);
             assertTrue(yes.yes(), yes.reason());
-            assertEquals(2.0, yes.multiplier());
-            assertTrue(yes.holmP() < 0.05 && yes.shiftInterval().low() > 0.05, yes.reason());
+            assertEquals(0.5, yes.multiplier());
+            assertTrue(yes.holmP() < 0.05 && yes.shiftInterval().low() > 0.05 && yes.flipInterval().low() > 0.05,
+                    yes.reason());
             assertFalse(no.yes(), no.reason());
-            assertTrue(no.meanShiftP() < 0, no.reason());
+            assertTrue(no.meanShiftP() < 0 && no.netFlipRate() == 0, no.reason());
         }
     }
 
