@@ -159,7 +159,8 @@ public final class ProbeCommand implements Command {
         int[] layers = chartLayers(line, results, chartMethod);
         Path png = out.resolve(PNG_NAME);
         ProbeChartImage.write(ProbeChartImage.draw(captureId + " - '" + label + "' " + chartMethod.id()
-                + " probe accuracy, n = " + results.promptCount() + " prompts",
+                + " probe accuracy, n = " + results.promptCount() + " prompts (" + results.groupCount()
+                + " groups), 95% intervals " + results.intervalMethod().id(),
                 AccuracyChart.positionLabels(results), AccuracyChart.series(results, chartMethod, layers,
                         run.readout())), png);
         report(run, captureId, csv, readoutCsv, png, context);
