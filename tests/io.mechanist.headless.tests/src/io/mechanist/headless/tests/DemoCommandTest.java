@@ -90,8 +90,8 @@ class DemoCommandTest {
                     "--fold-repeats", "1", "--control-permutations", "1", "--no-readout", "--json", "--out",
                     dir.resolve("span" + span.length).toString()));
             args.addAll(List.of(span));
-            CliRunner.Outcome probe = CliRunner.run(args.toArray(String[]::new));
-            assertEquals(Cli.OK, probe.code(), probe.err());
+            CliRunner.Outcome spanRun = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(Cli.OK, spanRun.code(), spanRun.err());
             List<String> rows = Files.readAllLines(dir.resolve("span" + span.length).resolve("probe-accuracy.csv"));
             List<String> header = List.of(rows.get(0).split(","));
             java.util.Set<String> tokens = new java.util.HashSet<>();
