@@ -108,6 +108,15 @@ class ConfidenceIntervalsTest {
     }
 
     @Test
+    void studentUpperTailMatchesScipy() {
+        // scipy.stats.t.sf
+        assertEquals(0.01087020558419872, ConfidenceIntervals.studentTUpperTail(2.5, 19), 1e-9);
+        assertEquals(0.8183912661754386, ConfidenceIntervals.studentTUpperTail(-1.0, 5), 1e-9);
+        assertEquals(0.014004228005073076, ConfidenceIntervals.studentTUpperTail(4.0, 3), 1e-9);
+        assertEquals(0.5, ConfidenceIntervals.studentTUpperTail(0, 7), 1e-12);
+    }
+
+    @Test
     void meanIntervalIsTheTIntervalForGroupsOfOne() {
         double[] values = {0.1, 0.4, -0.2, 0.7, 0.3, 0.0, 0.5, 0.2};
         int[] groups = {0, 1, 2, 3, 4, 5, 6, 7};
