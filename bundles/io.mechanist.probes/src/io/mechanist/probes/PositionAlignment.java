@@ -96,10 +96,7 @@ public sealed interface PositionAlignment {
                 String anchor = p.get("anchor");
                 AnchorLocator after = spanAfter != null ? AnchorLocator.token(spanAfter, AnchorLocator.Occurrence.FIRST)
                         : null;
-                AnchorLocator before = anchor != null ? AnchorLocator.token(anchor, AnchorLocator.Occurrence.FIRST)
-                        : null;
-                yield spanFraction(SpanLocator.between(after, before), "after '" + (spanAfter != null ? spanAfter
-                        : "start") + "' before '" + (anchor != null ? anchor : "end") + "'", integer(p, "bins"));
+                yield span(spanAfter, anchor, integer(p, "bins"));
             }
             default -> throw new ProbeInputException("alignment '" + kind + "' is not one of start, anchor, span");
         };
@@ -130,6 +127,19 @@ public sealed interface PositionAlignment {
             int after) {
         return new RelativeToAnchor(AnchorLocator.token(anchorText, occurrence),
                 (occurrence == AnchorLocator.Occurrence.LAST ? "last '" : "first '") + anchorText + "'", before, after);
+    }
+
+    /**
+     * Fractions of the span strictly after the first {@code afterText} token (null: the prompt start) and strictly
+     * before the last {@code endText} token (null: the prompt end). The end is the LAST occurrence, as in anchor
+     * mode: an answer marker that also appears earlier in the prompt (for example "Q :") still ends the span at the
+     * answer.
+     */
+    public static PositionAlignment span(String afterText, String endText, int bins) {
+        AnchorLocator after = afterText != null ? AnchorLocator.token(afterText, AnchorLocator.Occurrence.FIRST) : null;
+        AnchorLocator end = endText != null ? AnchorLocator.token(endText, AnchorLocator.Occurrence.LAST) : null;
+        return spanFraction(SpanLocator.between(after, end), "after first '" + (afterText != null ? afterText
+                : "start") + "' before last '" + (endText != null ? endText : "end") + "'", bins);
     }
 
     static PositionAlignment spanFraction(SpanLocator span, String description, int bins) {

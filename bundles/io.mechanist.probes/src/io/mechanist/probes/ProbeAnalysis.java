@@ -11,15 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mechanist.probes.internal.CellEvaluator;
 import io.mechanist.probes.internal.CellEvaluator.CellOutcome;
-import io.mechanist.probes.internal.GroupedFolds;
 import io.mechanist.probes.internal.Labels;
 
 /**
  * Probes at every (layer, aligned position): grouped k-fold cross-validation by prompt group, accuracy with n and a
- * 95% interval over prompts, majority-class chance, a control task on permuted labels and selectivity.
+ * 95% interval that respects the groups, its spread over repeated fold assignments, majority-class chance, a control
+ * task on labels permuted within each fold (averaged over several permutations) and selectivity with its interval.
  *
- * <p>The folds are assigned once per run (every cell uses the same prompt-to-fold map; at a position a prompt lacks,
- * it is simply absent). Cells run on a fixed pool of {@link ProbeConfig#threads()} threads; each cell is computed by
+ * <p>The folds are assigned once per run and repeat (every cell uses the same prompt-to-fold maps; at a position a
+ * prompt lacks, it is simply absent). Cells run on a fixed pool of {@link ProbeConfig#threads()} threads; each cell is computed by
  * one thread from its own inputs, so results are identical for any thread count.
  */
 public final class ProbeAnalysis {
@@ -37,18 +37,18 @@ public final class ProbeAnalysis {
      */
     public static ProbeResults run(ProbeData data, ProbeConfig config, ProbeProgress progress) {
         Labels labels = Labels.of(data);
-        int[] foldOf = GroupedFolds.assign(labels, config.folds(), config.seed());
-        int[] control = GroupedFolds.permutedClasses(labels.classOf(), config.seed());
+        CellEvaluator.Splits splits = CellEvaluator.Splits.of(labels, config);
         int layers = data.layerCount();
         int positions = data.positionCount();
         int methods = config.orderedMethods().length;
         ProbeCell[][] cells = new ProbeCell[methods][layers * positions];
         ProbeDirection[][] directions = new ProbeDirection[methods][layers * positions];
+        byte[][][] outcomes = new byte[methods][layers * positions][];
         int total = layers * positions;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         Runnable worker = () -> {
-            CellEvaluator evaluator = new CellEvaluator(data, config, labels, foldOf, control);
+            CellEvaluator evaluator = new CellEvaluator(data, config, labels, splits);
             for (int cell = next.getAndIncrement(); cell < total; cell = next.getAndIncrement()) {
                 if (progress.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("probe analysis cancelled");
@@ -57,6 +57,7 @@ public final class ProbeAnalysis {
                 for (int m = 0; m < methods; m++) {
                     cells[m][cell] = outcome.cells()[m];
                     directions[m][cell] = outcome.directions()[m];
+                    outcomes[m][cell] = outcome.outcomes()[m];
                 }
                 progress.cellsDone(done.incrementAndGet(), total);
             }
@@ -73,7 +74,8 @@ public final class ProbeAnalysis {
             positionTokens[k] = data.positionToken(k);
         }
         return new ProbeResults(config, labels.negative(), labels.positive(), labels.promptCount(),
-                labels.groupCount(), layerNames, positionLabels, positionTokens, cells, directions);
+                labels.groupCount(), layerNames, positionLabels, positionTokens, cells, directions, outcomes,
+                labels.groupOf());
     }
 
     /** Runs {@code threads} copies of the worker (the calling thread alone when 1) and rethrows the first failure. */

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,9 +57,14 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
     public static final String ANALYSIS_ID = "io.mechanist.probes.accuracyByPosition";
 
     private static final String[] CELL_NUMBERS = {"layer", "position", "n", "correct", "accuracy", "ciLow", "ciHigh",
-        "chance", "control", "controlCiLow", "controlCiHigh", "selectivity", "degenerateFolds", "bias", "trainCount"};
+        "chance", "control", "controlCiLow", "controlCiHigh", "selectivity", "degenerateFolds", "bias", "trainCount",
+        "selectivityCiLow", "selectivityCiHigh", "splitLow", "splitHigh"};
     private static final String[] CELL_UNITS = {"index", "index", "prompts", "prompts", "fraction", "fraction",
-        "fraction", "fraction", "fraction", "fraction", "fraction", "fraction", "folds", "logit", "prompts"};
+        "fraction", "fraction", "fraction", "fraction", "fraction", "fraction", "folds", "logit", "prompts",
+        "fraction", "fraction", "fraction", "fraction"};
+    /** Columns added later: absent from older results, read back as NaN. */
+    private static final Set<String> OPTIONAL_NUMBERS = Set.of("selectivityCiLow", "selectivityCiHigh", "splitLow",
+        "splitHigh");
     private static final String[] READOUT_NUMBERS = {"layer", "position", "n", "correct", "accuracy", "ciLow",
         "ciHigh", "meanLogRatio"};
     private static final String[] READOUT_UNITS = {"index", "index", "prompts", "prompts", "fraction", "fraction",
@@ -83,6 +87,8 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
         double[][] numbers = new double[CELL_NUMBERS.length][rows];
         float[] directions = new float[rows * dModel];
         float[] biases = new float[rows];
+        int prompts = r.promptCount();
+        float[] outcomes = new float[rows * prompts];
         int row = 0;
         for (ProbeMethod m : methods) {
             for (int l = 0; l < layers; l++) {
@@ -96,9 +102,15 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
                     double[] values = {l, k, c.n(), c.correct(), c.accuracy(), c.interval().low(),
                         c.interval().high(), c.chance(), c.controlAccuracy(), c.controlInterval().low(),
                         c.controlInterval().high(), c.selectivity(), c.degenerateFolds(),
-                        dir == null ? Double.NaN : dir.bias(), dir == null ? 0 : dir.trainCount()};
+                        dir == null ? Double.NaN : dir.bias(), dir == null ? 0 : dir.trainCount(),
+                        c.selectivityInterval().low(), c.selectivityInterval().high(), c.splitLow(), c.splitHigh()};
                     for (int v = 0; v < values.length; v++) {
                         numbers[v][row] = values[v];
+                    }
+                    byte[] o = r.outcomes(m, l, k);
+                    for (int p = 0; p < prompts; p++) {
+                        outcomes[row * prompts + p] = o == null || o[p] == ProbeResults.ABSENT ? Float.NaN
+                                : o[p] == ProbeResults.RIGHT ? 1 : 0;
                     }
                     if (dir != null) {
                         System.arraycopy(dir.weights(), 0, directions, row * dModel, dModel);
@@ -130,7 +142,22 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
                 .note("prompts", Integer.toString(r.promptCount()))
                 .note("groups", Integer.toString(r.groupCount()))
                 .note("methods", String.join(",", methods.stream().map(ProbeMethod::id).toList()))
+                .note("interval", r.intervalMethod().id())
+                .note("foldSeeds", r.config().seed() + ".." + (r.config().seed() + r.config().foldRepeats() - 1))
+                .note("controlPermutations", Integer.toString(r.config().controlTask()
+                        ? r.config().controlPermutations() : 0))
                 .note("readout", readoutNote == null ? "" : readoutNote);
+        int[] groupOf = r.groupOf();
+        if (groupOf != null) {
+            float[] groups = new float[prompts];
+            for (int p = 0; p < prompts; p++) {
+                groups[p] = groupOf[p];
+            }
+            out.array("outcomes", List.of("method", "layer", "position", "prompt"),
+                    new int[] {methods.size(), layers, positions, prompts}, outcomes)
+                    .array("promptGroups", List.of("prompt"), new int[] {prompts}, groups)
+                    .note("outcomes", "outcomes: 1 right, 0 wrong, NaN absent on the reported split");
+        }
         if (readout != null) {
             addReadout(out, r, readout);
         }
@@ -253,7 +280,13 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
         ProbeDirection[][] dirs = new ProbeDirection[methodList.size()][perMethod];
         Map<String, double[]> cols = new LinkedHashMap<>();
         for (String name : CELL_NUMBERS) {
-            cols.put(name, column(numbers, name, where).stream().mapToDouble(Double::doubleValue).toArray());
+            if (OPTIONAL_NUMBERS.contains(name) && !numbers.containsKey(name)) {
+                double[] missing = new double[layerColumn.size()];
+                Arrays.fill(missing, Double.NaN);
+                cols.put(name, missing);
+            } else {
+                cols.put(name, column(numbers, name, where).stream().mapToDouble(Double::doubleValue).toArray());
+            }
         }
         ProbeConfig config = config(s.parameters, methodList);
         ProbeMethod[] ordered = config.orderedMethods();
@@ -271,16 +304,42 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
                     new Interval(cols.get("ciLow")[row], cols.get("ciHigh")[row]), cols.get("chance")[row],
                     cols.get("control")[row], new Interval(cols.get("controlCiLow")[row],
                             cols.get("controlCiHigh")[row]), cols.get("selectivity")[row],
-                    (int) cols.get("degenerateFolds")[row]);
+                    new Interval(cols.get("selectivityCiLow")[row], cols.get("selectivityCiHigh")[row]),
+                    cols.get("splitLow")[row], cols.get("splitHigh")[row], (int) cols.get("degenerateFolds")[row]);
             if (!Float.isNaN(directions[row * dModel])) {
                 dirs[mi][l * positions + k] = new ProbeDirection(m, l, k, positive,
                         Arrays.copyOfRange(directions, row * dModel, (row + 1) * dModel), cols.get("bias")[row],
                         (int) cols.get("trainCount")[row]);
             }
         }
-        ProbeResults results = new ProbeResults(config, s.notes.get("negativeLabel"), positive,
-                count(store, s.notes, "prompts", where), count(store, s.notes, "groups", where), layerNames,
-                positionLabels, positionTokens, cells, dirs);
+        int prompts = count(store, s.notes, "prompts", where);
+        byte[][][] outcomes = null;
+        int[] groupOf = null;
+        if (s.notes.containsKey("outcomes")) {
+            float[] stored = store.readResultArray(resultId, "outcomes");
+            float[] groups = store.readResultArray(resultId, "promptGroups");
+            if (stored.length != (long) layerColumn.size() * prompts || groups.length != prompts) {
+                throw corrupt(store, where + ": arrays 'outcomes' and 'promptGroups' have "
+                        + stored.length + " and " + groups.length + " values, expected " + layerColumn.size()
+                        + " x " + prompts + " and " + prompts);
+            }
+            outcomes = new byte[methodList.size()][perMethod][prompts];
+            for (int row = 0; row < layerColumn.size(); row++) {
+                int mi = Arrays.asList(ordered).indexOf(methodList.get(row / perMethod));
+                byte[] o = outcomes[mi][row % perMethod];
+                for (int p = 0; p < prompts; p++) {
+                    float v = stored[row * prompts + p];
+                    o[p] = Float.isNaN(v) ? ProbeResults.ABSENT : v > 0.5f ? ProbeResults.RIGHT : ProbeResults.WRONG;
+                }
+            }
+            groupOf = new int[prompts];
+            for (int p = 0; p < prompts; p++) {
+                groupOf[p] = (int) groups[p];
+            }
+        }
+        ProbeResults results = new ProbeResults(config, s.notes.get("negativeLabel"), positive, prompts,
+                count(store, s.notes, "groups", where), layerNames, positionLabels, positionTokens,
+                cells, dirs, outcomes, groupOf);
         ReadoutResults readout = null;
         if (s.numbers.containsKey("readout")) {
             readout = readout(store, resultId, s.numbers.get("readout"), layers, positions, results.promptCount(),
@@ -341,14 +400,11 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
         if (p.containsKey("threads")) {
             c = c.withThreads(Integer.parseInt(p.get("threads")));
         }
-        if (p.containsKey("interval")) {
-            IntervalMethod interval = switch (p.get("interval").toLowerCase(Locale.ROOT)) {
-                case "bootstrap" -> IntervalMethod.BOOTSTRAP_PROMPTS;
-                case "bootstrap-groups" -> IntervalMethod.BOOTSTRAP_GROUPS;
-                default -> IntervalMethod.WILSON;
-            };
-            c = c.withInterval(interval, Integer.parseInt(p.getOrDefault("resamples", "2000")));
-        }
+        // results stored before these were recorded used one permutation, one split and Wilson over prompts
+        c = c.withControlPermutations(Integer.parseInt(p.getOrDefault("controlPermutations", "1")))
+                .withFoldRepeats(Integer.parseInt(p.getOrDefault("foldRepeats", "1")));
+        IntervalMethod interval = IntervalMethod.fromId(p.getOrDefault("interval", IntervalMethod.WILSON.id()));
+        c = c.withInterval(interval, Integer.parseInt(p.getOrDefault("resamples", "2000")));
         return c;
     }
 
@@ -362,6 +418,9 @@ public record StoredProbeResults(Path storeFolder, String resultId, String captu
             Map<String, List<String>> texts, String[] numberNames, List<String> textNames, String table, String where) {
         int rows = column(numbers, numberNames[0], where).size();
         for (String name : numberNames) {
+            if (OPTIONAL_NUMBERS.contains(name) && !numbers.containsKey(name)) {
+                continue; // read back as NaN
+            }
             if (column(numbers, name, where).size() != rows) {
                 return corrupt(store, where + ": table '" + table + "' column '" + name + "' has "
                         + numbers.get(name).size() + " rows, column '" + numberNames[0] + "' " + rows);

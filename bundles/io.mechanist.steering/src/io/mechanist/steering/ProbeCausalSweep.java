@@ -22,7 +22,8 @@ import io.mechanist.store.ActivationStore;
 /**
  * The causal test of a probe trained on a stored capture, in one call: steer along the probe's weight vector at the
  * site it read, on the capture's held-out prompts and with the capture's model, with the random control of equal
- * norm alongside, and judge with {@link ProbeCausalTest}.
+ * norm alongside, and judge with {@link CausalVerdict} against a null of {@link RandomNull#DEFAULT_DIRECTIONS} random
+ * directions (the logit trend of {@link ProbeCausalTest} is kept as a description).
  * <p>
  * For every prompt the "matching" answer is the answer of the probe's positive label (the probe predicts that label
  * when {@code w.x + b > 0}, so adding {@code +w} should raise it); answer tokens are {@code " " + label value}
@@ -84,9 +85,12 @@ public final class ProbeCausalSweep {
      * @param vector the probe direction as a steering vector (for interactive steering)
      * @param modelFolder the checkpoint that was steered
      * @param answers the target answer (A) and the alternative (B)
+     * @param randomNull the random directions the effect is compared with (and the sham)
+     * @param causal the causal verdicts, one per vector kind (probe direction, control)
      */
     public record Outcome(Request request, SweepResult result, List<ProbeCausalTest.Verdict> verdicts,
-            SteeringVector vector, Path modelFolder, AnswerTokens answers) {
+            SteeringVector vector, Path modelFolder, AnswerTokens answers, RandomNull randomNull,
+            List<CausalVerdict.Verdict> causal) {
 
         /** The verdict of the probe direction (kind 0). */
         public ProbeCausalTest.Verdict probe() {
@@ -171,7 +175,10 @@ public final class ProbeCausalSweep {
                 Positions.all(), true, 1234, 16);
         SweepResult result = SteeringSweep.run(model, abPrompts, answers, layer -> vector, config, progress,
                 cancelled);
-        return new Outcome(request, result, ProbeCausalTest.evaluate(result), vector, modelFolder, answers);
+        RandomNull randomNull = RandomNull.run(model, abPrompts, answers, result, layer -> vector,
+                RandomNull.DEFAULT_DIRECTIONS, 4321, progress, cancelled);
+        return new Outcome(request, result, ProbeCausalTest.evaluate(result), vector, modelFolder, answers,
+                randomNull, CausalVerdict.evaluate(result, randomNull, CausalVerdict.Settings.defaults()));
     }
 
     /** Token ids of the capture's prompts outside contrast pairs (all prompts when every one is paired). */

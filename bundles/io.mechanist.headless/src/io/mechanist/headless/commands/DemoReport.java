@@ -95,6 +95,10 @@ final class DemoReport {
         }
         summary.add("bestProbe", best);
         summary.add("probesByMethod", probes.getAsJsonArray("best"));
+        summary.add("probeHeadlines", probes.getAsJsonArray("headlines"));
+        summary.addProperty("probeInterval", probes.get("interval").getAsString());
+        summary.addProperty("probeFoldSeeds", probes.get("foldSeeds").getAsString());
+        summary.addProperty("probeControlPermutations", probes.get("controlPermutations").getAsInt());
         summary.add("steering", steeringSummary());
         summary.add("causal", steering.get("causal"));
         summary.addProperty("steeringResult", steering.get("result").getAsString());
@@ -167,12 +171,23 @@ final class DemoReport {
                     100 * a.get("accuracy").getAsDouble(), 100 * a.get("ciLow").getAsDouble(),
                     100 * a.get("ciHigh").getAsDouble(), a.get("correct").getAsInt(), a.get("n").getAsInt()));
         }
-        text.append("  best probe           ").append(probeLine(summary.getAsJsonObject("bestProbe"))).append('\n');
+        for (JsonElement e : summary.getAsJsonArray("probeHeadlines")) {
+            text.append("  probe headline       ").append(headlineLine(e.getAsJsonObject())).append('\n');
+        }
+        text.append("  best probe of all    ").append(probeLine(summary.getAsJsonObject("bestProbe")))
+                .append(" (optimistic)\n");
         JsonObject best = summary.getAsJsonObject("steering").getAsJsonObject("bestLayer");
         if (best != null) {
             text.append(String.format(Locale.ROOT, "  steering toward A    layer %d: mean P(A) %s over multipliers %s; "
                     + "random control %s%n", best.get("layer").getAsInt(), rangeText(best.getAsJsonObject("steering")),
                     DemoCommand.MULTIPLIERS, best.has("control") ? rangeText(best.getAsJsonObject("control")) : "-"));
+        }
+        for (JsonElement e : summary.getAsJsonArray("causal")) {
+            JsonObject v = e.getAsJsonObject();
+            if (v.get("vector").getAsString().equals("steering")) {
+                text.append(String.format(Locale.ROOT, "  causal, layer %d     %s%n", v.get("layer").getAsInt(),
+                        v.get("reason").getAsString()));
+            }
         }
         text.append("Report: ").append(summary.get("report").getAsString())
                 .append(" (summary.md, summary.json, probe-accuracy.png, steering-sweep.png, heatmap-*.png)\n");
@@ -192,8 +207,17 @@ final class DemoReport {
                     100 * a.get("ciHigh").getAsDouble()));
         }
         md.append("## Probes for the answer (A vs B), by position before the answer marker\n\n");
-        md.append("Best cell per method (5-fold split by prompt group; control = the same probe on shuffled labels; "
-                + "all cells in `probe-accuracy.csv`, chart `probe-accuracy.png`):\n\n");
+        md.append(String.format(Locale.ROOT, "Selection-aware headline per method: the best cell chosen on half of "
+                + "the prompt groups, its accuracy on the other half (95%% interval: %s):%n%n",
+                summary.get("probeInterval").getAsString()));
+        for (JsonElement e : summary.getAsJsonArray("probeHeadlines")) {
+            md.append("- ").append(headlineLine(e.getAsJsonObject())).append('\n');
+        }
+        md.append(String.format(Locale.ROOT, "%nBest cell of all per method (optimistic: chosen and reported on the same "
+                + "prompts; 5-fold split by prompt group, fold seeds %s give the split range; control = the same "
+                + "probe on labels permuted within folds, %d permutations; all cells in `probe-accuracy.csv`, chart "
+                + "`probe-accuracy.png`):%n%n", summary.get("probeFoldSeeds").getAsString(),
+                summary.get("probeControlPermutations").getAsInt()));
         for (JsonElement e : summary.getAsJsonArray("probesByMethod")) {
             md.append("- ").append(probeLine(e.getAsJsonObject())).append('\n');
         }
@@ -206,6 +230,17 @@ final class DemoReport {
             md.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", layer.get("layer").getAsInt(),
                     rangeText(layer.getAsJsonObject("steering")),
                     layer.has("control") ? rangeText(layer.getAsJsonObject("control")) : "-"));
+        }
+        md.append(String.format(Locale.ROOT, "%nCausal verdict per layer at the largest multiplier (change of mean P(A) "
+                + "and net share of answers flipped to A, each with a 95%% interval, against random directions of "
+                + "equal norm, Holm-corrected across layers; \"yes\" needs p < 0.05 and a P change of at least 0.05 "
+                + "or 5%% net flips at the lower bound):%n%n"));
+        for (JsonElement e : summary.getAsJsonArray("causal")) {
+            JsonObject v = e.getAsJsonObject();
+            md.append(String.format(Locale.ROOT, "- %s, layer %d: %s; %d of %d prompts saturated (|margin| > %.0f)%n",
+                    v.get("vector").getAsString().equals("steering") ? "vector" : "random control",
+                    v.get("layer").getAsInt(), v.get("reason").getAsString(), v.get("saturated").getAsInt(),
+                    v.get("n").getAsInt(), v.get("saturationMargin").getAsDouble()));
         }
         md.append("\n## Heatmaps of held-out prompt 0\n\n");
         for (JsonElement e : summary.getAsJsonArray("heatmaps")) {
@@ -233,13 +268,25 @@ final class DemoReport {
         return md.toString();
     }
 
+    private static String headlineLine(JsonObject h) {
+        return String.format(Locale.ROOT, "%s: %s at position %s ('%s'), chosen among %d cells on %d groups; on the %d "
+                + "held-out groups %.1f%% [95%% CI %.1f, %.1f, %s], n = %d", h.get("method").getAsString(),
+                h.get("layer").getAsString(), h.get("position").getAsString(), h.get("token").getAsString(),
+                h.get("cellsSearched").getAsInt(), h.get("selectionGroups").getAsInt(),
+                h.get("heldOutGroups").getAsInt(), 100 * h.get("accuracy").getAsDouble(),
+                100 * h.get("ciLow").getAsDouble(), 100 * h.get("ciHigh").getAsDouble(),
+                h.get("interval").getAsString(), h.get("n").getAsInt());
+    }
+
     private static String probeLine(JsonObject p) {
-        return String.format(Locale.ROOT, "%s at position %s ('%s'), %s: %.1f%% [95%% CI %.1f, %.1f], n = %d, "
-                + "control %.1f%%, selectivity %.1f points", p.get("layer").getAsString(),
-                p.get("position").getAsString(), p.get("token").getAsString(), p.get("method").getAsString(),
-                100 * p.get("accuracy").getAsDouble(), 100 * p.get("ciLow").getAsDouble(),
-                100 * p.get("ciHigh").getAsDouble(), p.get("n").getAsInt(), 100 * p.get("control").getAsDouble(),
-                100 * p.get("selectivity").getAsDouble());
+        return String.format(Locale.ROOT, "%s at position %s ('%s'), %s: %.1f%% [95%% CI %.1f, %.1f, %s], split range "
+                + "%.1f-%.1f%%, n = %d, control %.1f%%, selectivity %.1f points [%.1f, %.1f]",
+                p.get("layer").getAsString(), p.get("position").getAsString(), p.get("token").getAsString(),
+                p.get("method").getAsString(), 100 * p.get("accuracy").getAsDouble(), 100 * p.get("ciLow").getAsDouble(),
+                100 * p.get("ciHigh").getAsDouble(), p.get("interval").getAsString(),
+                100 * p.get("splitLow").getAsDouble(), 100 * p.get("splitHigh").getAsDouble(), p.get("n").getAsInt(),
+                100 * p.get("control").getAsDouble(), 100 * p.get("selectivity").getAsDouble(),
+                100 * p.get("selectivityCiLow").getAsDouble(), 100 * p.get("selectivityCiHigh").getAsDouble());
     }
 
     private static String rangeText(JsonObject range) {

@@ -18,6 +18,7 @@ import io.mechanist.headless.CliContext;
 import io.mechanist.headless.Command;
 import io.mechanist.headless.CommandLine;
 import io.mechanist.headless.UsageException;
+import io.mechanist.steering.CausalVerdict;
 import io.mechanist.steering.ProbeCausalTest;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SteeringVectorFiles;
@@ -52,7 +53,8 @@ public final class SteerCommand implements Command {
                                        [--label answer] [--answer-a A] [--answer-b B] [--token-a " A"] [--token-b " B"]
                                        [--held-out-prompts unpaired|all] [--target label|probe|fixed:A]
                                        [--pair-label matching] [--pair-positive true]
-                                       [--no-control] [--control-seed 1234] [--batch-size 16] [--out FILE.csv] [--json]
+                                       [--no-control] [--control-seed 1234] [--null-directions 20]
+                                       [--batch-size 16] [--out FILE.csv] [--json]
 
                 Adds the vector (built per layer from the contrast capture's pairs at --position, or the given
                 vector at every layer) to the residual stream of the held-out prompts. Multipliers are relative to
@@ -60,9 +62,16 @@ public final class SteerCommand implements Command {
                 answer) (softmax restricted to the two answer tokens), the random control's mean P, and the share of
                 prompts that move the wrong way; --json prints every row, --out writes them as CSV. The result is
                 stored in the store as analysis io.mechanist.steering.sweep (per-prompt arrays included).
+                Causal verdict, per layer at the largest positive multiplier: the change in mean P and the net share
+                of prompts whose answer flips toward the matching answer, each with a 95% interval, compared with
+                --null-directions random directions of the vector's norm (default 20; 0: no verdict), Holm-corrected
+                across layers; "yes" only when the P change beats the null (p < 0.05) and the lower bound of the P
+                change reaches 0.05 or that of the net flip rate 5%. Each prompt's unsteered margin is kept;
+                prompts beyond |4| logits are saturated and their P change is reported apart. A sham (the vector
+                at multiplier 0) must reproduce the unsteered logits. The logit-difference trend (slope, Spearman,
+                monotone) is printed as a description; it can rise where no answer changes.
                 With --target probe, --layers vector and a probe direction (--vector), it is the causal test of the
-                probe: steering along the probe's own direction at its own layer must raise the probability of the
-                probe's positive label, monotonically in the multiplier, while the random control stays flat.
+                probe: steering along the probe's own direction at its own layer.
                 When the contrast pairs differ only in the answer letter (pairs labelled answer=A / answer=B), use
                 --pair-label answer --pair-positive A --target fixed:A: the behaviour is answering A.
 
@@ -73,7 +82,7 @@ public final class SteerCommand implements Command {
     public Set<String> valueOptions() {
         return Set.of("store", "model", "held-out", "contrast", "vector", "vector-file", "layers", "multipliers",
                 "method", "position", "point", "steer-positions", "label", "answer-a", "answer-b", "token-a",
-                "token-b", "held-out-prompts", "target", "pair-label", "pair-positive", "control-seed", "batch-size",
+                "token-b", "held-out-prompts", "target", "pair-label", "pair-positive", "control-seed", "null-directions", "batch-size",
                 "out");
     }
 
@@ -110,6 +119,7 @@ public final class SteerCommand implements Command {
         put(parameters, line, "pair-positive", "pairPositive");
         put(parameters, line, "control-seed", "controlSeed");
         put(parameters, line, "batch-size", "batchSize");
+        put(parameters, line, "null-directions", "nullDirections");
         for (String side : List.of("a", "b")) {
             String token = line.option("token-" + side, null);
             if (token != null) {
@@ -164,7 +174,7 @@ public final class SteerCommand implements Command {
             if (line.option("out", null) != null) {
                 Files.writeString(Path.of(line.option("out", null)), result.toCsv());
             }
-            print(context, result, analysis.lastVerdicts(), resultId);
+            print(context, result, analysis.lastVerdicts(), analysis.lastCausal(), resultId);
         }
         return 0;
     }
@@ -177,7 +187,7 @@ public final class SteerCommand implements Command {
     }
 
     private static void print(CliContext context, SweepResult result, List<ProbeCausalTest.Verdict> verdicts,
-            String resultId) {
+            List<CausalVerdict.Verdict> causalVerdicts, String resultId) {
         if (context.json()) {
             JsonObject json = new JsonObject();
             json.addProperty("result", resultId);
@@ -213,7 +223,34 @@ public final class SteerCommand implements Command {
                 o.addProperty("movesAsPredicted", v.movesAsPredicted());
                 causal.add(o);
             }
-            json.add("causal", causal);
+            json.add("trend", causal);
+            JsonArray judged = new JsonArray();
+            for (CausalVerdict.Verdict v : causalVerdicts == null ? List.<CausalVerdict.Verdict>of() : causalVerdicts) {
+                JsonObject o = new JsonObject();
+                o.addProperty("vector", v.vector());
+                o.addProperty("layer", v.layer());
+                o.addProperty("multiplier", v.multiplier());
+                o.addProperty("yes", v.yes());
+                o.addProperty("meanShiftP", v.meanShiftP());
+                o.addProperty("shiftCiLow", v.shiftInterval().low());
+                o.addProperty("shiftCiHigh", v.shiftInterval().high());
+                o.addProperty("netFlipRate", v.netFlipRate());
+                o.addProperty("flipCiLow", v.flipInterval().low());
+                o.addProperty("flipCiHigh", v.flipInterval().high());
+                o.addProperty("n", v.n());
+                o.addProperty("saturationMargin", v.saturationMargin());
+                o.addProperty("saturated", v.saturated());
+                o.addProperty("unsaturatedShiftP", v.unsaturatedShiftP());
+                o.addProperty("saturatedShiftP", v.saturatedShiftP());
+                o.addProperty("nullDirections", v.nullDirections());
+                o.addProperty("nullMean", v.nullMean());
+                o.addProperty("nullSd", v.nullSd());
+                o.addProperty("p", v.p());
+                o.addProperty("holmP", v.holmP());
+                o.addProperty("reason", v.reason());
+                judged.add(o);
+            }
+            json.add("causal", judged);
             context.printJson(json);
             return;
         }
@@ -238,7 +275,21 @@ public final class SteerCommand implements Command {
                     v.isControl() ? "" : (Double.isNaN(v.controlEffect()) ? "" : String.format(
                             ", %.2gx the control's per-prompt effect %.3g (excess >= %+.3g at 95%%)",
                             v.slope() / v.controlEffect(), v.controlEffect(), v.excessLow()))
-                            + (v.movesAsPredicted() ? ": moves as predicted" : ": does not move as predicted"));
+                            + (v.movesAsPredicted() ? ": logit trend as predicted" : ": logit trend not as predicted")
+                            + " (a description, not the causal verdict)");
+        }
+        if (causalVerdicts == null) {
+            out.println("No causal verdict: --null-directions 0, or no positive multiplier");
+        } else {
+            out.printf("Causal verdict at the largest multiplier (P change and net flips toward the matching answer, "
+                    + "against %d random directions of equal norm, Holm-corrected across layers; prompts with "
+                    + "|unsteered logit difference| > %.0f are saturated and reported apart):%n",
+                    causalVerdicts.get(0).nullDirections(), causalVerdicts.get(0).saturationMargin());
+            for (CausalVerdict.Verdict v : causalVerdicts) {
+                out.printf(java.util.Locale.ROOT, "%s, layer %d, multiplier %s: %s; %d of %d saturated, P change "
+                        + "there %+.3f, elsewhere %+.3f%n", v.vector(), v.layer(), v.multiplier(), v.reason(),
+                        v.saturated(), v.n(), v.saturatedShiftP(), v.unsaturatedShiftP());
+            }
         }
         out.flush();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
@@ -74,15 +73,10 @@ public final class CaptureProbeAnalysis implements Analysis {
         for (String id : p.getString("methods").split(",")) {
             methods.add(ProbeMethod.fromId(id.strip()));
         }
-        IntervalMethod interval = switch (p.getString("interval").toLowerCase(Locale.ROOT)) {
-            case "wilson" -> IntervalMethod.WILSON;
-            case "bootstrap" -> IntervalMethod.BOOTSTRAP_PROMPTS;
-            case "bootstrap-groups" -> IntervalMethod.BOOTSTRAP_GROUPS;
-            default -> throw new ProbeInputException("interval '" + p.getString("interval")
-                    + "' is not one of wilson, bootstrap, bootstrap-groups");
-        };
+        IntervalMethod interval = IntervalMethod.fromId(p.getString("interval"));
         return ProbeConfig.defaults().withFolds(p.getInt("folds")).withL2(p.getDouble("l2")).withMethods(methods)
                 .withInterval(interval, p.getInt("resamples")).withSeed(p.getInt("seed"))
-                .withThreads(p.getInt("threads"));
+                .withThreads(p.getInt("threads")).withControlPermutations(p.getInt("controlPermutations"))
+                .withFoldRepeats(p.getInt("foldRepeats"));
     }
 }

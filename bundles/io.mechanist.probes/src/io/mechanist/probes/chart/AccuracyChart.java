@@ -120,17 +120,35 @@ public final class AccuracyChart {
         return token.replace('\u0120', ' ').replace('\u2581', ' ').replace("\n", "\\n").replace("\t", "\\t");
     }
 
-    /** The sentence under the chart: prompts, groups, labels and the best cell with its interval and control. */
+    /**
+     * The sentence under the chart: prompts, groups, labels, the interval method; the selection-aware headline (best
+     * cell chosen on half of the groups, reported on the others) when known; and the best cell of all (optimistic)
+     * with its interval, split range, control and selectivity.
+     */
     public static String summary(ProbeResults results, ProbeMethod method) {
         ProbeCell best = results.best(method);
-        String head = String.format(Locale.ROOT, "n = %d prompts (%d groups), %s vs %s", results.promptCount(),
-                results.groupCount(), results.negativeLabel(), results.positiveLabel());
+        String head = String.format(Locale.ROOT, "n = %d prompts (%d groups), %s vs %s, 95%% intervals %s",
+                results.promptCount(), results.groupCount(), results.negativeLabel(), results.positiveLabel(),
+                results.intervalMethod().id());
         if (best == null) {
             return head;
         }
-        return head + String.format(Locale.ROOT, "; best %s at %s '%s': %.1f%% [%.1f, %.1f], n = %d, control %.1f%%",
+        ProbeResults.Headline h = results.headline(method);
+        if (h != null) {
+            ProbeCell c = h.cell();
+            head += String.format(Locale.ROOT, "; headline %s at %s '%s' (chosen among %d cells on %d groups): %.1f%% "
+                    + "[%.1f, %.1f] on the %d held-out groups, n = %d", results.layerName(c.layer()),
+                    results.positionLabel(c.position()), visible(results.positionToken(c.position())),
+                    h.cellsSearched(), h.selectionGroups(), 100 * h.heldOutAccuracy(),
+                    100 * h.heldOutInterval().low(), 100 * h.heldOutInterval().high(), h.heldOutGroups(),
+                    h.heldOutN());
+        }
+        return head + String.format(Locale.ROOT, "; best %s at %s '%s' of all cells (optimistic): %.1f%% [%.1f, %.1f], "
+                + "split range %.1f-%.1f%%, n = %d, control %.1f%%, selectivity %+.1f [%+.1f, %+.1f]",
                 results.layerName(best.layer()), results.positionLabel(best.position()),
                 visible(results.positionToken(best.position())), 100 * best.accuracy(),
-                100 * best.interval().low(), 100 * best.interval().high(), best.n(), 100 * best.controlAccuracy());
+                100 * best.interval().low(), 100 * best.interval().high(), 100 * best.splitLow(),
+                100 * best.splitHigh(), best.n(), 100 * best.controlAccuracy(), 100 * best.selectivity(),
+                100 * best.selectivityInterval().low(), 100 * best.selectivityInterval().high());
     }
 }

@@ -2,12 +2,12 @@ package io.mechanist.probes.internal;
 
 import io.mechanist.probes.ConfidenceIntervals;
 import io.mechanist.probes.Interval;
-import io.mechanist.probes.IntervalMethod;
 import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeData;
 import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
+import io.mechanist.probes.ProbeResults;
 
 /**
  * Cross-validates every probe method at one (layer, aligned position). One instance per worker thread: it owns
@@ -16,14 +16,20 @@ import io.mechanist.probes.ProbeMethod;
 public final class CellEvaluator {
 
     /** The results of one cell, indexed like {@link ProbeConfig#orderedMethods()}. */
-    public record CellOutcome(ProbeCell[] cells, ProbeDirection[] directions) {
+    /**
+     * @param outcomes per method, per prompt: {@link ProbeResults#RIGHT}, {@link ProbeResults#WRONG} or
+     *                 {@link ProbeResults#ABSENT} on the reported split
+     */
+    public record CellOutcome(ProbeCell[] cells, ProbeDirection[] directions, byte[][] outcomes) {
     }
 
     private final ProbeData data;
     private final ProbeConfig config;
     private final Labels labels;
-    private final int[] foldOf;
-    private final int[] controlClassOf;
+    /** The fold of every prompt, per repeated fold assignment; repeat 0 is the reported split. */
+    private final int[][] foldOf;
+    /** Control-task classes, per permutation (each within the folds of repeat 0). */
+    private final int[][] controlClassOf;
     private final ProbeMethod[] methods;
     private final int n;
     private final int d;
@@ -53,12 +59,29 @@ public final class CellEvaluator {
     private long logisticIterations;
     private long logisticFits;
 
-    public CellEvaluator(ProbeData data, ProbeConfig config, Labels labels, int[] foldOf, int[] controlClassOf) {
+    /** The fold assignments and control labels of a run, shared by every cell. */
+    public record Splits(int[][] foldOf, int[][] controlClassOf) {
+
+        /** Repeats use the seeds {@code seed, seed + 1, ...}; the control permutations keep repeat 0's folds. */
+        public static Splits of(Labels labels, ProbeConfig config) {
+            int[][] folds = new int[config.foldRepeats()][];
+            for (int r = 0; r < folds.length; r++) {
+                folds[r] = GroupedFolds.assign(labels, config.folds(), config.seed() + r);
+            }
+            int[][] controls = new int[config.controlTask() ? config.controlPermutations() : 0][];
+            for (int k = 0; k < controls.length; k++) {
+                controls[k] = GroupedFolds.permutedWithinFolds(labels.classOf(), folds[0], config.seed(), k);
+            }
+            return new Splits(folds, controls);
+        }
+    }
+
+    public CellEvaluator(ProbeData data, ProbeConfig config, Labels labels, Splits splits) {
         this.data = data;
         this.config = config;
         this.labels = labels;
-        this.foldOf = foldOf;
-        this.controlClassOf = controlClassOf;
+        this.foldOf = splits.foldOf();
+        this.controlClassOf = splits.controlClassOf();
         this.methods = config.orderedMethods();
         this.n = data.promptCount();
         this.d = data.dModel();
@@ -100,17 +123,61 @@ public final class CellEvaluator {
                 positives += labels.classOf()[p];
             }
         }
-        int tasks = config.controlTask() ? 2 : 1;
-        boolean[][][] correct = new boolean[methods.length][tasks][n];
+        // repeat 0: the real labels (task 0) and every control permutation share one split and its standardisation
+        int[][] tasks = new int[1 + controlClassOf.length][];
+        tasks[0] = labels.classOf();
+        System.arraycopy(controlClassOf, 0, tasks, 1, controlClassOf.length);
+        boolean[][][] correct = new boolean[methods.length][tasks.length][n];
         int[] degenerate = new int[methods.length];
         java.util.Arrays.fill(foldFitSum, 0);
         foldFits = 0;
+        crossValidate(foldOf[0], tasks, count, positives, correct, degenerate, true);
+        double[][] repeatAccuracy = new double[methods.length][foldOf.length];
+        for (int m = 0; m < methods.length; m++) {
+            repeatAccuracy[m][0] = count == 0 ? Double.NaN : (double) countCorrect(correct[m][0], count) / count;
+        }
+        boolean[][][] repeatCorrect = new boolean[methods.length][1][n];
+        for (int r = 1; r < foldOf.length; r++) {
+            crossValidate(foldOf[r], new int[][] {labels.classOf()}, count, positives, repeatCorrect, null, false);
+            for (int m = 0; m < methods.length; m++) {
+                repeatAccuracy[m][r] = count == 0 ? Double.NaN
+                        : (double) countCorrect(repeatCorrect[m][0], count) / count;
+            }
+        }
+        ProbeCell[] cells = new ProbeCell[methods.length];
+        ProbeDirection[] directions = new ProbeDirection[methods.length];
+        byte[][] outcomes = new byte[methods.length][];
+        double chance = count == 0 ? Double.NaN : Math.max(positives, count - positives) / (double) count;
+        for (int m = 0; m < methods.length; m++) {
+            cells[m] = summarise(layer, position, m, count, chance, correct[m], repeatAccuracy[m], degenerate[m]);
+            outcomes[m] = new byte[n]; // ProbeResults.ABSENT where the prompt lacks the position
+            for (int a = 0; a < count; a++) {
+                int p = available[a];
+                outcomes[m][p] = correct[m][0][p] ? ProbeResults.RIGHT : ProbeResults.WRONG;
+            }
+            if (config.fitDirections() && positives > 0 && positives < count) {
+                directions[m] = fitDirection(layer, position, m, count);
+            }
+        }
+        return new CellOutcome(cells, directions, outcomes);
+    }
+
+    /**
+     * Cross-validates every method on one fold assignment for each labelling in {@code tasks}, writing whether each
+     * available prompt was predicted right into {@code correct[method][task][prompt]}. Folds are the outer loop so
+     * the standardisation (and row-space basis) of a fold's training rows serves every labelling.
+     *
+     * @param degenerate  counts, per method, folds whose training rows had one real class (null: not counted)
+     * @param warmStart   whether the real-label logistic fits are summed as the all-prompt fit's warm start
+     */
+    private void crossValidate(int[] folds, int[][] tasks, int count, int positives, boolean[][][] correct,
+            int[] degenerate, boolean warmStart) {
         for (int fold = 0; fold < config.folds(); fold++) {
             int trainCount = 0;
             int testCount = 0;
             for (int a = 0; a < count; a++) {
                 int p = available[a];
-                if (foldOf[p] == fold) {
+                if (folds[p] == fold) {
                     test[testCount++] = p;
                 } else {
                     train[trainCount++] = p;
@@ -120,8 +187,8 @@ public final class CellEvaluator {
                 continue;
             }
             boolean standardised = false;
-            for (int task = 0; task < tasks; task++) {
-                int[] cls = task == 0 ? labels.classOf() : controlClassOf;
+            for (int task = 0; task < tasks.length; task++) {
+                int[] cls = tasks[task];
                 int trainPositives = 0;
                 for (int t = 0; t < trainCount; t++) {
                     trainPositives += cls[train[t]];
@@ -134,7 +201,7 @@ public final class CellEvaluator {
                         int majority = trainCount == 0 ? (2 * positives >= count ? 1 : 0) : (trainPositives > 0 ? 1 : 0);
                         java.util.Arrays.fill(weights, 0);
                         bias = majority == 1 ? 1 : -1;
-                        if (task == 0) {
+                        if (task == 0 && degenerate != null) {
                             degenerate[m]++;
                         }
                     } else if (methods[m] == ProbeMethod.LOGISTIC) {
@@ -145,7 +212,7 @@ public final class CellEvaluator {
                             basisReady = false;
                         }
                         bias = fitLogistic(trainCount, cls);
-                        if (task == 0) {
+                        if (task == 0 && warmStart) {
                             for (int j = 0; j < d; j++) {
                                 foldFitSum[j] += weights[j];
                             }
@@ -163,16 +230,6 @@ public final class CellEvaluator {
                 }
             }
         }
-        ProbeCell[] cells = new ProbeCell[methods.length];
-        ProbeDirection[] directions = new ProbeDirection[methods.length];
-        double chance = count == 0 ? Double.NaN : Math.max(positives, count - positives) / (double) count;
-        for (int m = 0; m < methods.length; m++) {
-            cells[m] = summarise(layer, position, m, count, chance, correct[m], degenerate[m]);
-            if (config.fitDirections() && positives > 0 && positives < count) {
-                directions[m] = fitDirection(layer, position, m, count);
-            }
-        }
-        return new CellOutcome(cells, directions);
     }
 
     private double fitLogistic(int trainCount, int[] cls) {
@@ -249,19 +306,43 @@ public final class CellEvaluator {
     }
 
     private ProbeCell summarise(int layer, int position, int m, int count, double chance, boolean[][] correct,
-            int degenerate) {
+            double[] repeatAccuracy, int degenerate) {
         int right = countCorrect(correct[0], count);
         double accuracy = count == 0 ? Double.NaN : (double) right / count;
-        Interval interval = interval(correct[0], count, right, seed(layer, position, m, 0));
+        Interval interval = interval(correct[0], count, seed(layer, position, m, 0));
         double control = Double.NaN;
         Interval controlInterval = Interval.UNDEFINED;
-        if (correct.length > 1) {
-            int controlRight = countCorrect(correct[1], count);
-            control = count == 0 ? Double.NaN : (double) controlRight / count;
-            controlInterval = interval(correct[1], count, controlRight, seed(layer, position, m, 1));
+        Interval selectivityInterval = Interval.UNDEFINED;
+        int permutations = correct.length - 1;
+        if (permutations > 0) {
+            // per prompt: the share of permutations it was right in, and the probe's advantage over it
+            double[] controlScore = new double[count];
+            double[] advantage = new double[count];
+            int[] groups = new int[count];
+            double controlSum = 0;
+            for (int a = 0; a < count; a++) {
+                int p = available[a];
+                int rightInControls = 0;
+                for (int k = 1; k <= permutations; k++) {
+                    rightInControls += correct[k][p] ? 1 : 0;
+                }
+                controlScore[a] = (double) rightInControls / permutations;
+                advantage[a] = (correct[0][p] ? 1 : 0) - controlScore[a];
+                groups[a] = labels.groupOf()[p];
+                controlSum += controlScore[a];
+            }
+            control = count == 0 ? Double.NaN : controlSum / count;
+            controlInterval = ConfidenceIntervals.meanInterval(controlScore, groups);
+            selectivityInterval = ConfidenceIntervals.meanInterval(advantage, groups);
+        }
+        double splitLow = Double.NaN;
+        double splitHigh = Double.NaN;
+        for (double a : repeatAccuracy) {
+            splitLow = Double.isNaN(splitLow) ? a : Math.min(splitLow, a);
+            splitHigh = Double.isNaN(splitHigh) ? a : Math.max(splitHigh, a);
         }
         return new ProbeCell(layer, position, methods[m], count, right, accuracy, interval, chance, control,
-                controlInterval, accuracy - control, degenerate);
+                controlInterval, accuracy - control, selectivityInterval, splitLow, splitHigh, degenerate);
     }
 
     private int countCorrect(boolean[] correct, int count) {
@@ -272,42 +353,14 @@ public final class CellEvaluator {
         return right;
     }
 
-    private Interval interval(boolean[] correct, int count, int right, long seed) {
-        if (config.interval() == IntervalMethod.WILSON || count == 0) {
-            return ConfidenceIntervals.wilson(right, count);
-        }
-        if (config.interval() == IntervalMethod.BOOTSTRAP_PROMPTS) {
-            boolean[] outcomes = new boolean[count];
-            for (int a = 0; a < count; a++) {
-                outcomes[a] = correct[available[a]];
-            }
-            return ConfidenceIntervals.bootstrapPrompts(outcomes, config.bootstrapResamples(), seed);
-        }
-        int[] successes = new int[labels.groupCount()];
-        int[] totals = new int[labels.groupCount()];
+    private Interval interval(boolean[] correct, int count, long seed) {
+        boolean[] outcomes = new boolean[count];
+        int[] groups = new int[count];
         for (int a = 0; a < count; a++) {
-            int p = available[a];
-            successes[labels.groupOf()[p]] += correct[p] ? 1 : 0;
-            totals[labels.groupOf()[p]]++;
+            outcomes[a] = correct[available[a]];
+            groups[a] = labels.groupOf()[available[a]];
         }
-        return ConfidenceIntervals.bootstrap(compact(successes, totals), compact(totals, totals),
-                config.bootstrapResamples(), seed);
-    }
-
-    /** Keeps the groups that have prompts at this position. */
-    private static int[] compact(int[] values, int[] totals) {
-        int k = 0;
-        for (int total : totals) {
-            k += total > 0 ? 1 : 0;
-        }
-        int[] out = new int[k];
-        k = 0;
-        for (int g = 0; g < totals.length; g++) {
-            if (totals[g] > 0) {
-                out[k++] = values[g];
-            }
-        }
-        return out;
+        return ConfidenceIntervals.of(config.interval(), outcomes, groups, config.bootstrapResamples(), seed);
     }
 
     private long seed(int layer, int position, int method, int task) {

@@ -75,17 +75,34 @@ public final class GroupedFolds {
     }
 
     /**
-     * Control-task labels (Hewitt &amp; Liang): the class vector permuted across all prompts with the seed, so the
-     * control label keeps the class balance but carries no information about the activations.
+     * Control-task labels (Hewitt &amp; Liang): the classes permuted among the prompts of each fold, so every fold
+     * keeps exactly the real labels' class counts (training and test sets as balanced as for the real task) while
+     * the control label carries no information about the activations.
+     *
+     * @param permutation which of several independent permutations (0, 1, ...)
      */
-    public static int[] permutedClasses(int[] classOf, long seed) {
+    public static int[] permutedWithinFolds(int[] classOf, int[] foldOf, long seed, int permutation) {
+        int n = classOf.length;
         int[] permuted = classOf.clone();
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (int i = permuted.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = permuted[i];
-            permuted[i] = permuted[j];
-            permuted[j] = t;
+        SplittableRandom random = new SplittableRandom((seed ^ 0x5DEECE66DL) + 0x9E3779B97F4A7C15L * permutation);
+        int folds = 0;
+        for (int f : foldOf) {
+            folds = Math.max(folds, f + 1);
+        }
+        int[] members = new int[n];
+        for (int fold = 0; fold < folds; fold++) {
+            int count = 0;
+            for (int p = 0; p < n; p++) {
+                if (foldOf[p] == fold) {
+                    members[count++] = p;
+                }
+            }
+            for (int i = count - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = permuted[members[i]];
+                permuted[members[i]] = permuted[members[j]];
+                permuted[members[j]] = t;
+            }
         }
         return permuted;
     }

@@ -12,7 +12,9 @@ import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.ResultArray;
 import io.mechanist.model.ResultColumn;
 import io.mechanist.model.ResultTable;
+import io.mechanist.steering.CausalVerdict;
 import io.mechanist.steering.ProbeCausalTest;
+import io.mechanist.steering.RandomNull;
 import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SteeringVectors;
@@ -34,11 +36,13 @@ public final class StoredSweeps {
      *
      * @param result the numbers, as the analysis computed them
      * @param vectors the steering vector used at each swept layer (at the swept hook point)
-     * @param verdicts {@link ProbeCausalTest#evaluate} of {@code result}
+     * @param verdicts {@link ProbeCausalTest#evaluate} of {@code result} (the logit trend)
      * @param parameters the analysis parameters it ran with (e.g. {@code model}, {@code target})
+     * @param causal the causal verdicts, re-judged from the stored random null; null when the sweep ran without one
      */
     public record Loaded(String resultId, SweepResult result, Map<Integer, SteeringVector> vectors,
-            List<ProbeCausalTest.Verdict> verdicts, Map<String, String> parameters) {
+            List<ProbeCausalTest.Verdict> verdicts, Map<String, String> parameters,
+            List<CausalVerdict.Verdict> causal) {
     }
 
     private StoredSweeps() {
@@ -168,7 +172,32 @@ public final class StoredSweeps {
         }
         SweepResult result = new SweepResult(config, prompts, meanResidNorm, vectorNorm, probability, probabilityFull,
                 logitDiff, baseline);
-        return new Loaded(resultId, result, vectors, ProbeCausalTest.evaluate(result), Map.copyOf(p));
+        List<CausalVerdict.Verdict> causal = null;
+        if (s.notes.containsKey("nullDirections")) {
+            int directions = Integer.parseInt(s.notes.get("nullDirections"));
+            float[] shifts = store.readResultArray(resultId, "nullShiftP");
+            float[] flips = store.readResultArray(resultId, "nullFlipRate");
+            if (shifts.length != layers.size() * directions || flips.length != shifts.length) {
+                throw new IllegalStateException("arrays nullShiftP and nullFlipRate have " + shifts.length + " and "
+                        + flips.length + " values, expected " + layers.size() + " x " + directions);
+            }
+            double[][] shift = new double[layers.size()][directions];
+            double[][] flip = new double[layers.size()][directions];
+            for (int l = 0; l < layers.size(); l++) {
+                for (int i = 0; i < directions; i++) {
+                    shift[l][i] = shifts[l * directions + i];
+                    flip[l][i] = flips[l * directions + i];
+                }
+            }
+            RandomNull randomNull = new RandomNull(directions, Long.parseLong(s.notes.getOrDefault("nullSeed", "0")),
+                    Double.parseDouble(s.notes.get("nullMultiplier")), shift, flip,
+                    Double.parseDouble(s.notes.getOrDefault("shamMaxDifference", "0")));
+            CausalVerdict.Settings settings = new CausalVerdict.Settings(
+                    Double.parseDouble(s.notes.get("saturationMargin")), Double.parseDouble(s.notes.get("minShiftP")),
+                    Double.parseDouble(s.notes.get("minFlipRate")), Double.parseDouble(s.notes.get("alpha")));
+            causal = CausalVerdict.evaluate(result, randomNull, settings);
+        }
+        return new Loaded(resultId, result, vectors, ProbeCausalTest.evaluate(result), Map.copyOf(p), causal);
     }
 
     private static String where(ActivationStore store, String resultId) {

@@ -27,8 +27,10 @@ import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.CausalVerdict;
 import io.mechanist.steering.ContrastPair;
 import io.mechanist.steering.ProbeCausalTest;
+import io.mechanist.steering.RandomNull;
 import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SteeringVectors;
@@ -44,6 +46,7 @@ public final class SweepAnalysis implements Analysis {
 
     private SweepResult lastResult;
     private List<ProbeCausalTest.Verdict> lastVerdicts;
+    private List<CausalVerdict.Verdict> lastCausal;
 
     @Override
     public AnalysisOutput run(AnalysisContext context, IProgressMonitor monitor) throws AnalysisException {
@@ -112,7 +115,13 @@ public final class SweepAnalysis implements Analysis {
                     unescape(p.getString("tokenB")));
             List<AbPrompt> prompts = heldOutPrompts(heldOut, p, probePositiveLabel);
             progress.worked(10);
-            SubMonitor sweepProgress = progress.split(990);
+            int nullDirections = p.getInt("nullDirections");
+            boolean judge = nullDirections > 0 && java.util.Arrays.stream(multipliers).anyMatch(m -> m > 0);
+            if (nullDirections == 1 || nullDirections < 0) {
+                throw new AnalysisException("nullDirections must be 0 (no causal verdict) or at least 2, not "
+                        + nullDirections);
+            }
+            SubMonitor sweepProgress = progress.split(judge ? 500 : 990);
             sweepProgress.beginTask("Steering sweep", 1000);
             int[] reported = {0};
             SweepResult result = SteeringSweep.run(model, prompts, answers, vectorForLayer, config,
@@ -121,9 +130,28 @@ public final class SweepAnalysis implements Analysis {
                         sweepProgress.worked(now - reported[0]);
                         reported[0] = now;
                     }, sweepProgress::isCanceled);
+            RandomNull randomNull = null;
+            lastCausal = null;
+            if (judge) {
+                SubMonitor nullProgress = progress.split(490);
+                nullProgress.beginTask("Random directions (null of the causal verdict)", 1000);
+                int[] nullReported = {0};
+                randomNull = RandomNull.run(model, prompts, answers, result, vectorForLayer, nullDirections,
+                        p.getInt("controlSeed") + 100_000L, (done, total) -> {
+                            int now = 1000 * done / total;
+                            nullProgress.worked(now - nullReported[0]);
+                            nullReported[0] = now;
+                        }, nullProgress::isCanceled);
+                lastCausal = CausalVerdict.evaluate(result, randomNull, CausalVerdict.Settings.defaults());
+            }
             lastResult = result;
             lastVerdicts = ProbeCausalTest.evaluate(result);
-            return output(result, lastVerdicts, layers, vectorForLayer, prompts.size(), model.spec().dModel());
+            AnalysisOutput out = output(result, lastVerdicts, layers, vectorForLayer, prompts.size(),
+                    model.spec().dModel());
+            if (randomNull != null) {
+                addCausal(out, randomNull, lastCausal, CausalVerdict.Settings.defaults());
+            }
+            return out;
         } catch (CancellationException e) {
             throw new OperationCanceledException(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -138,9 +166,65 @@ public final class SweepAnalysis implements Analysis {
         return lastResult;
     }
 
-    /** The causal verdicts of the last completed run, or null. */
+    /** The logit-trend descriptions of the last completed run, or null. */
     public List<ProbeCausalTest.Verdict> lastVerdicts() {
         return lastVerdicts;
+    }
+
+    /** The causal verdicts of the last completed run; null without a random null (nullDirections=0). */
+    public List<CausalVerdict.Verdict> lastCausal() {
+        return lastCausal;
+    }
+
+    /**
+     * The causal verdict as a table {@code verdict} (one row per vector kind and layer) and the random null as an
+     * array {@code nullShiftP [layer, direction]}, with the settings as notes (what {@link StoredSweeps} re-judges).
+     */
+    static void addCausal(AnalysisOutput out, RandomNull randomNull, List<CausalVerdict.Verdict> verdicts,
+            CausalVerdict.Settings settings) {
+        out.table("verdict",
+                AnalysisOutput.texts("vector", verdicts.stream().map(CausalVerdict.Verdict::vector).toArray(String[]::new)),
+                AnalysisOutput.numbers("layer", "", verdicts.stream().mapToDouble(CausalVerdict.Verdict::layer).toArray()),
+                AnalysisOutput.numbers("multiplier", "x mean residual norm",
+                        verdicts.stream().mapToDouble(CausalVerdict.Verdict::multiplier).toArray()),
+                AnalysisOutput.texts("yes", verdicts.stream().map(v -> Boolean.toString(v.yes())).toArray(String[]::new)),
+                AnalysisOutput.numbers("meanShiftP", "P(matching) steered - unsteered",
+                        verdicts.stream().mapToDouble(CausalVerdict.Verdict::meanShiftP).toArray()),
+                AnalysisOutput.numbers("shiftCiLow", "", verdicts.stream().mapToDouble(v -> v.shiftInterval().low()).toArray()),
+                AnalysisOutput.numbers("shiftCiHigh", "", verdicts.stream().mapToDouble(v -> v.shiftInterval().high()).toArray()),
+                AnalysisOutput.numbers("netFlipRate", "share of prompts",
+                        verdicts.stream().mapToDouble(CausalVerdict.Verdict::netFlipRate).toArray()),
+                AnalysisOutput.numbers("flipCiLow", "", verdicts.stream().mapToDouble(v -> v.flipInterval().low()).toArray()),
+                AnalysisOutput.numbers("flipCiHigh", "", verdicts.stream().mapToDouble(v -> v.flipInterval().high()).toArray()),
+                AnalysisOutput.numbers("saturated", "prompts", verdicts.stream().mapToDouble(CausalVerdict.Verdict::saturated).toArray()),
+                AnalysisOutput.numbers("unsaturatedShiftP", "", verdicts.stream().mapToDouble(CausalVerdict.Verdict::unsaturatedShiftP).toArray()),
+                AnalysisOutput.numbers("saturatedShiftP", "", verdicts.stream().mapToDouble(CausalVerdict.Verdict::saturatedShiftP).toArray()),
+                AnalysisOutput.numbers("nullMean", "", verdicts.stream().mapToDouble(CausalVerdict.Verdict::nullMean).toArray()),
+                AnalysisOutput.numbers("nullSd", "", verdicts.stream().mapToDouble(CausalVerdict.Verdict::nullSd).toArray()),
+                AnalysisOutput.numbers("p", "one-sided, against the random null",
+                        verdicts.stream().mapToDouble(CausalVerdict.Verdict::p).toArray()),
+                AnalysisOutput.numbers("holmP", "Holm-corrected across layers",
+                        verdicts.stream().mapToDouble(CausalVerdict.Verdict::holmP).toArray()),
+                AnalysisOutput.texts("reason", verdicts.stream().map(CausalVerdict.Verdict::reason).toArray(String[]::new)));
+        int layers = randomNull.meanShiftP().length;
+        float[] shifts = new float[layers * randomNull.directions()];
+        float[] flips = new float[shifts.length];
+        for (int l = 0; l < layers; l++) {
+            for (int i = 0; i < randomNull.directions(); i++) {
+                shifts[l * randomNull.directions() + i] = (float) randomNull.meanShiftP()[l][i];
+                flips[l * randomNull.directions() + i] = (float) randomNull.netFlipRate()[l][i];
+            }
+        }
+        out.array("nullShiftP", List.of("layer", "direction"), new int[] {layers, randomNull.directions()}, shifts);
+        out.array("nullFlipRate", List.of("layer", "direction"), new int[] {layers, randomNull.directions()}, flips);
+        out.note("nullDirections", Integer.toString(randomNull.directions()));
+        out.note("nullSeed", Long.toString(randomNull.seed()));
+        out.note("nullMultiplier", Double.toString(randomNull.multiplier()));
+        out.note("shamMaxDifference", Double.toString(randomNull.shamMaxDifference()));
+        out.note("saturationMargin", Double.toString(settings.saturationMargin()));
+        out.note("minShiftP", Double.toString(settings.minShiftP()));
+        out.note("minFlipRate", Double.toString(settings.minFlipRate()));
+        out.note("alpha", Double.toString(settings.alpha()));
     }
 
     private static List<AbPrompt> heldOutPrompts(ActivationSet heldOut, AnalysisParameters p, String probePositiveLabel)

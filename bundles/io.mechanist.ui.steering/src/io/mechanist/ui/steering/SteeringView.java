@@ -145,9 +145,10 @@ public class SteeringView {
                     return;
                 }
                 show(outcome.result());
-                verdict.setText(String.format(Locale.ROOT, "Causal test of the %s on %d prompts, target %s vs %s: %s.",
-                        what, outcome.result().promptCount(), quoted(outcome.answers().textA()),
-                        quoted(outcome.answers().textB()), VerdictText.of("probe direction", outcome.verdicts())));
+                verdict.setText(String.format(Locale.ROOT, "Causal test of the %s on %d prompts, target %s vs %s: %s. "
+                        + "Logit trend: %s.", what, outcome.result().promptCount(), quoted(outcome.answers().textA()),
+                        quoted(outcome.answers().textB()), VerdictText.causal(outcome.causal()),
+                        VerdictText.of("probe direction", outcome.verdicts())));
                 interactive.setModelFolder(outcome.modelFolder());
                 interactive.setAnswers(outcome.answers().textA(), outcome.answers().textB());
                 interactive.setVectors(Map.of(outcome.vector().site().layer(), outcome.vector()));
@@ -182,9 +183,11 @@ public class SteeringView {
                         }
                         show(loaded.result(), loaded.vectors());
                         String target = loaded.parameters().getOrDefault("target", "label");
-                        verdict.setText("Result " + loaded.resultId() + " (target: " + target + "): "
-                                + VerdictText.of(target.equals("probe") ? "probe direction" : "steering vector",
-                                        loaded.verdicts()) + ".");
+                        String causal = loaded.causal() == null ? "no causal verdict (run without random null)"
+                                : VerdictText.causal(loaded.causal());
+                        verdict.setText("Result " + loaded.resultId() + " (target: " + target + "): " + causal
+                                + ". Logit trend: " + VerdictText.of(target.equals("probe") ? "probe direction"
+                                        : "steering vector", loaded.verdicts()) + ".");
                         relayout();
                     });
                 });

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -75,6 +76,33 @@ class DemoCommandTest {
         assertEquals(4, summary.getAsJsonObject("steering").getAsJsonArray("byLayer").size());
         assertEquals(3, summary.getAsJsonArray("heatmaps").size());
         assertTrue(Files.readString(out.resolve("summary.md")).contains("./mechanist probe --store"));
+        assertEquals("wilson-groups", summary.get("probeInterval").getAsString(), "the demo's prompts come in groups");
+        for (JsonElement e : summary.getAsJsonArray("causal")) {
+            JsonObject v = e.getAsJsonObject();
+            assertTrue(v.has("yes") && v.has("holmP") && v.has("netFlipRate") && v.has("saturated"), v.toString());
+        }
+
+        // span alignment on the demo prompts ("Q : ... think : ... so :"): the span ends at the LAST ':'
+        for (String[] span : List.of(new String[] {"--anchor", ":"},
+                new String[] {"--span-after", "think", "--anchor", ":"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("probe", "--store", out.resolve("store").toString(),
+                    "--capture", "demo-test", "--alignment", "span", "--bins", "5", "--methods", "mass-mean",
+                    "--fold-repeats", "1", "--control-permutations", "1", "--no-readout", "--json", "--out",
+                    dir.resolve("span" + span.length).toString()));
+            args.addAll(List.of(span));
+            CliRunner.Outcome spanRun = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(Cli.OK, spanRun.code(), spanRun.err());
+            List<String> rows = Files.readAllLines(dir.resolve("span" + span.length).resolve("probe-accuracy.csv"));
+            List<String> header = List.of(rows.get(0).split(","));
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            for (String row : rows.subList(1, rows.size())) {
+                String[] cells = row.split(",", -1);
+                assertEquals(40, Integer.parseInt(cells[header.indexOf("n")]), "every prompt has every bin: " + row);
+                tokens.add(cells[header.indexOf("token")]);
+            }
+            // a one-token span (the first ':' ends it after "Q") makes every bin that token; a real span mixes tokens
+            assertEquals(java.util.Set.of("mixed"), tokens, "every bin averages several tokens");
+        }
     }
 
     /** The whole shipped test split: the numbers of docs/demo-model.md, and the printed summary. */

@@ -113,6 +113,58 @@ class ProbeCommandTest {
     }
 
     @Test
+    void csvRecordsEverySettingAndTheHeadlineIsSelectionAware() throws Exception {
+        Path out = dir.resolve("settings");
+        Result result = run("probe", "--store", storeFolder.toString(), "--capture", CAPTURE, "--alignment",
+                "anchor", "--anchor", "Answer", "--before", "2", "--after", "1", "--folds", "4", "--lambda", "0.05",
+                "--seed", "7", "--fold-repeats", "2", "--control-permutations", "3", "--interval", "bootstrap-groups",
+                "--resamples", "200", "--out", out.toString(), "--json");
+        assertEquals(0, result.code(), result.err());
+        List<String> lines = Files.readAllLines(out.resolve("probe-accuracy.csv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        for (String row : lines.subList(1, lines.size())) {
+            String[] cells = row.split(",", -1);
+            assertEquals("bootstrap-groups", cells[header.indexOf("interval_method")], row);
+            assertEquals("4", cells[header.indexOf("folds")], row);
+            assertEquals("7..8", cells[header.indexOf("fold_seeds")], row);
+            assertEquals(0.05, Double.parseDouble(cells[header.indexOf("lambda")]), 1e-12, row);
+            assertEquals("3", cells[header.indexOf("control_permutations")], row);
+            double low = Double.parseDouble(cells[header.indexOf("split_low")]);
+            double high = Double.parseDouble(cells[header.indexOf("split_high")]);
+            double accuracy = Double.parseDouble(cells[header.indexOf("accuracy")]);
+            assertTrue(low <= accuracy && accuracy <= high, "the reported split lies in the split range: " + row);
+        }
+        JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
+        assertEquals("bootstrap-groups", json.get("interval").getAsString());
+        JsonObject headline = json.getAsJsonArray("headlines").get(0).getAsJsonObject();
+        assertEquals(LAYERS * 4, headline.get("cellsSearched").getAsInt(), "layers x offsets -2..+1");
+        assertEquals(PROMPTS / 2, headline.get("selectionGroups").getAsInt() + headline.get("heldOutGroups").getAsInt());
+        assertTrue(headline.get("n").getAsInt() < PROMPTS, "reported on the held-out groups only: " + headline);
+    }
+
+    @Test
+    void helpSaysLastAnchorAndShowsTheSpaceEscape() {
+        Result result = run("probe", "--help");
+        assertTrue(result.out().contains("around the last token TOKEN"), result.out());
+        assertTrue(result.out().contains("write a leading space as \\s)"), result.out());
+        assertTrue(!result.out().contains("first token"), result.out());
+    }
+
+    @Test
+    void badSettingsExitWithTwo() {
+        for (String[] bad : List.of(new String[] {"--folds", "1"}, new String[] {"--interval", "normal"},
+                new String[] {"--lambda", "0"}, new String[] {"--control-permutations", "0"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("probe", "--store", storeFolder.toString(),
+                    "--capture", CAPTURE, "--alignment", "start", "--positions", "2", "--out",
+                    dir.resolve("bad").toString()));
+            args.addAll(List.of(bad));
+            Result result = run(args.toArray(String[]::new));
+            assertEquals(2, result.code(), String.join(" ", bad) + ": " + result.err());
+            assertTrue(result.err().contains("--" + bad[0].substring(2)), result.err());
+        }
+    }
+
+    @Test
     void unknownLabelKeyFailsNamingIt() {
         Result result = run("probe", "--store", storeFolder.toString(), "--capture", CAPTURE, "--label", "colour",
                 "--alignment", "start", "--positions", "3", "--out", dir.resolve("x").toString());

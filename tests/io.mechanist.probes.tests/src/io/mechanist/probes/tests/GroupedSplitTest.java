@@ -64,19 +64,33 @@ class GroupedSplitTest {
 
     @ParameterizedTest(name = "seed {0}")
     @CsvSource({"1", "2", "3"})
-    void controlLabelsKeepBalanceAndAreShuffled(long seed) {
+    void controlLabelsKeepEveryFoldsBalanceAndAreShuffled(long seed) {
         int[] classes = new int[400];
+        int[] folds = new int[400];
         for (int i = 0; i < 400; i++) {
             classes[i] = i < 150 ? 1 : 0;
+            folds[i] = (i * 7) % 5;
         }
-        int[] control = GroupedFolds.permutedClasses(classes, seed);
-        int ones = 0;
+        int[] first = GroupedFolds.permutedWithinFolds(classes, folds, seed, 0);
+        int[] second = GroupedFolds.permutedWithinFolds(classes, folds, seed, 1);
         int same = 0;
-        for (int i = 0; i < 400; i++) {
-            ones += control[i];
-            same += control[i] == classes[i] ? 1 : 0;
+        int agree = 0;
+        for (int f = 0; f < 5; f++) {
+            int real = 0;
+            int control = 0;
+            for (int i = 0; i < 400; i++) {
+                if (folds[i] == f) {
+                    real += classes[i];
+                    control += first[i];
+                }
+            }
+            assertEquals(real, control, "fold " + f + " keeps its class count");
         }
-        assertEquals(150, ones);
+        for (int i = 0; i < 400; i++) {
+            same += first[i] == classes[i] ? 1 : 0;
+            agree += first[i] == second[i] ? 1 : 0;
+        }
         assertTrue(same < 280, "permutation left " + same + " of 400 labels in place");
+        assertTrue(agree < 280, "two permutations agree on " + agree + " of 400 labels");
     }
 }

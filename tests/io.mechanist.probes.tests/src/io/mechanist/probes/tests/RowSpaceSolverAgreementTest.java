@@ -39,11 +39,11 @@ class RowSpaceSolverAgreementTest {
     void fastPathMatchesDoublePrecisionNewton() {
         InMemoryProbeData data = residualLike();
         ProbeConfig config = ProbeConfig.defaults().withThreads(2).withL2(0.01)
-                .withMethods(EnumSet.of(ProbeMethod.LOGISTIC));
+                .withMethods(EnumSet.of(ProbeMethod.LOGISTIC)).withControlPermutations(1).withFoldRepeats(1);
         ProbeResults results = ProbeAnalysis.run(data, config);
         Labels labels = Labels.of(data);
         int[] folds = GroupedFolds.assign(labels, config.folds(), config.seed());
-        int[] control = GroupedFolds.permutedClasses(labels.classOf(), config.seed());
+        int[] control = GroupedFolds.permutedWithinFolds(labels.classOf(), folds, config.seed(), 0);
         for (int position = 0; position < data.positionCount(); position++) {
             double[][] x = rows(data, position);
             ProbeCell cell = results.cell(ProbeMethod.LOGISTIC, 0, position);

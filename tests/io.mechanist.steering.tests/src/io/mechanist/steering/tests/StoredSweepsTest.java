@@ -60,7 +60,19 @@ class StoredSweepsTest {
     void contrastSweepRoundTrips() throws Exception {
         SweepAnalysis analysis = run(Map.of("multipliers", "-1,-0.25,0,0.5,1", "controlSeed", "77",
                 "steerPositions", "last"), Map.of("heldOut", SteeringFixtures.CAPTURE, "contrast", SteeringFixtures.CAPTURE));
-        assertRoundTrip(analysis.lastResult(), StoredSweeps.read(store, lastResultId()));
+        StoredSweeps.Loaded loaded = StoredSweeps.read(store, lastResultId());
+        assertRoundTrip(analysis.lastResult(), loaded);
+        // the causal verdict is re-judged from the stored random null (kept as float32) to the same conclusions
+        assertEquals(analysis.lastCausal().size(), loaded.causal().size());
+        for (int i = 0; i < loaded.causal().size(); i++) {
+            var computed = analysis.lastCausal().get(i);
+            var reread = loaded.causal().get(i);
+            assertEquals(computed.yes(), reread.yes(), reread.reason());
+            assertEquals(computed.meanShiftP(), reread.meanShiftP(), 1e-6);
+            assertEquals(computed.netFlipRate(), reread.netFlipRate(), 1e-12);
+            assertEquals(computed.nullMean(), reread.nullMean(), 1e-6);
+            assertEquals(computed.holmP(), reread.holmP(), 1e-3 * Math.max(computed.holmP(), 1e-6));
+        }
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
 import io.mechanist.probes.PositionAlignment;
-import io.mechanist.probes.SpanLocator;
 
 /**
  * Asks for the store, capture, label key, alignment, folds and the answer tokens of the output read-out of a probe
@@ -110,9 +109,7 @@ public final class RunProbesDialog extends Dialog {
         int count = countSpinner.getSelection();
         alignment = switch (alignmentCombo.getText()) {
             case "start" -> PositionAlignment.fromStart(count);
-            case "span" -> PositionAlignment.spanFraction(SpanLocator.between(null,
-                    io.mechanist.probes.AnchorLocator.token(anchor, io.mechanist.probes.AnchorLocator.Occurrence.FIRST)),
-                    "start to '" + anchor + "'", count);
+            case "span" -> PositionAlignment.span(null, anchor, count);
             default -> PositionAlignment.relativeToAnchor(anchor, count, 2);
         };
         super.okPressed();

@@ -17,12 +17,12 @@ import org.eclipse.swtchart.LineStyle;
 
 import io.mechanist.steering.SweepResult;
 import io.mechanist.ui.charts.XYChartViewer;
-import io.mechanist.ui.steering.internal.SweepSeries.Distribution;
 import io.mechanist.ui.steering.internal.SweepSeries.Metric;
 
 /**
- * The sweep: effect vs multiplier with one line per layer (random control dashed), and beside it the per-prompt
- * distribution of one layer (min-max and interquartile bands) with the share of prompts moving the wrong way.
+ * The sweep: effect vs multiplier with one line per layer (random control dashed), and beside it the histogram of
+ * one layer's per-prompt changes from unsteered at the largest multiplier (random control dashed) with the share of
+ * prompts moving the wrong way.
  */
 public final class SweepPanel {
     private static final RGB[] PALETTE = { new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44),
@@ -174,44 +174,36 @@ public final class SweepPanel {
 
         int l = Math.max(0, layer.getSelectionIndex());
         RGB colour = PALETTE[l % PALETTE.length];
-        List<Distribution> d = series.distributions(m, 0, l);
-        int n = d.size();
-        double[] min = new double[n];
-        double[] max = new double[n];
-        double[] q1 = new double[n];
-        double[] q3 = new double[n];
-        double[] median = new double[n];
-        double[] mean = new double[n];
-        for (int i = 0; i < n; i++) {
-            min[i] = d.get(i).min();
-            max[i] = d.get(i).max();
-            q1[i] = d.get(i).q1();
-            q3[i] = d.get(i).q3();
-            median[i] = d.get(i).median();
-            mean[i] = d.get(i).mean();
-        }
+        // the distribution of per-prompt changes (often bimodal: a median or a min-max band would hide that)
+        int largest = largestMultiplierIndex(result.config().multipliers());
+        SweepSeries.Histogram histogram = series.shiftHistogram(m, l, largest);
         String name = "layer " + layers.get(l);
         List<XYChartViewer.Line> dist = new ArrayList<>();
-        dist.add(new XYChartViewer.Line("range", name + " mean (band: min-max)", mean, min, max, colour,
-                LineStyle.DOT, 1));
-        dist.add(new XYChartViewer.Line("iqr", name + " median (band: quartiles)", median, q1, q3, colour,
+        dist.add(new XYChartViewer.Line("shift", name + " share of prompts", histogram.share()[0], null, null, colour,
                 LineStyle.SOLID, 2));
         if (result.kinds() > 1 && showControl.getSelection()) {
-            dist.add(new XYChartViewer.Line("control", name + " random control median", medians(series
-                    .distributions(m, 1, l)), null, null, CONTROL_GREY, LineStyle.DASH, 1));
+            dist.add(new XYChartViewer.Line("control", name + " random control share of prompts",
+                    histogram.share()[1], null, null, CONTROL_GREY, LineStyle.DASH, 1));
         }
-        distributionChart.setAxisTitles("Multiplier (\u00d7 mean residual norm)", m.label());
+        distributionChart.setAxisTitles("Change from unsteered at multiplier "
+                + SweepSeries.multiplierLabel(histogram.multiplier()), "Share of prompts");
         distributionChart.setTitle(name + ": " + result.promptCount() + " prompts");
-        distributionChart.setLines(categories, dist);
-        if (m == Metric.PROBABILITY) {
-            distributionChart.setYRange(0, 1);
-        }
+        distributionChart.setLines(histogram.labels(), dist);
         wrongWay.setText("Share of prompts moving the wrong way (" + name + "): " + series.wrongWaySummary(l));
         root.layout(true, true);
     }
 
-    private static double[] medians(List<Distribution> d) {
-        return d.stream().mapToDouble(Distribution::median).toArray();
+    /** The multiplier of largest magnitude (the largest positive one on ties): where the histogram is taken. */
+    static int largestMultiplierIndex(double[] multipliers) {
+        int best = 0;
+        for (int i = 1; i < multipliers.length; i++) {
+            double a = Math.abs(multipliers[i]);
+            double b = Math.abs(multipliers[best]);
+            if (a > b || (a == b && multipliers[i] > multipliers[best])) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The layer whose mean logit difference spans the widest range over the multipliers. */

@@ -82,6 +82,51 @@ public final class SweepSeries {
         return out;
     }
 
+    /**
+     * Histogram of the per-prompt change from the unsteered value at one multiplier: {@code labels} are the bins'
+     * centres, {@code share[kind][bin]} the share of prompts in each bin, for the steering vector (0) and, when run,
+     * the random control (1), on common bins.
+     */
+    public record Histogram(double multiplier, List<String> labels, double[][] share) {
+    }
+
+    /** Bins of the change histogram. */
+    public static final int HISTOGRAM_BINS = 20;
+
+    /**
+     * The histogram of per-prompt changes at {@code multiplierIndex} for one layer index: P changes on fixed bins of
+     * 0.1 over [-1, 1]; logit-difference changes on bins symmetric around 0 spanning the largest change.
+     */
+    public Histogram shiftHistogram(Metric metric, int layerIndex, int multiplierIndex) {
+        int n = result.promptCount();
+        double[][] change = new double[result.kinds()][n];
+        double largest = 0;
+        for (int k = 0; k < result.kinds(); k++) {
+            for (int p = 0; p < n; p++) {
+                int at = result.index(k, layerIndex, multiplierIndex, p);
+                double before = result.baselineLogitDiff()[p];
+                change[k][p] = metric == Metric.PROBABILITY
+                        ? result.probability()[at] - 1 / (1 + Math.exp(-before))
+                        : result.logitDiff()[at] - before;
+                largest = Math.max(largest, Math.abs(change[k][p]));
+            }
+        }
+        double half = metric == Metric.PROBABILITY ? 1 : Math.max(largest, 1e-6);
+        double width = 2 * half / HISTOGRAM_BINS;
+        List<String> labels = new ArrayList<>();
+        for (int b = 0; b < HISTOGRAM_BINS; b++) {
+            labels.add(String.format(Locale.ROOT, "%+.2g", -half + (b + 0.5) * width));
+        }
+        double[][] share = new double[result.kinds()][HISTOGRAM_BINS];
+        for (int k = 0; k < result.kinds(); k++) {
+            for (double c : change[k]) {
+                int b = (int) Math.floor((c + half) / width);
+                share[k][Math.max(0, Math.min(HISTOGRAM_BINS - 1, b))] += 1.0 / n;
+            }
+        }
+        return new Histogram(result.config().multipliers()[multiplierIndex], labels, share);
+    }
+
     /** Quantiles by linear interpolation between order statistics (numpy's default). */
     public static Distribution distribution(float[] values) {
         double[] sorted = new double[values.length];

@@ -12,7 +12,28 @@ public final class VerdictText {
     }
 
     /**
-     * One clause per layer, e.g. {@code layer 3: probe direction moves as predicted: yes (slope +11 logit diff per
+     * The causal verdict per layer of the vector (the random control's own numbers follow it), e.g. {@code layer 3:
+     * causal: no: P change +0.004 [-0.001, +0.009] (minimum 0.05), net flips +0.5% [...], random null of 20
+     * directions ..., 12 of 400 prompts saturated (|margin| > 4): P change there +0.000, elsewhere +0.120}.
+     */
+    public static String causal(List<io.mechanist.steering.CausalVerdict.Verdict> verdicts) {
+        StringBuilder out = new StringBuilder();
+        for (io.mechanist.steering.CausalVerdict.Verdict v : verdicts) {
+            if (!out.isEmpty()) {
+                out.append("; ");
+            }
+            out.append(String.format(Locale.ROOT, "layer %d %s at multiplier %s: causal %s; %d of %d prompts "
+                    + "saturated (|margin| > %.0f), P change there %+.3f, elsewhere %+.3f", v.layer(),
+                    v.vector().equals("control") ? "random control" : "direction",
+                    java.math.BigDecimal.valueOf(v.multiplier()).stripTrailingZeros().toPlainString(), v.reason(),
+                    v.saturated(), v.n(), v.saturationMargin(), v.saturatedShiftP(), v.unsaturatedShiftP()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The logit-difference trend per layer (a description, not a causal verdict: it can rise where no answer
+     * changes), e.g. {@code layer 3: probe direction logit trend as predicted: yes (slope +11 logit diff per
      * unit multiplier, Spearman +1.00, monotone; 5.2x the random control's effect of 2.1 per prompt, excess >= +8.3
      * at 95%), random control of equal norm: slope -1.01, Spearman -1.00, monotone}.
      *
@@ -38,7 +59,7 @@ public final class VerdictText {
                     out.append(", random control of equal norm: ").append(trend);
                     continue;
                 }
-                out.append(vectorName).append(" moves as predicted: ").append(v.movesAsPredicted() ? "yes" : "no")
+                out.append(vectorName).append(" logit trend as predicted: ").append(v.movesAsPredicted() ? "yes" : "no")
                         .append(" (").append(trend);
                 if (!Double.isNaN(v.controlEffect())) {
                     out.append(String.format(Locale.ROOT,

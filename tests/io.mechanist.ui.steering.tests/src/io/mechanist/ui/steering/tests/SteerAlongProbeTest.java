@@ -32,6 +32,7 @@ import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.steering.ProbeCausalSweep;
+import io.mechanist.steering.RandomNull;
 import io.mechanist.steering.SweepResult;
 import io.mechanist.steering.analysis.StoredSweeps;
 import io.mechanist.steering.analysis.SweepAnalysis;
@@ -110,7 +111,9 @@ class SteerAlongProbeTest {
         String verdict = ui(view::verdictText);
         assertTrue(verdict.startsWith("Causal test of the mass-mean probe at blocks.3.resid_post, anchor+0 (label "
                 + "answer: A vs B, capture demo-test) on 400 prompts, target ' A' vs ' B': "), verdict);
-        assertTrue(verdict.contains("probe direction moves as predicted: yes (slope +"), verdict);
+        assertTrue(verdict.contains("Logit trend: probe direction logit trend as predicted: yes (slope +"), verdict);
+        assertTrue(verdict.contains("layer 3 direction at multiplier 1: causal "), verdict);
+        assertTrue(verdict.contains("random null of 20 directions"), verdict);
         assertTrue(verdict.contains("x the random control's effect of "), verdict);
         assertTrue(verdict.contains("random control of equal norm: slope "), verdict);
 
@@ -122,6 +125,8 @@ class SteerAlongProbeTest {
         }
         SweepResult r = expected.result();
         assertTrue(expected.probe().movesAsPredicted(), expected.probe().toString());
+        assertTrue(expected.randomNull().shamMaxDifference() <= RandomNull.SHAM_TOLERANCE);
+        assertTrue(verdict.contains("causal " + (expected.causal().get(0).yes() ? "yes" : "no")), verdict);
         assertTrue(expected.probe().slope() > 2 * expected.probe().controlEffect(), expected.probe().toString());
         XYChartViewer chart = ui(view::chart);
         assertEquals(List.of("layer 3", "layer 3 random control"), ui(chart::legendEntries));
@@ -185,7 +190,7 @@ class SteerAlongProbeTest {
         send(StoreResultSelection.TOPIC, new StoreResultSelection(storeFolder, resultId, SweepAnalysis.ID, "summary"));
         waitUntil(() -> ui(view::verdictText).startsWith("Result " + resultId), "the stored sweep is shown");
         String verdict = ui(view::verdictText);
-        assertTrue(verdict.contains("layer 3: steering vector moves as predicted: yes"), verdict);
+        assertTrue(verdict.contains("layer 3: steering vector logit trend as predicted: yes"), verdict);
         XYChartViewer chart = ui(view::chart);
         assertEquals(List.of("layer 2", "layer 3", "layer 2 random control", "layer 3 random control"),
                 ui(chart::legendEntries));

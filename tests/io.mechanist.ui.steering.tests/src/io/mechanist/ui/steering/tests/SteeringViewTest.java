@@ -79,16 +79,17 @@ class SteeringViewTest {
         for (int m = 0; m < DemoSweep.MULTIPLIERS.length; m++) {
             assertEquals(r.meanProbability(0, 3, zero), r.meanProbability(1, 3, m), 0.1, "control at " + m);
         }
-        // per-prompt distribution of the most steerable layer, and the share moving the wrong way
-        assertEquals(List.of("layer 3 mean (band: min-max)", "layer 3 median (band: quartiles)",
-                "layer 3 random control median"), ui(() -> view.sweepPanel().distributionChart().legendEntries()));
+        // histogram of per-prompt P changes of the most steerable layer at +1, and the share moving the wrong way
+        assertEquals(List.of("layer 3 share of prompts", "layer 3 random control share of prompts"),
+                ui(() -> view.sweepPanel().distributionChart().legendEntries()));
         List<XYChartViewer.Line> distribution = ui(() -> view.sweepPanel().distributionChart().lines());
-        float[] sorted = r.perPrompt(r.probability(), 0, 3, 6);
-        java.util.Arrays.sort(sorted);
-        assertEquals(sorted[0], distribution.get(0).bandLow()[6], 1e-6, "min at +1");
-        assertEquals(sorted[sorted.length - 1], distribution.get(0).bandHigh()[6], 1e-6, "max at +1");
-        XYChartViewer.Line median = distribution.get(1);
-        assertTrue(median.bandLow()[6] <= median.y()[6] && median.y()[6] <= median.bandHigh()[6]);
+        double[] expected = new double[20]; // bins of 0.1 over [-1, 1], recounted here
+        for (int p = 0; p < r.promptCount(); p++) {
+            double change = r.probability()[r.index(0, 3, 6, p)] - 1 / (1 + Math.exp(-r.baselineLogitDiff()[p]));
+            expected[Math.max(0, Math.min(19, (int) Math.floor((change + 1) / 0.1)))] += 1.0 / r.promptCount();
+        }
+        assertArrayEquals(expected, distribution.get(0).y(), 1e-9);
+        assertEquals(1.0, java.util.Arrays.stream(distribution.get(1).y()).sum(), 1e-9);
         String wrongWay = ui(() -> view.sweepPanel().wrongWayText());
         assertTrue(wrongWay.startsWith("Share of prompts moving the wrong way (layer 3): -1: "), wrongWay);
         assertTrue(wrongWay.contains(String.format(java.util.Locale.ROOT, "+1: %.0f%%", 100 * r.wrongWayShare(0, 3, 6))),
