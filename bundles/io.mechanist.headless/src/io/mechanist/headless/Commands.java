@@ -6,6 +6,7 @@ import io.mechanist.headless.commands.AnalysesCommand;
 import io.mechanist.headless.commands.CaptureCommand;
 import io.mechanist.headless.commands.DemoCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
+import io.mechanist.headless.commands.MakeCheckpointCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RunCommand;
 import io.mechanist.headless.commands.SteerCommand;
@@ -22,6 +23,6 @@ public final class Commands {
     public static List<Command> all() {
         return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
                 new CaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
-                new TrainDemoCommand());
+                new TrainDemoCommand(), new MakeCheckpointCommand());
     }
 }
