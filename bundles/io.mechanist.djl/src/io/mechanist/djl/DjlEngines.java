@@ -86,6 +86,21 @@ public final class DjlEngines {
         }
     }
 
+    /** The number of threads libtorch splits one operation over (starts the engine). */
+    public static int intraOpThreads() {
+        engine();
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
+    /**
+     * The thread settings in effect, for benchmark reports: libgomp's wait policy and spin count (read from the
+     * environment the JVM started with) and libtorch's intra-op threads.
+     */
+    public static String threadSettings() {
+        return "OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " GOMP_SPINCOUNT="
+                + System.getenv("GOMP_SPINCOUNT") + " intra-op threads " + intraOpThreads();
+    }
+
     /** The version of DJL (not of PyTorch) that is embedded. */
     public static String djlVersion() {
         String version = Engine.class.getPackage().getImplementationVersion();
