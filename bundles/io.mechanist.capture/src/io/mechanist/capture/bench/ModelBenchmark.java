@@ -80,26 +80,40 @@ public final class ModelBenchmark {
                     shape.publishedLayers(), checkpoint.weightBytes() / 1e9, dir);
             checkpoint.write(dir);
         }
-        long parameters = checkpoint.weightBytes() / 2;
+        // Tied checkpoints that also store lm_head.weight (Qwen3-1.7B) load the embedding once: count what loads.
+        boolean tied = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("config.json")))
+                .getAsJsonObject().get("tie_word_embeddings") instanceof com.google.gson.JsonPrimitive tie
+                && tie.getAsBoolean();
+        long parameters = checkpoint.tensors().stream().filter(t -> !(tied && t.name().equals("lm_head.weight")))
+                .mapToLong(io.mechanist.runtime.synthetic.PublishedShape.Tensor::elementCount).sum();
         int threads = torchThreads();
         System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s; "
                 + "libtorch intra-op threads %d%n", cpuModel(), Runtime.getRuntime().availableProcessors(),
                 loadAverage(), System.getenv("OMP_WAIT_POLICY"), System.getenv("GOMP_SPINCOUNT"), threads);
-        System.out.printf("model: %s, %d of %d layers, %.3f G parameters (bf16 %.2f GB, f32 %.2f GB); %d prompts x %d "
-                + "tokens, batch %d%n", shape.id(), layers, shape.publishedLayers(), parameters / 1e9,
+        System.out.printf("model: %s, %d of %d layers, %.3f G parameters loaded (bf16 %.2f GB, f32 %.2f GB); %d prompts "
+                + "x %d"
+                + " tokens, batch %d%n", shape.id(), layers, shape.publishedLayers(), parameters / 1e9,
                 parameters * 2 / 1e9, parameters * 4 / 1e9, prompts, tokens, batch);
 
         readFiles(dir);
+        double readCpu = cpuSeconds();
         double readSeconds = readFiles(dir);
+        readCpu = cpuSeconds() - readCpu;
+        long residentBefore = residentBytes();
+        double loadCpu = cpuSeconds();
         long start = System.nanoTime();
         HookedTransformer model = HookedTransformer.load(dir);
         double loadSeconds = seconds(start);
-        System.out.printf("load: %.2f s; reading the same bytes from the page cache %.2f s -> %.1fx%n", loadSeconds,
-                readSeconds, loadSeconds / readSeconds);
+        loadCpu = cpuSeconds() - loadCpu;
+        // On a shared machine the wall time includes waiting for a core; the process's CPU time does not.
+        System.out.printf("load: %.2f s (CPU %.2f s); reading the same bytes from the page cache %.2f s (CPU %.2f s) "
+                + "-> %.1fx wall, %.1fx CPU%n", loadSeconds, loadCpu, readSeconds, readCpu, loadSeconds / readSeconds,
+                loadCpu / Math.max(readCpu, 1e-3));
 
         List<long[]> promptTokens = randomPrompts(prompts, tokens);
         double forward;
         double capture;
+        double capturePerCpu;
         Path scratch = Files.createTempDirectory("mechanist-model-bench");
         try {
             List<HookSite> residPosts = new ArrayList<>();
@@ -107,20 +121,26 @@ public final class ModelBenchmark {
                 residPosts.add(HookSite.of(HookPoint.RESID_POST, layer));
             }
             model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
+            double cpu = cpuSeconds();
             start = System.nanoTime();
             model.run(RunRequest.builder(promptTokens).batchSize(batch).build());
             forward = prompts * (double) tokens / seconds(start);
+            double forwardPerCpu = prompts * (double) tokens / (cpuSeconds() - cpu);
             Path captureFile = scratch.resolve("mechanist-capture.bin");
             try (FileChannel out = FileChannel.open(captureFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                cpu = cpuSeconds();
                 start = System.nanoTime();
                 model.run(RunRequest.builder(promptTokens).batchSize(batch).capture(residPosts)
                         .sink((site, rows) -> writeF16(out, rows)).build());
                 capture = prompts * (double) tokens / seconds(start);
+                capturePerCpu = prompts * (double) tokens / (cpuSeconds() - cpu);
             }
             Files.delete(captureFile);
             long peak = peakResidentBytes();
-            System.out.printf("peak RSS after load and forward: %.2f GB; f32 weights %.2f GB -> %.2fx%n", peak / 1e9,
-                    parameters * 4 / 1e9, peak / (parameters * 4.0));
+            System.out.printf("peak RSS after load and forward: %.2f GB (before the load: %.2f GB, the JVM and "
+                    + "libtorch); f32 weights %.2f GB -> %.2fx (%.2fx counting only what the load added)%n", peak / 1e9,
+                    residentBefore / 1e9, parameters * 4 / 1e9, peak / (parameters * 4.0),
+                    (peak - residentBefore) / (parameters * 4.0));
             model.close();
 
             Path dataset = scratch.resolve("prompts.jsonl");
@@ -129,9 +149,10 @@ public final class ModelBenchmark {
             Capturer.capture(CaptureJob.builder(scratch.resolve("store"), dir, dataset).sites("blocks.*.resid_post")
                     .batchSize(batch).storage(StorageType.F16).build(), new NullProgressMonitor());
             double storeSeconds = seconds(start);
-            System.out.printf("mechanist: forward %.1f tokens/s; capture of %d x resid_post (f16 to a file) %.1f "
-                    + "tokens/s -> capture overhead %+.1f%%%n", forward, layers, capture,
-                    100 * (forward / capture - 1));
+            System.out.printf("mechanist: forward %.1f tokens/s (%.1f per CPU-second); capture of %d x resid_post "
+                    + "(f16 to a file) %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% wall, %+.1f%% "
+                    + "CPU%n", forward, forwardPerCpu, layers, capture, capturePerCpu, 100 * (forward / capture - 1),
+                    100 * (forwardPerCpu / capturePerCpu - 1));
             System.out.printf("mechanist capture path (load + forward + F16 store, %d prompts): %.2f s, %.1f tokens/s "
                     + "after the load%n", prompts, storeSeconds, prompts * (double) tokens
                             / Math.max(1e-9, storeSeconds - loadSeconds));
@@ -146,11 +167,15 @@ public final class ModelBenchmark {
                 return;
             }
             System.out.printf("pytorch eager %.2f (%d threads, OpenBLAS %s): sgemm %.0f GFLOP/s; load %.2f s; forward "
-                    + "%.1f tokens/s; capture %.1f tokens/s%n", torch.get("torch"), (int) torch.get("threads"),
+                    + "%.1f tokens/s (%.1f per CPU-second); capture %.1f tokens/s (%.1f per CPU-second)%n",
+                    torch.get("torch"), (int) torch.get("threads"),
                     torch.get("openblasOpenmp") > 0 ? "openmp" : "default", torch.get("sgemmGflops"),
-                    torch.get("loadSeconds"), torch.get("forwardTokensPerSecond"), torch.get("captureTokensPerSecond"));
-            System.out.printf("ratio mechanist / pytorch eager: forward %.2fx, capture %.2fx (>= 1.0 is as fast)%n",
-                    forward / torch.get("forwardTokensPerSecond"), capture / torch.get("captureTokensPerSecond"));
+                    torch.get("loadSeconds"), torch.get("forwardTokensPerSecond"), torch.get("forwardPerCpuSecond"),
+                    torch.get("captureTokensPerSecond"), torch.get("capturePerCpuSecond"));
+            System.out.printf("ratio mechanist / pytorch eager (>= 1.0 is as fast): forward %.2fx wall, %.2fx CPU; "
+                    + "capture %.2fx wall, %.2fx CPU; load %.2fx%n", forward / torch.get("forwardTokensPerSecond"),
+                    forwardPerCpu / torch.get("forwardPerCpuSecond"), capture / torch.get("captureTokensPerSecond"),
+                    capturePerCpu / torch.get("capturePerCpuSecond"), torch.get("loadSeconds") / loadSeconds);
         } finally {
             deleteTree(scratch);
             System.out.printf("load average at the end: %s%n", loadAverage());
@@ -224,12 +249,25 @@ public final class ModelBenchmark {
     }
 
     static long peakResidentBytes() throws IOException {
+        return statusBytes("VmHWM:");
+    }
+
+    static long residentBytes() throws IOException {
+        return statusBytes("VmRSS:");
+    }
+
+    private static long statusBytes(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }
         }
         return -1;
+    }
+
+    /** CPU time of the whole process (all threads, user and system). */
+    private static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     static String cpuModel() throws IOException {

@@ -221,17 +221,19 @@ final class TorchPeer {
             forward(batches[0], None)
 
             def timed(sink):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 for ids in batches:
                     forward(ids, sink)
-                return len(batches) * B * T / (time.perf_counter() - start)
+                count = len(batches) * B * T
+                return count / (time.perf_counter() - start), count / (time.process_time() - cpu)
 
-            bare = timed(None)
+            bare, bare_cpu = timed(None)
             with open(capture_file, "wb") as sink:
-                captured = timed(sink)
+                captured, captured_cpu = timed(sink)
             os.remove(capture_file)
             print(json.dumps({"torch": float(torch.__version__.split(".")[0] + "." + torch.__version__.split(".")[1]),
                               "threads": torch.get_num_threads(), "sgemmGflops": rate, "loadSeconds": load_s,
-                              "forwardTokensPerSecond": bare, "captureTokensPerSecond": captured}))
+                              "forwardTokensPerSecond": bare, "captureTokensPerSecond": captured,
+                              "forwardPerCpuSecond": bare_cpu, "capturePerCpuSecond": captured_cpu}))
             """;
 }
