@@ -105,6 +105,8 @@ public final class ModelBenchmark {
         HookedTransformer model = HookedTransformer.load(dir);
         double loadSeconds = seconds(start);
         loadCpu = cpuSeconds() - loadCpu;
+        long residentAfterLoad = residentBytes();
+        long peakAfterLoad = peakResidentBytes();
         // On a shared machine the wall time includes waiting for a core; the process's CPU time does not.
         System.out.printf("load: %.2f s (CPU %.2f s); reading the same bytes from the page cache %.2f s (CPU %.2f s) "
                 + "-> %.1fx wall, %.1fx CPU%n", loadSeconds, loadCpu, readSeconds, readCpu, loadSeconds / readSeconds,
@@ -137,10 +139,12 @@ public final class ModelBenchmark {
             }
             Files.delete(captureFile);
             long peak = peakResidentBytes();
-            System.out.printf("peak RSS after load and forward: %.2f GB (before the load: %.2f GB, the JVM and "
-                    + "libtorch); f32 weights %.2f GB -> %.2fx (%.2fx counting only what the load added)%n", peak / 1e9,
-                    residentBefore / 1e9, parameters * 4 / 1e9, peak / (parameters * 4.0),
-                    (peak - residentBefore) / (parameters * 4.0));
+            System.out.printf("RSS: before the load %.2f GB (the JVM and libtorch), after it %.2f GB (peak %.2f GB), "
+                    + "after the forward and capture passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
+                    residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
+                    peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9);
+            System.out.printf("peak RSS %.2f GB against the f32 weights %.2f GB -> %.2fx%n", peak / 1e9,
+                    parameters * 4 / 1e9, peak / (parameters * 4.0));
             model.close();
 
             Path dataset = scratch.resolve("prompts.jsonl");
@@ -230,16 +234,18 @@ public final class ModelBenchmark {
         return prompts;
     }
 
-    /** Prompts of {@code tokens - 1} letters: one token per byte, plus the beginning-of-text token. */
+    /** Prompts of {@code tokens - 1} bytes (letters, then the answer marker) plus the beginning-of-text token. */
     private static void writeDataset(Path file, int count, int tokens) throws IOException {
         Random random = new Random(2);
         StringBuilder lines = new StringBuilder();
         for (int p = 0; p < count; p++) {
             StringBuilder text = new StringBuilder();
-            for (int t = 0; t < tokens - 1; t++) {
+            for (int t = 0; t < tokens - 2; t++) {
                 text.append((char) ('a' + random.nextInt(26)));
             }
-            lines.append("{\"id\": \"p").append(p).append("\", \"text\": \"").append(text).append("\"}\n");
+            lines.append("{\"id\": \"p").append(p).append("\", \"text\": \"").append(text)
+                    .append(":\", \"labels\": {\"class\": \"").append(p % 2 == 0 ? "even" : "odd")
+                    .append("\"}, \"answer_marker\": \":\"}\n");
         }
         Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
