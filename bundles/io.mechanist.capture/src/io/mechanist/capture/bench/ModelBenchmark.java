@@ -244,7 +244,7 @@ public final class ModelBenchmark {
                 text.append((char) ('a' + random.nextInt(26)));
             }
             lines.append("{\"id\": \"p").append(p).append("\", \"text\": \"").append(text)
-                    .append(":\", \"labels\": {\"class\": \"").append(p % 2 == 0 ? "even" : "odd")
+                    .append(":\", \"labels\": {\"answer\": \"").append(p % 2 == 0 ? "A" : "B")
                     .append("\"}, \"answer_marker\": \":\"}\n");
         }
         Files.writeString(file, lines, StandardCharsets.UTF_8);
