@@ -56,6 +56,7 @@ public final class DjlEngines {
             synchronized (DjlEngines.class) {
                 current = engine;
                 if (current == null) {
+                    warnIfThreadsSpin();
                     current = withBundleLoader(() -> Engine.getEngine(ENGINE_NAME));
                     engine = current;
                 }
@@ -83,6 +84,20 @@ public final class DjlEngines {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * libtorch's OpenMP threads spin while they wait unless the JVM was started with OMP_WAIT_POLICY (or
+     * GOMP_SPINCOUNT) in its environment, which the launcher and the build set; beside other busy processes that
+     * spinning makes every operation many times slower. It cannot be changed from inside the JVM: say so once.
+     */
+    private static void warnIfThreadsSpin() {
+        if (System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null) {
+            System.getLogger(DjlEngines.class.getName()).log(System.Logger.Level.WARNING, "OMP_WAIT_POLICY is not "
+                    + "set: libtorch's threads will spin while waiting and run much slower beside other busy "
+                    + "processes. Start Mechanist with ./mechanist, or set OMP_WAIT_POLICY=PASSIVE in its environment "
+                    + "(docs/performance.md).");
         }
     }
 
