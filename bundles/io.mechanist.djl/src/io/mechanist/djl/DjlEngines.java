@@ -56,6 +56,7 @@ public final class DjlEngines {
             synchronized (DjlEngines.class) {
                 current = engine;
                 if (current == null) {
+                    warnIfThreadsSpin();
                     current = withBundleLoader(() -> Engine.getEngine(ENGINE_NAME));
                     engine = current;
                 }
@@ -84,6 +85,35 @@ public final class DjlEngines {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * libtorch's OpenMP threads spin while they wait unless the JVM was started with OMP_WAIT_POLICY (or
+     * GOMP_SPINCOUNT) in its environment, which the launcher and the build set; beside other busy processes that
+     * spinning makes every operation many times slower. It cannot be changed from inside the JVM: say so once.
+     */
+    private static void warnIfThreadsSpin() {
+        if (System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null) {
+            System.getLogger(DjlEngines.class.getName()).log(System.Logger.Level.WARNING, "OMP_WAIT_POLICY is not "
+                    + "set: libtorch's threads will spin while waiting and run much slower beside other busy "
+                    + "processes. Start Mechanist with ./mechanist, or set OMP_WAIT_POLICY=PASSIVE in its environment "
+                    + "(docs/performance.md).");
+        }
+    }
+
+    /** The number of threads libtorch splits one operation over (starts the engine). */
+    public static int intraOpThreads() {
+        engine();
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
+    /**
+     * The thread settings in effect, for benchmark reports: libgomp's wait policy and spin count (read from the
+     * environment the JVM started with) and libtorch's intra-op threads.
+     */
+    public static String threadSettings() {
+        return "OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " GOMP_SPINCOUNT="
+                + System.getenv("GOMP_SPINCOUNT") + " intra-op threads " + intraOpThreads();
     }
 
     /** The version of DJL (not of PyTorch) that is embedded. */

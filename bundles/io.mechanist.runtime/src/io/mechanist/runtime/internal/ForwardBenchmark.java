@@ -48,6 +48,7 @@ public final class ForwardBenchmark {
             System.out.println("writing random GPT-2-small checkpoint to " + dir);
             writeCheckpoint(dir);
         }
+        System.out.println("threads: " + DjlEngines.threadSettings());
         double gflops = sgemmRate(12);
         System.out.printf("sgemm floor: %.1f GFLOP/s (best of [1024x768]x[768x3072] matmuls)%n", gflops);
         try (HookedTransformer model = HookedTransformer.load(dir)) {

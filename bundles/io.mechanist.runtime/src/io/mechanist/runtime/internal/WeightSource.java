@@ -3,6 +3,7 @@ package io.mechanist.runtime.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import com.google.gson.JsonElement;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.tensor.DType;
@@ -27,12 +29,15 @@ import io.mechanist.runtime.CheckpointException;
 
 /**
  * The safetensors weights of a checkpoint folder ({@code model.safetensors} or shards listed in
- * {@code model.safetensors.index.json}), memory-mapped and handed to DJL as float32.
+ * {@code model.safetensors.index.json}), handed to DJL as float32.
  *
- * <p>f32 tensors are not copied: DJL wraps the mapped bytes. Because DJL does not keep the buffer alive, this
- * source holds every buffer it handed out until it is closed. f16 is converted by DJL; bf16 is widened in Java
- * first, because DJL's native code aborts the process on bf16. A tensor whose float32 form exceeds 1 GiB (a Java
- * buffer holds at most 2 GiB) is loaded in blocks of rows joined in native memory, so such tensors are copied.
+ * <p>f32 tensors up to {@value #CHUNK_BYTES_PROPERTY} (1 GiB by default) are memory-mapped and not copied: DJL
+ * wraps the mapped bytes, and because DJL does not keep the buffer alive, this source holds every buffer it handed
+ * out until it is closed. Every other tensor (bf16 and f16, which are widened, and larger f32 ones) is copied into
+ * native memory in blocks of rows through one reused buffer, read with positional reads rather than mapped: the
+ * process then holds each weight once, as float32, and none of the file's pages (a mapped bf16 file would add half
+ * the float32 size again to the resident memory for as long as the model is open). bf16 is widened in Java,
+ * because DJL's native code aborts the process on bf16.
  */
 public final class WeightSource implements AutoCloseable {
     private static final List<String> PICKLE_SUFFIXES = List.of(".bin", ".pt", ".pth", ".ckpt", ".pkl");
@@ -47,6 +52,13 @@ public final class WeightSource implements AutoCloseable {
     public static final String CHUNK_BYTES_PROPERTY = "io.mechanist.runtime.weightChunkBytes";
 
     private long maxChunkBytes = Long.getLong(CHUNK_BYTES_PROPERTY, 1L << 30);
+    /** Blocks copied into native memory are at most this large (float32 bytes). */
+    private static final long MAX_BLOCK_BYTES = 64L << 20;
+    // Reused across tensors while loading; released with the source.
+    private ByteBuffer readBuffer;
+    private ByteBuffer wideBuffer;
+    private short[] halves;
+    private int[] words;
 
     private WeightSource(Path folder) {
         this.folder = folder;
@@ -187,24 +199,16 @@ public final class WeightSource implements AutoCloseable {
             throw new CheckpointException(file.path(), "tensor '" + name + "' has dtype "
                     + dtype.safetensorsName() + "; weights must be F32, F16 or BF16");
         }
-        long rows = expectedShape.length == 0 ? 1 : expectedShape[0];
-        long rowElements = rows == 0 ? 0 : info.elementCount() / rows;
         long f32Bytes = info.elementCount() * 4;
-        if (f32Bytes <= maxChunkBytes || rows <= 1) {
-            return checkFinite(name, loadRows(file, info, 0, rows, rowElements, expectedShape, manager, pinned));
+        if (dtype == DType.F32 && f32Bytes <= maxChunkBytes) {
+            ByteBuffer bytes = file.buffer(name);
+            pinned.add(bytes);
+            return checkFinite(name, manager.create(bytes, new Shape(expectedShape), DataType.FLOAT32));
         }
-        // Java buffers stop at 2 GiB: load blocks of rows and join them in native memory.
-        long rowsPerChunk = Math.max(1, maxChunkBytes / (rowElements * 4));
-        List<NDArray> chunks = new ArrayList<>();
-        List<ByteBuffer> untilJoined = new ArrayList<>();
         try {
-            for (long from = 0; from < rows; from += rowsPerChunk) {
-                chunks.add(loadRows(file, info, from, Math.min(rowsPerChunk, rows - from), rowElements, expectedShape,
-                        manager, untilJoined));
-            }
-            return checkFinite(name, ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(chunks), 0));
-        } finally {
-            chunks.forEach(NDArray::close);
+            return checkFinite(name, copyInBlocks(file, info, expectedShape, manager));
+        } catch (IOException e) {
+            throw new CheckpointException(file.path(), "cannot read tensor '" + name + "': " + e.getMessage());
         }
     }
 
@@ -228,44 +232,94 @@ public final class WeightSource implements AutoCloseable {
         return array;
     }
 
-    /** Rows [from, from + count) of a tensor as a float32 array of shape [count, rest of shape]. */
-    private NDArray loadRows(SafetensorsFile file, TensorInfo info, long from, long count, long rowElements,
-            long[] fullShape, NDManager manager, List<ByteBuffer> keepAlive) {
-        long[] dims = fullShape.clone();
-        if (dims.length > 0) {
-            dims[0] = count;
-        }
-        Shape shape = new Shape(dims);
+    /**
+     * A tensor as a float32 array in native memory, filled block of rows by block of rows: read with positional
+     * reads into one reused buffer (so the file's pages never count in this process's memory, and no Java buffer
+     * of the tensor's size exists), widened there, and copied into place.
+     */
+    private NDArray copyInBlocks(SafetensorsFile file, TensorInfo info, long[] dims, NDManager manager)
+            throws IOException {
+        long rows = dims.length == 0 ? 1 : dims[0];
+        long rowElements = rows == 0 ? 0 : info.elementCount() / rows;
         int elementBytes = info.dtype().byteSize();
-        long elements = count * rowElements;
-        ByteBuffer bytes = from == 0 && elements == info.elementCount() ? file.buffer(info.name())
-                : file.buffer(info.name(), from * rowElements * elementBytes, Math.toIntExact(elements * elementBytes));
-        switch (info.dtype()) {
-            case F32 -> {
-                keepAlive.add(bytes);
-                return manager.create(bytes, shape, DataType.FLOAT32);
-            }
-            case F16 -> {
-                try (NDArray half = manager.create(bytes, shape, DataType.FLOAT16)) {
-                    return half.toType(DataType.FLOAT32, true);
+        long blockBytes = Math.min(maxChunkBytes, MAX_BLOCK_BYTES);
+        long rowsPerBlock = Math.max(1, blockBytes / Math.max(1, rowElements * 4));
+        NDArray whole = null;
+        try (FileChannel channel = FileChannel.open(file.path())) {
+            for (long from = 0; from < Math.max(rows, 1); from += rowsPerBlock) {
+                long count = Math.min(rowsPerBlock, rows - from);
+                int elements = Math.toIntExact(count * rowElements);
+                long[] blockDims = dims.clone();
+                if (blockDims.length > 0) {
+                    blockDims[0] = count;
+                }
+                ByteBuffer raw = read(channel, info.dataOffset() + from * rowElements * elementBytes,
+                        elements * elementBytes);
+                NDArray block = switch (info.dtype()) {
+                    case F16 -> {
+                        try (NDArray half = manager.create(raw, new Shape(blockDims), DataType.FLOAT16)) {
+                            yield half.toType(DataType.FLOAT32, true);
+                        }
+                    }
+                    case BF16 -> manager.create(widenBf16(raw, elements), new Shape(blockDims), DataType.FLOAT32);
+                    default -> manager.create(raw, new Shape(blockDims), DataType.FLOAT32);
+                };
+                boolean wrapsBuffer = info.dtype() != DType.F16; // the f16 block is already a native copy
+                if (count >= rows) {
+                    if (!wrapsBuffer) {
+                        return block;
+                    }
+                    try (block) {
+                        return block.duplicate(); // the block wraps the reused buffers: copy it out
+                    }
+                }
+                try (block) {
+                    if (whole == null) { // uninitialised: every row is written below
+                        whole = manager.create(new Shape(dims), DataType.FLOAT32);
+                    }
+                    whole.set(new NDIndex("{}:{}", from, from + count), block);
                 }
             }
-            default -> {
-                ByteBuffer widened = widenBf16(bytes, elements);
-                keepAlive.add(widened);
-                return manager.create(widened, shape, DataType.FLOAT32);
+            NDArray result = whole;
+            whole = null;
+            return result;
+        } finally {
+            if (whole != null) {
+                whole.close();
             }
         }
     }
 
-    /** bf16 is the top half of a float32: shift the bits up, in Java, into a direct buffer DJL can wrap. */
-    private static ByteBuffer widenBf16(ByteBuffer bf16, long count) {
-        ByteBuffer out = ByteBuffer.allocateDirect(Math.toIntExact(count * 4)).order(ByteOrder.nativeOrder());
-        ByteBuffer in = bf16.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            out.putInt(i * 4, (in.getShort(i * 2) & 0xffff) << 16);
+    /** {@code byteCount} bytes at {@code position} into the reused read buffer. */
+    private ByteBuffer read(FileChannel channel, long position, int byteCount) throws IOException {
+        if (readBuffer == null || readBuffer.capacity() < byteCount) {
+            readBuffer = ByteBuffer.allocateDirect(byteCount).order(ByteOrder.LITTLE_ENDIAN);
         }
-        return out;
+        ByteBuffer target = readBuffer.clear().limit(byteCount);
+        while (target.hasRemaining()) {
+            if (channel.read(target, position + target.position()) < 0) {
+                throw new IOException("the file ends before the tensor's last byte");
+            }
+        }
+        return target.flip().slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** bf16 is the top half of a float32: shift the bits up into the reused float32 buffer DJL wraps. */
+    private ByteBuffer widenBf16(ByteBuffer bf16, int count) {
+        if (halves == null || halves.length < count) {
+            halves = new short[count];
+            words = new int[count];
+            wideBuffer = ByteBuffer.allocateDirect(count * 4).order(ByteOrder.nativeOrder());
+        }
+        bf16.asShortBuffer().get(halves, 0, count);
+        short[] in = halves;
+        int[] out = words;
+        for (int i = 0; i < count; i++) { // a plain array loop, which the JIT vectorises
+            out[i] = (in[i] & 0xffff) << 16;
+        }
+        ByteBuffer wide = wideBuffer.clear().limit(count * 4).slice().order(ByteOrder.nativeOrder());
+        wide.asIntBuffer().put(out, 0, count);
+        return wide;
     }
 
     @Override
@@ -280,6 +334,10 @@ public final class WeightSource implements AutoCloseable {
         }
         files.clear();
         pinned.clear();
+        readBuffer = null;
+        wideBuffer = null;
+        halves = null;
+        words = null;
         if (failure != null) {
             throw failure;
         }

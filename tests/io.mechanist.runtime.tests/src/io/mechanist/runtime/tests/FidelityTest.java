@@ -64,7 +64,11 @@ class FidelityTest {
 
     /** Returns the largest difference seen over all sites. */
     static double compare(Path dir, Family family, DType dtype) throws Exception {
-        long[] tokens = Fixtures.sampleTokens(family);
+        return compare(dir, family, Fixtures.sampleTokens(family));
+    }
+
+    /** {@link #compare(Path, Family, DType)} on the given tokens. */
+    static double compare(Path dir, Family family, long[] tokens) throws Exception {
         ReferenceForward expected = ReferenceModel.load(dir, DType.F32).run(Fixtures.toInts(tokens));
         try (HookedTransformer model = HookedTransformer.load(dir)) {
             List<HookSite> sites = model.hookSites();
