@@ -73,7 +73,7 @@ public class StoreNavigator extends ViewPart {
     /** Widget data key of the controls of the bar reporting a store that cannot be opened. */
     public static final String NOTICE_KEY = "io.mechanist.ui.store.notice";
     /** How long a finished run waits for its result to show in the tree before giving up selecting it. */
-    private static final int REVEAL_ATTEMPTS = 40;
+    private static final int REVEAL_ATTEMPTS = 480; // two minutes: a busy machine re-reads a big store slowly
     private static final int REVEAL_INTERVAL_MILLIS = 250;
 
     /** The analysis the dialog offers first: the one run last in this session. */

@@ -380,8 +380,14 @@ class ResearcherLoopTest {
     @Test
     @Order(7)
     void steeringAlongTheProbeShowsAVerdict() throws Exception {
-        // The probe result is open in its bound view (the run opened it); "Steer along this probe..." takes the
-        // best cell when none is marked, and the hint says how to mark one.
+        // The user opens the probe result in its bound view (double-click in the navigator); "Steer along this
+        // probe..." takes the best cell when none is marked, and the hint says how to mark one.
+        StoreNavigator navigator = navigator();
+        ui(() -> {
+            navigator.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(results().get(0)), true);
+            navigator.viewer().getTree().notifyListeners(SWT.DefaultSelection, new Event());
+            return null;
+        });
         String hint = ui(() -> controls(window().getShell(), Label.class,
                 l -> l.getText().startsWith("Click the chart at a position")).size() == 1 ? "shown" : "missing");
         assertEquals("shown", hint);
@@ -393,7 +399,10 @@ class ResearcherLoopTest {
             return null;
         });
         waitUntil(() -> !verdict().isEmpty(), TIMEOUT, () -> "the causal verdict is shown");
-        assertTrue(verdict().contains("probe direction moves as predicted:"), verdict());
+        // The verdict is on what a user cares about (P and flipped answers against a random null), yes or no.
+        assertTrue(verdict().matches("(?s).*layer 3 direction at multiplier \\S+: causal (yes|no): P change .*"),
+                verdict());
+        assertTrue(verdict().contains("random null of 20 directions"), verdict());
         screenshot(window().getShell(), "loop-7-steering-verdict");
     }
 
