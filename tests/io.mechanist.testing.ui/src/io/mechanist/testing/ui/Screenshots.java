@@ -25,6 +25,28 @@ public final class Screenshots {
         return folder;
     }
 
+    /**
+     * From a test thread: lets the UI thread paint everything pending (its queue runs dry first, no fixed wait), then
+     * saves {@code shell} as {@link #save} does and checks that the picture holds something.
+     */
+    public static Path painted(Shell shell, String name) throws Exception {
+        Path file = Workbench.ui(() -> {
+            shell.update();
+            while (shell.getDisplay().readAndDispatch()) {
+                // drain pending events and paints
+            }
+            try {
+                return save(shell, name);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        if (Files.size(file) <= 1000) {
+            throw new AssertionError("the screenshot " + file + " is empty");
+        }
+        return file;
+    }
+
     /** Must run on the UI thread. Copies the screen area of {@code shell}, so overlapping dialogs show too. */
     public static Path save(Shell shell, String name) throws Exception {
         Rectangle bounds = shell.getBounds();

@@ -629,19 +629,6 @@ class ResearcherLoopTest {
     }
 
     private static Path screenshot(Shell shell, String name) throws Exception {
-        ui(() -> {
-            shell.update();
-            return null;
-        });
-        Thread.sleep(500);
-        Path file = ui(() -> {
-            try {
-                return Screenshots.save(shell, name);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertTrue(Files.size(file) > 1000, file.toString());
-        return file;
+        return Screenshots.painted(shell, name);
     }
 }

@@ -224,7 +224,8 @@ class RunAnalysisTest {
                 return null;
             });
         }
-        Thread.sleep(500);
+        // Any run that was started has finished before the check (a refused one starts none).
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(io.mechanist.ui.store.AnalysisJob.FAMILY, null);
         assertEquals(resultsBefore, results().size(), "a refused run adds no result");
     }
 
@@ -358,21 +359,7 @@ class RunAnalysisTest {
                 .getShape().stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Saves what the screen shows of {@code shell}, once the UI thread has painted what changed. */
     private static Path screenshot(Shell shell, String name) throws Exception {
-        ui(() -> {
-            shell.update();
-            return null;
-        });
-        Thread.sleep(500);
-        Path file = ui(() -> {
-            try {
-                return Screenshots.save(shell, name);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertTrue(Files.size(file) > 1000, file.toString());
-        return file;
+        return Screenshots.painted(shell, name);
     }
 }

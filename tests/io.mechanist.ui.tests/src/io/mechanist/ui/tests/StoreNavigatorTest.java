@@ -145,14 +145,7 @@ class StoreNavigatorTest {
             navigator.viewer().setSelection(new StructuredSelection(results.children().get(0)), true);
             return null;
         });
-        Thread.sleep(500); // let the UI thread paint the tree before the screen is copied
-        ui(() -> {
-            try {
-                return Screenshots.save(window().getShell(), "first-launch-results");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        Screenshots.painted(window().getShell(), "first-launch-results");
 
         // The user opens the probe result: the view bound to the probe analysis shows.
         String probeView = AnalysisRegistry.fromPlatform().viewsFor(PROBE_ANALYSIS).get(0).viewId();
