@@ -87,8 +87,9 @@ public final class Cli {
         StringBuilder text = new StringBuilder();
         text.append("Usage: mechanist <verb> [options]     (mechanist <verb> --help for a verb's options)\n");
         text.append("       mechanist                      opens the workbench\n\nVerbs:\n");
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Command command : commands.values()) {
-            text.append(String.format("  %-10s %s%n", command.name(), command.summary()));
+            text.append(String.format("  %-" + width + "s  %s%n", command.name(), command.summary()));
         }
         text.append("\nEvery verb takes --json (results as JSON on standard output) and --debug (stack traces).");
         return text.toString();
