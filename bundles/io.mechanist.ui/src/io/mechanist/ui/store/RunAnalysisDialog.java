@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -38,6 +37,7 @@ import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.analysis.InputSpec;
 import io.mechanist.core.analysis.ParameterSpec;
 import io.mechanist.ui.workflow.Dialogs;
+import io.mechanist.ui.workflow.FormDialog;
 
 /**
  * "Run Analysis": a form generated from the metadata of the installed analyses (built-in and third-party alike).
@@ -46,7 +46,7 @@ import io.mechanist.ui.workflow.Dialogs;
  * are checked with the rules the runner applies ({@link AnalysisParameters#resolve}) while the user types, and OK
  * is enabled only when the run would be accepted.
  */
-public final class RunAnalysisDialog extends TitleAreaDialog {
+public final class RunAnalysisDialog extends FormDialog {
 
     /** The dialog shell's title. */
     public static final String TITLE = "Run Analysis";
@@ -90,12 +90,11 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
      */
     public RunAnalysisDialog(Shell parent, List<AnalysisDescriptor> analyses, StoreChoices choices,
             String preselectedCapture, String initialAnalysis) {
-        super(parent);
+        super(parent, TITLE, new Point(980, 680));
         this.analyses = List.copyOf(analyses);
         this.choices = choices;
         this.preselectedCapture = preselectedCapture;
         this.initialAnalysis = initialAnalysis;
-        setHelpAvailable(false);
     }
 
     /** The run the user asked for, after OK; null before or after Cancel. */
@@ -106,22 +105,6 @@ public final class RunAnalysisDialog extends TitleAreaDialog {
     /** The analysis of {@link #request()}. */
     public AnalysisDescriptor analysis() {
         return selected;
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(980, 680);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
@@ -29,7 +28,7 @@ import io.mechanist.ui.preferences.MechanistPreferences;
  * tokenizer; pickle weights are refused) and shows what it is; Add puts it into the Model Library (the model
  * folders of the preferences).
  */
-public final class AddModelDialog extends TitleAreaDialog {
+public final class AddModelDialog extends FormDialog {
 
     public static final String TITLE = "Add Model";
     /** The detail rows, in order (widget data {@link PathField#KEY} of each value label). */
@@ -41,24 +40,7 @@ public final class AddModelDialog extends TitleAreaDialog {
     private CheckpointSummary summary;
 
     public AddModelDialog(Shell parent) {
-        super(parent);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(760, 460);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
+        super(parent, TITLE, new Point(760, 460));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
@@ -46,7 +45,7 @@ import io.mechanist.ui.store.StoreElement;
  * those of {@code mechanist capture}; OK builds the same {@link CaptureJob}, run by {@link CaptureRunJob}. An
  * interrupted capture of the same settings is resumed where it stopped. The last choices are remembered.
  */
-public final class CaptureDialog extends TitleAreaDialog {
+public final class CaptureDialog extends FormDialog {
 
     public static final String TITLE = "Capture Activations";
     /** Per-layer hook points offered (attention patterns are per head and query, so far larger). */
@@ -76,25 +75,8 @@ public final class CaptureDialog extends TitleAreaDialog {
 
     /** @param initialStore the store chosen at first (e.g. selected in the navigator), or null */
     public CaptureDialog(Shell parent, Path initialStore) {
-        super(parent);
+        super(parent, TITLE, new Point(900, 720));
         this.initialStore = initialStore;
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(900, 720);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
     }
 
     private static IDialogSettings settings() {

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
@@ -34,7 +33,7 @@ import io.mechanist.demo.dataset.DatasetRecord;
  * their labels and groups and a summary (prompts, groups, pairs, label values, answer markers), or the first error
  * as {@code file:line: problem}. Import remembers the file for the capture dialog.
  */
-public final class ImportDatasetDialog extends TitleAreaDialog {
+public final class ImportDatasetDialog extends FormDialog {
 
     public static final String TITLE = "Import Dataset";
     /** How many prompts the preview shows. */
@@ -47,24 +46,7 @@ public final class ImportDatasetDialog extends TitleAreaDialog {
     private Path imported;
 
     public ImportDatasetDialog(Shell parent) {
-        super(parent);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(1000, 640);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
+        super(parent, TITLE, new Point(1000, 640));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
@@ -27,7 +26,7 @@ import io.mechanist.ui.store.OpenStores;
  * it in the Store Navigator. A folder that holds other files is refused, so a store never mixes with foreign files;
  * a folder that already holds a store is pointed at "Open Store...".
  */
-public final class NewStoreDialog extends TitleAreaDialog {
+public final class NewStoreDialog extends FormDialog {
 
     public static final String TITLE = "New Activation Store";
 
@@ -36,24 +35,7 @@ public final class NewStoreDialog extends TitleAreaDialog {
     private Path created;
 
     public NewStoreDialog(Shell parent) {
-        super(parent);
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(720, 320);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(TITLE);
+        super(parent, TITLE, new Point(720, 320));
     }
 
     @Override
