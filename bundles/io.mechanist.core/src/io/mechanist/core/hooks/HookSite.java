@@ -55,12 +55,17 @@ public record HookSite(HookPoint point, int layer) implements Comparable<HookSit
     }
 
     /**
-     * Parses a canonical id.
+     * Parses a canonical id, or a TransformerLens hook name that stands for the same values
+     * ({@link TransformerLensNames}, e.g. {@code blocks.3.hook_resid_post}).
      *
      * @throws IllegalArgumentException if {@code id} is not one of the forms listed in the message
      */
     public static HookSite parse(String id) {
         Objects.requireNonNull(id, "id");
+        var alias = TransformerLensNames.parse(id);
+        if (alias.isPresent()) {
+            return alias.get();
+        }
         HookPoint global = HookPoint.byIdName(id);
         if (global != null && !global.perLayer()) {
             return global(global);
@@ -107,6 +112,7 @@ public record HookSite(HookPoint point, int layer) implements Comparable<HookSit
                 .collect(Collectors.joining(", "));
         String perLayer = Arrays.stream(HookPoint.values()).filter(HookPoint::perLayer).map(HookPoint::idName)
                 .collect(Collectors.joining("|"));
-        return globals + ", " + HookPoint.BLOCK_PREFIX + "<layer>." + perLayer + " (layer = 0, 1, 2, ...)";
+        return globals + ", " + HookPoint.BLOCK_PREFIX + "<layer>." + perLayer + " (layer = 0, 1, 2, ...)"
+                + ", or a TransformerLens name such as blocks.<layer>.hook_resid_post";
     }
 }

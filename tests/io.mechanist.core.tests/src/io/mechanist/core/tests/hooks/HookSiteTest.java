@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
+import io.mechanist.core.hooks.TransformerLensNames;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +58,7 @@ class HookSiteTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Embed", "blocks.resid_pre", "blocks.-1.resid_pre", "blocks.01.resid_pre",
             "blocks.1.embed", "blocks.1.logits", "blocks.1.resid_pre.x", "blocks.x.resid_pre",
-            "blocks.99999999999.resid_pre", "hook_resid_pre", "blocks.1.hook_resid_pre", "resid_pre",
+            "blocks.99999999999.resid_pre", "hook_resid_pre", "blocks.1.hook_resid_prex", "resid_pre",
             " logits", "blocks.1."})
     void parseRejectsInvalidIdsListingValidForms(String id) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HookSite.parse(id));
@@ -89,5 +90,34 @@ class HookSiteTest {
         Collections.sort(sites);
         assertEquals(expected, sites.stream().map(HookSite::id).toList());
         assertFalse(HookSite.parse("blocks.10.resid_pre").compareTo(HookSite.parse("blocks.2.resid_post")) < 0);
+    }
+
+    @Test
+    void transformerLensNamesParseToTheSameSites() {
+        assertEquals(HookSite.of(HookPoint.RESID_POST, 3), HookSite.parse("blocks.3.hook_resid_post"));
+        assertEquals(HookSite.of(HookPoint.RESID_PRE, 0), HookSite.parse("blocks.0.hook_resid_pre"));
+        assertEquals(HookSite.of(HookPoint.RESID_MID, 11), HookSite.parse("blocks.11.hook_resid_mid"));
+        assertEquals(HookSite.of(HookPoint.ATTN_OUT, 2), HookSite.parse("blocks.2.hook_attn_out"));
+        assertEquals(HookSite.of(HookPoint.MLP_OUT, 2), HookSite.parse("blocks.2.hook_mlp_out"));
+        assertEquals(HookSite.of(HookPoint.ATTN_PATTERN, 1), HookSite.parse("blocks.1.attn.hook_pattern"));
+    }
+
+    @Test
+    void everyAliasRoundTripsThroughItsName() {
+        for (HookPoint point : HookPoint.values()) {
+            HookSite site = point.perLayer() ? HookSite.of(point, 5) : HookSite.global(point);
+            TransformerLensNames.nameOf(site).ifPresent(name -> assertEquals(site, HookSite.parse(name), name));
+        }
+        assertEquals("blocks.5.hook_resid_post", TransformerLensNames.nameOf(HookSite.of(HookPoint.RESID_POST, 5)).get());
+        // TransformerLens's hook_embed lacks GPT-2's position embedding: not the same values as Mechanist's embed.
+        assertTrue(TransformerLensNames.nameOf(HookSite.global(HookPoint.EMBED)).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hook_embed", "blocks.3.hook_nonsense", "blocks.03.hook_resid_post", "blocks.-1.hook_resid_post",
+            "blocks.3.attn.hook_resid_post"})
+    void namesThatAreNotAliasesAreRefusedWithTheValidForms(String name) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> HookSite.parse(name));
+        assertTrue(error.getMessage().contains("TransformerLens"), error.getMessage());
     }
 }
