@@ -72,12 +72,7 @@ public final class AtomicFiles {
         Path temporary = folder.resolve(temporaryName(target.getFileName().toString()));
         Written written;
         try {
-            try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                DigestingChannel digesting = new DigestingChannel(file);
-                content.writeTo(digesting);
-                file.force(true);
-                written = new Written(digesting.size(), digesting.hex());
-            }
+            written = writeTemporary(temporary, target, content);
             reached(Step.TEMPORARY_WRITTEN, target);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException | Error e) {
@@ -92,6 +87,24 @@ public final class AtomicFiles {
         forceFolder(folder);
         reached(Step.FOLDER_FORCED, target);
         return written;
+    }
+
+    /**
+     * Writes and forces the temporary file. The JDK's errors here ("No space left on device", "Disk quota
+     * exceeded") name no file, so they are rethrown naming the file being written.
+     */
+    private static Written writeTemporary(Path temporary, Path target, Content content) throws IOException {
+        try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            DigestingChannel digesting = new DigestingChannel(file);
+            content.writeTo(digesting);
+            file.force(true);
+            return new Written(digesting.size(), digesting.hex());
+        } catch (java.nio.file.FileSystemException named) {
+            throw named;
+        } catch (IOException unnamed) {
+            String reason = unnamed.getMessage() == null ? unnamed.getClass().getSimpleName() : unnamed.getMessage();
+            throw new IOException("cannot write " + target + ": " + reason, unnamed);
+        }
     }
 
     /** A fresh temporary name for {@code name} in the same folder: {@code .<name>.<random>.tmp}. */

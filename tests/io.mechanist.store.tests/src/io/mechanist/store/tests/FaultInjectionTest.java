@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,21 @@ class FaultInjectionTest {
             }
             assertEquals(reference, StoreFixtures.shardDigests(reopened, "c"), point + ": resume is bit-identical");
             assertTrue(reopened.verify(null).isEmpty());
+        }
+    }
+
+    @Test
+    void aFullDiskIsReportedWithTheFileBeingWrittenAndLeavesNoTemporary() throws IOException {
+        Path target = temp.resolve("captures").resolve("shard-00000.safetensors");
+        Files.createDirectories(target.getParent());
+        IOException full = assertThrows(IOException.class, () -> AtomicFiles.write(target, channel -> {
+            channel.write(java.nio.ByteBuffer.allocate(100));
+            throw new IOException("No space left on device");
+        }));
+        assertTrue(full.getMessage().contains(target.toString()), full.getMessage());
+        assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
+        try (var left = Files.list(target.getParent())) {
+            assertEquals(List.of(), left.toList(), "neither the target nor a temporary is left");
         }
     }
 }
