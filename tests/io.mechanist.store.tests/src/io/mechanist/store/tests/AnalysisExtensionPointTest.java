@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -196,7 +197,14 @@ class AnalysisExtensionPointTest {
     void cancellationThroughTheMonitorStopsTheRunAndWritesNothing() throws Exception {
         try (ActivationStore store = storeWithCapture()) {
             AnalysisRunner runner = new AnalysisRunner(store, registry);
-            NullProgressMonitor monitor = new NullProgressMonitor();
+            CountDownLatch working = new CountDownLatch(1);
+            NullProgressMonitor monitor = new NullProgressMonitor() {
+                @Override
+                public boolean isCanceled() {
+                    working.countDown(); // the endless analysis polls for cancellation as it works
+                    return super.isCanceled();
+                }
+            };
             CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return runner.run(new AnalysisRequest("io.mechanist.store.tests.endless", Map.of(), Map.of()), monitor);
@@ -206,7 +214,7 @@ class AnalysisExtensionPointTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(100);
+            assertTrue(working.await(60, TimeUnit.SECONDS), "the analysis started working");
             assertFalse(run.isDone(), "the endless analysis runs until cancelled");
             monitor.setCanceled(true);
             ExecutionException failure = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
