@@ -78,7 +78,7 @@ public record RandomNull(int directions, long seed, double multiplier, double[][
             int layer = config.layers().get(l);
             SteeringVector v = vectorForLayer.apply(layer);
             HookSite site = HookSite.of(config.point(), layer);
-            double coefficient = multiplier * sweep.meanResidNorm()[l] / v.norm();
+            double coefficient = SteeringScale.coefficient(multiplier, sweep.meanResidNorm()[l], v.norm());
             for (int i = 0; i < directions; i++) {
                 if (cancel.getAsBoolean()) {
                     throw new CancellationException("random null cancelled after " + done + " of " + total + " runs");

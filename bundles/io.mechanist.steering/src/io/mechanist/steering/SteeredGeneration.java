@@ -47,7 +47,7 @@ public final class SteeredGeneration {
 
         /** A multiplier relative to a residual norm: adds a vector of norm {@code multiplier * residNorm}. */
         public static Steering relative(SteeringVector v, HookSite site, double multiplier, double residNorm) {
-            return new Steering(site, v.values(), multiplier * residNorm / v.norm(), Positions.all());
+            return new Steering(site, v.values(), SteeringScale.coefficient(multiplier, residNorm, v.norm()), Positions.all());
         }
 
         public InterventionPlan plan() {

@@ -91,29 +91,20 @@ public final class SteeringSweep {
 
         // Unsteered pass: baseline answers and the mean residual norm at each steered site.
         List<HookSite> sites = config.layers().stream().map(l -> HookSite.of(config.point(), l)).toList();
-        double[] normSum = new double[layers];
-        long[] normCount = new long[layers];
+        SteeringScale.MeanNorm[] norm = new SteeringScale.MeanNorm[layers];
+        for (int l = 0; l < layers; l++) {
+            norm[l] = new SteeringScale.MeanNorm();
+        }
         RunResult baseline = model.run(RunRequest.builder(tokens).batchSize(config.batchSize()).capture(sites)
                 .cancelled(cancel).sink((site, batch) -> {
-                    int l = sites.indexOf(site);
+                    SteeringScale.MeanNorm siteNorm = norm[sites.indexOf(site)];
                     for (SiteActivations a : batch) {
-                        int[] positions = a.positions();
-                        for (int i = 0; i < positions.length; i++) {
-                            if (positions[i] == 0 && positions.length > 1) {
-                                continue;
-                            }
-                            double s = 0;
-                            for (float x : a.row(i)) {
-                                s += (double) x * x;
-                            }
-                            normSum[l] += Math.sqrt(s);
-                            normCount[l]++;
-                        }
+                        siteNorm.add(a);
                     }
                 }).build());
         double[] meanNorm = new double[layers];
         for (int l = 0; l < layers; l++) {
-            meanNorm[l] = normSum[l] / normCount[l];
+            meanNorm[l] = norm[l].mean();
         }
         float[][] baseMetrics = metrics(baseline, prompts, answers);
         progress(progress, ++runsDone, totalRuns);

@@ -34,7 +34,8 @@ public record SweepResult(SweepConfig config, int promptCount, double[] meanResi
 
     /** Raw coefficient applied to the vector in a cell: {@code m * meanResidNorm / |v|}. */
     public double coefficient(int kind, int layerIndex, int multiplierIndex) {
-        return config.multipliers()[multiplierIndex] * meanResidNorm[layerIndex] / vectorNorm[kind][layerIndex];
+        return SteeringScale.coefficient(config.multipliers()[multiplierIndex], meanResidNorm[layerIndex],
+                vectorNorm[kind][layerIndex]);
     }
 
     public double meanProbability(int kind, int layerIndex, int multiplierIndex) {

@@ -6,11 +6,11 @@ import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.RunResult;
-import io.mechanist.runtime.SiteActivations;
 import io.mechanist.runtime.intervention.AddVector;
 import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.SteeringScale;
 import io.mechanist.steering.SteeringVector;
 
 /**
@@ -29,29 +29,16 @@ public record PromptReadout(HookSite site, double multiplier, double residNorm, 
     /** Mean residual norm of {@code tokens} at {@code site}, unsteered. */
     public static double residNorm(HookedTransformer model, long[] tokens, HookSite site) {
         RunResult run = model.run(RunRequest.builder(List.of(tokens)).capture(site).build());
-        SiteActivations a = run.capture(site, 0);
-        int[] positions = a.positions();
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < positions.length; i++) {
-            if (positions[i] == 0 && positions.length > 1) {
-                continue;
-            }
-            double s = 0;
-            for (float x : a.row(i)) {
-                s += (double) x * x;
-            }
-            sum += Math.sqrt(s);
-            count++;
-        }
-        return sum / count;
+        SteeringScale.MeanNorm norm = new SteeringScale.MeanNorm();
+        norm.add(run.capture(site, 0));
+        return norm.mean();
     }
 
     /** Two forwards (plus one for the norm): unsteered and steered logit differences of the answers. */
     public static PromptReadout compute(HookedTransformer model, long[] tokens, AnswerTokens answers,
             SteeringVector vector, HookSite site, double multiplier) {
         double norm = residNorm(model, tokens, site);
-        double coefficient = multiplier * norm / vector.norm();
+        double coefficient = SteeringScale.coefficient(multiplier, norm, vector.norm());
         float[] plain = model.run(RunRequest.builder(List.of(tokens)).build()).lastLogits(0);
         InterventionPlan plan = InterventionPlan.of("steer " + site.id(),
                 new AddVector(site, Positions.all(), vector.values(), coefficient));
