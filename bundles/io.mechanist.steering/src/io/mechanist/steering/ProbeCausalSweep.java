@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.core.hooks.HookSite;
-import io.mechanist.model.Capture;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.store.ActivationStore;
@@ -112,25 +111,12 @@ public final class ProbeCausalSweep {
      * @throws IOException when the capture's model records no folder, or the folder is gone
      */
     public static Path modelFolder(ActivationStore store, String captureId) throws IOException {
-        String[] found = store.read(s -> {
-            for (Capture c : s.getCaptures()) {
-                if (c.getId().equals(captureId)) {
-                    return new String[] { c.getModel() == null ? null : c.getModel().getId(),
-                            c.getModel() == null ? null : c.getModel().getFolder() };
-                }
-            }
-            return null;
-        });
-        if (found == null) {
-            throw new IOException("store " + store.folder() + " has no capture '" + captureId + "'");
-        }
-        if (found[1] == null || found[1].isBlank()) {
-            throw new IOException("the model '" + found[0] + "' of capture '" + captureId + "' in store "
-                    + store.folder() + " records no checkpoint folder; cannot steer it");
-        }
-        Path folder = Path.of(found[1]);
-        if (!folder.isAbsolute()) {
-            folder = store.folder().resolve(folder);
+        Path folder;
+        try {
+            folder = store.modelFolderOf(captureId).orElseThrow(() -> new IOException("the model of capture '"
+                    + captureId + "' in store " + store.folder() + " records no checkpoint folder; cannot steer it"));
+        } catch (IllegalArgumentException noCapture) {
+            throw new IOException(noCapture.getMessage(), noCapture);
         }
         if (!Files.isDirectory(folder)) {
             throw new IOException("the checkpoint folder " + folder + " of capture '" + captureId

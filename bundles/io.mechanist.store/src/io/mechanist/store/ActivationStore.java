@@ -482,6 +482,19 @@ public final class ActivationStore implements AutoCloseable {
         return readIo(s -> CaptureReader.snapshot(paths, ModelLookup.capture(s, captureId)));
     }
 
+    /**
+     * The checkpoint folder recorded with a capture's model (relative to the store or absolute), whether or not it
+     * exists on this machine; empty when the store records none.
+     *
+     * @throws IllegalArgumentException if there is no such capture
+     */
+    public java.util.Optional<Path> modelFolderOf(String captureId) {
+        return read(s -> {
+            Capture capture = ModelLookup.capture(s, captureId);
+            return paths.modelFolder(capture.getModel() == null ? null : capture.getModel().getFolder());
+        });
+    }
+
     /** The ids of captures in status INCOMPLETE. */
     public List<String> incompleteCaptures() {
         return read(s -> s.getCaptures().stream().filter(c -> c.getStatus() != CaptureStatus.COMPLETE)

@@ -149,8 +149,7 @@ public final class CaptureReader implements ActivationSet {
         this.paths = paths;
         this.id = capture.getId();
         String recordedModel = capture.getModel() == null ? null : capture.getModel().getFolder();
-        this.modelFolder = recordedModel == null || recordedModel.isBlank() ? null
-                : paths.root().resolve(recordedModel).normalize();
+        this.modelFolder = paths.modelFolder(recordedModel).orElse(null);
         this.storage = capture.getStorageType();
         String element = "capture '" + id + "'";
         for (HookSiteRef site : capture.getSites()) {

@@ -37,6 +37,23 @@ public final class StorePaths {
         this.root = root;
     }
 
+    /**
+     * The checkpoint folder a model element records, resolved: a relative folder against the store, an absolute
+     * one as it is; empty when none is recorded. A model folder is not store data (checkpoints usually live
+     * elsewhere), so it is not confined to the store; what is loaded from it is only config.json, tokenizer.json and
+     * safetensors, never pickles.
+     */
+    public java.util.Optional<Path> modelFolder(String recorded) {
+        if (recorded == null || recorded.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(root.resolve(recorded).normalize());
+        } catch (InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public Path root() {
         return root;
     }
