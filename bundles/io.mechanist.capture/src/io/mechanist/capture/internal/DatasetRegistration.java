@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mechanist.core.activations.PromptInfo;
-import io.mechanist.demo.dataset.DatasetFormatException;
-import io.mechanist.demo.dataset.DatasetRecord;
-import io.mechanist.demo.dataset.ParsedDataset;
+import io.mechanist.core.datasets.DatasetFormatException;
+import io.mechanist.core.datasets.DatasetRecord;
+import io.mechanist.core.datasets.ParsedDataset;
 import io.mechanist.model.Dataset;
 import io.mechanist.runtime.ModelTokenizer;
 import io.mechanist.store.ActivationStore;

@@ -1,6 +1,6 @@
 package io.mechanist.demo.task;
 
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.core.datasets.DatasetRecord;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.mechanist.demo.task;
 
-import io.mechanist.demo.dataset.DatasetWriter;
+import io.mechanist.core.datasets.DatasetWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;

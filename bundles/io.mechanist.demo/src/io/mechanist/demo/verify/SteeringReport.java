@@ -1,6 +1,6 @@
 package io.mechanist.demo.verify;
 
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.core.datasets.DatasetRecord;
 import io.mechanist.demo.task.DemoVocabulary;
 import io.mechanist.runtime.reference.ActivationEdit;
 import io.mechanist.runtime.reference.ReferenceModel;

@@ -1,7 +1,7 @@
 package io.mechanist.demo.verify;
 
-import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.core.datasets.DatasetParser;
+import io.mechanist.core.datasets.DatasetRecord;
 import io.mechanist.demo.task.DemoVocabulary;
 import io.mechanist.runtime.reference.ReferenceModel;
 

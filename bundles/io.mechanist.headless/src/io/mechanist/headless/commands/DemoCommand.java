@@ -21,7 +21,7 @@ import com.google.gson.JsonParser;
 
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.Capturer;
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.headless.Cli;

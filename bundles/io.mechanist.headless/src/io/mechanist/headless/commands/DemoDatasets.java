@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.mechanist.capture.EmbeddedDemo;
-import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
-import io.mechanist.demo.dataset.DatasetWriter;
+import io.mechanist.demo.EmbeddedDemo;
+import io.mechanist.core.datasets.DatasetParser;
+import io.mechanist.core.datasets.DatasetRecord;
+import io.mechanist.core.datasets.DatasetWriter;
 
 /**
  * The demo's two datasets (held-out prompts and contrast pairs), either the shipped files of the demo bundle or a

@@ -9,7 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.probes.ConfidenceIntervals;
 import io.mechanist.probes.Interval;
 

@@ -25,7 +25,6 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 
-import io.mechanist.capture.EmbeddedDemo;
 import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.steering.ProbeCausalSweep;
 import io.mechanist.steering.SteeringSweep;
@@ -38,6 +37,7 @@ import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.steering.internal.InteractivePanel;
 import io.mechanist.ui.steering.internal.SweepPanel;
 import io.mechanist.ui.steering.internal.VerdictText;
+import io.mechanist.ui.store.EmbeddedModel;
 import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -86,12 +86,11 @@ public class SteeringView {
         sweep = new SweepPanel(split, () -> export("*.png"), () -> export("*.csv"));
         interactive = new InteractivePanel(split);
         split.setWeights(3, 2);
-        try {
-            interactive.setModelFolder(EmbeddedDemo.modelFolder());
+        // without an embedded demo model the user picks a model folder
+        EmbeddedModel.folder().ifPresent(folder -> {
+            interactive.setModelFolder(folder);
             interactive.setPrompt(DEMO_PROMPT);
-        } catch (IOException e) {
-            // no demo installed: the user picks a model folder
-        }
+        });
     }
 
     @PreDestroy

@@ -22,7 +22,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.prefs.BackingStoreException;
 
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
 

@@ -25,8 +25,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
-import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.core.datasets.DatasetParser;
+import io.mechanist.core.datasets.DatasetRecord;
 
 /**
  * Import Dataset...: reads a JSONL dataset (docs/dataset-format.md) as it is chosen, shows its first prompts with

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.CapturePositions;
 import io.mechanist.capture.Capturer;
-import io.mechanist.demo.dataset.DatasetFormatException;
+import io.mechanist.core.datasets.DatasetFormatException;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 
 /** Bad inputs fail before anything is written, with messages naming the file, line or site. */

@@ -21,7 +21,7 @@ import io.mechanist.core.tensor.DType;
 import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.core.tensor.TensorInfo;
-import io.mechanist.demo.dataset.DatasetFormatException;
+import io.mechanist.core.datasets.DatasetFormatException;
 import io.mechanist.model.Capture;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.store.ActivationStore;

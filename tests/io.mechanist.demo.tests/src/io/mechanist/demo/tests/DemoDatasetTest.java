@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.core.datasets.DatasetParser;
+import io.mechanist.core.datasets.DatasetRecord;
 import io.mechanist.demo.task.ComparisonPrompt;
 import io.mechanist.demo.task.DemoDatasetGenerator;
 import io.mechanist.demo.task.DemoVocabulary;

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.ResultColumn;
 import io.mechanist.model.ResultTable;

@@ -24,7 +24,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.store.ActivationStore;

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
-import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
+import io.mechanist.core.datasets.DatasetParser;
+import io.mechanist.core.datasets.DatasetRecord;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.RunResult;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.core.analysis.AnalysisRegistry;

@@ -1,4 +1,4 @@
-package io.mechanist.capture;
+package io.mechanist.demo;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,8 +14,9 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import io.mechanist.capture.CaptureJob;
+import io.mechanist.capture.Capturer;
 import io.mechanist.core.analysis.AnalysisRequest;
-import io.mechanist.demo.dataset.DatasetParser;
 
 /**
  * The embedded default: the demo model and datasets shipped in bundle {@code io.mechanist.demo}, and the demo store
@@ -113,7 +114,7 @@ public final class EmbeddedDemo {
      * elsewhere (a jar) Equinox extracts the entry to its cache. Outside OSGi the bundle's project folder is used.
      */
     private static Path entry(String path) throws IOException {
-        Bundle bundle = FrameworkUtil.getBundle(DatasetParser.class);
+        Bundle bundle = FrameworkUtil.getBundle(EmbeddedDemo.class);
         if (bundle != null) {
             URL url = bundle.getEntry(path);
             if (url == null) {
@@ -122,7 +123,7 @@ public final class EmbeddedDemo {
             return toPath(FileLocator.toFileURL(url), path);
         }
         try {
-            Path classes = Path.of(DatasetParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(EmbeddedDemo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path dir = classes; dir != null; dir = dir.getParent()) {
                 Path candidate = dir.resolve(path);
                 if (Files.exists(candidate)) {

@@ -1,15 +1,15 @@
-package io.mechanist.demo.tests;
+package io.mechanist.core.tests.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mechanist.demo.dataset.DatasetFormatException;
-import io.mechanist.demo.dataset.DatasetParser;
-import io.mechanist.demo.dataset.DatasetRecord;
-import io.mechanist.demo.dataset.DatasetWriter;
-import io.mechanist.demo.dataset.ParsedDataset;
+import io.mechanist.core.datasets.DatasetFormatException;
+import io.mechanist.core.datasets.DatasetParser;
+import io.mechanist.core.datasets.DatasetRecord;
+import io.mechanist.core.datasets.DatasetWriter;
+import io.mechanist.core.datasets.ParsedDataset;
 
 import java.io.IOException;
 import java.nio.file.Files;

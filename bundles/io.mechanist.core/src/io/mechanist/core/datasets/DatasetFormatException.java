@@ -1,4 +1,4 @@
-package io.mechanist.demo.dataset;
+package io.mechanist.core.datasets;
 
 import java.io.IOException;
 
