@@ -33,6 +33,7 @@ import io.mechanist.runtime.internal.Generator;
 import io.mechanist.runtime.internal.JsonConfig;
 import io.mechanist.runtime.internal.Transformer;
 import io.mechanist.runtime.internal.WeightSource;
+import io.mechanist.runtime.weights.WeightPlan;
 
 /**
  * A Hugging Face checkpoint folder running on DJL with named hook sites (see {@link HookPoint}): forward passes
@@ -75,6 +76,14 @@ public final class HookedTransformer implements AutoCloseable {
      *     shape or dtype mismatches
      */
     public static HookedTransformer load(Path folder) throws IOException {
+        return load(folder, WeightPlan.NONE);
+    }
+
+    /**
+     * Loads a checkpoint folder with weight edits applied as the tensors load (noise, interpolation towards another
+     * checkpoint, scaling); the files are not changed. See {@link #load(Path)}.
+     */
+    public static HookedTransformer load(Path folder, WeightPlan plan) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new CheckpointException(folder, "not a folder");
         }
@@ -86,7 +95,7 @@ public final class HookedTransformer implements AutoCloseable {
         Transformer transformer;
         List<String> warnings = new ArrayList<>();
         try {
-            WeightSource weights = WeightSource.open(folder);
+            WeightSource weights = WeightSource.open(folder, plan);
             try {
                 transformer = adapter.build(spec, weights, manager);
                 List<String> unused = weights.unusedNames().stream().filter(n -> !adapter.isBuffer(n)).toList();

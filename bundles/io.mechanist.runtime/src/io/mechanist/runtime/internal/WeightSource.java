@@ -23,6 +23,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.tensor.DType;
+import io.mechanist.runtime.weights.WeightPlan;
 import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.TensorInfo;
 import io.mechanist.runtime.CheckpointException;
@@ -60,13 +61,23 @@ public final class WeightSource implements AutoCloseable {
     private short[] halves;
     private int[] words;
 
-    private WeightSource(Path folder) {
+    private final WeightPlan plan;
+    /** Checkpoints an interpolation reads from, opened on first use and closed with this source. */
+    private final Map<Path, WeightSource> others = new LinkedHashMap<>();
+
+    private WeightSource(Path folder, WeightPlan plan) {
         this.folder = folder;
+        this.plan = plan;
     }
 
     /** Opens the weights of {@code folder}; refuses pickle checkpoints. */
     public static WeightSource open(Path folder) throws IOException {
-        WeightSource source = new WeightSource(folder);
+        return open(folder, WeightPlan.NONE);
+    }
+
+    /** Opens the weights of {@code folder}, to be loaded with {@code plan}'s edits applied. */
+    public static WeightSource open(Path folder, WeightPlan plan) throws IOException {
+        WeightSource source = new WeightSource(folder, plan);
         try {
             source.openFiles();
             return source;
@@ -174,6 +185,15 @@ public final class WeightSource implements AutoCloseable {
         return List.copyOf(nonFinite);
     }
 
+    /** The shape tensor {@code name} has in the checkpoint. */
+    public long[] shapeOf(String name) throws CheckpointException {
+        SafetensorsFile file = fileOfTensor.get(name);
+        if (file == null) {
+            throw new CheckpointException(folder, "missing tensor '" + name + "'");
+        }
+        return file.info(name).shape();
+    }
+
     /**
      * Loads a tensor as float32 into {@code manager}, checking its shape and noting NaN or infinite values (see
      * {@link #nonFiniteNames}).
@@ -200,15 +220,51 @@ public final class WeightSource implements AutoCloseable {
                     + dtype.safetensorsName() + "; weights must be F32, F16 or BF16");
         }
         long f32Bytes = info.elementCount() * 4;
+        NDArray array;
         if (dtype == DType.F32 && f32Bytes <= maxChunkBytes) {
             ByteBuffer bytes = file.buffer(name);
             pinned.add(bytes);
-            return checkFinite(name, manager.create(bytes, new Shape(expectedShape), DataType.FLOAT32));
+            array = manager.create(bytes, new Shape(expectedShape), DataType.FLOAT32);
+        } else {
+            try {
+                array = copyInBlocks(file, info, expectedShape, manager);
+            } catch (IOException e) {
+                throw new CheckpointException(file.path(), "cannot read tensor '" + name + "': " + e.getMessage());
+            }
+        }
+        return checkFinite(name, plan.touches(name) ? edited(name, array, expectedShape, manager) : array);
+    }
+
+    /**
+     * The tensor with the plan's edits applied, as a new array (the loaded one may wrap the file's mapping, which is
+     * never written). Edits work on a Java copy of the tensor, so loading an edited tensor briefly needs its size
+     * twice on the heap.
+     */
+    private NDArray edited(String name, NDArray loaded, long[] shape, NDManager manager) throws CheckpointException {
+        float[] values;
+        try (loaded) {
+            values = loaded.toFloatArray();
         }
         try {
-            return checkFinite(name, copyInBlocks(file, info, expectedShape, manager));
+            float[] result = plan.apply(name, shape, values,
+                    (otherFolder, otherName, otherShape) -> otherValues(otherFolder, otherName, otherShape, manager));
+            return manager.create(result, new Shape(shape));
+        } catch (CheckpointException e) {
+            throw e;
         } catch (IOException e) {
-            throw new CheckpointException(file.path(), "cannot read tensor '" + name + "': " + e.getMessage());
+            throw new CheckpointException(folder, "cannot edit tensor '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** A tensor of another checkpoint an interpolation reads, checked against this checkpoint's shape. */
+    private float[] otherValues(Path otherFolder, String name, long[] shape, NDManager manager) throws IOException {
+        WeightSource other = others.get(otherFolder);
+        if (other == null) {
+            other = open(otherFolder);
+            others.put(otherFolder, other);
+        }
+        try (NDManager scratch = manager.newSubManager(); NDArray array = other.load(name, scratch, shape)) {
+            return array.toFloatArray();
         }
     }
 
@@ -325,6 +381,14 @@ public final class WeightSource implements AutoCloseable {
     @Override
     public void close() throws IOException {
         IOException failure = null;
+        for (WeightSource other : others.values()) {
+            try {
+                other.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        others.clear();
         for (SafetensorsFile file : files) {
             try {
                 file.close();
