@@ -11,8 +11,9 @@ import io.mechanist.probes.Interval;
  * The causal verdict of a steering sweep, judged on what a user cares about: whether answers change. At the sweep's
  * largest positive multiplier, per layer:
  * <ul>
- * <li>the change in P(matching answer) from each prompt's unsteered value, its mean with a 95% t interval over
- * prompts;</li>
+ * <li>the change in P(matching answer) from each prompt's unsteered value, its mean with a 95% interval: a
+ * cluster-robust t interval over prompt groups when prompts come in groups (the same question reworded moves
+ * together), else the t interval over prompts;</li>
  * <li>the net flip rate: the share of prompts whose answer (the sign of the logit difference) turns to the matching
  * answer minus the share that turns away, with its interval;</li>
  * <li>each prompt's unsteered margin (logit difference): prompts beyond {@link Settings#saturationMargin} are
@@ -98,12 +99,13 @@ public final class CausalVerdict {
      * @param holmP             Holm-corrected across the kind's layers
      * @param yes               the verdict
      * @param reason            why, in words
+     * @param interval          how the P change and flip rate intervals were computed ({@link #intervalMethod})
      */
     public record Verdict(String vector, int layer, double multiplier, int n, double saturationMargin, int saturated,
             double meanShiftP,
             Interval shiftInterval, double netFlipRate, Interval flipInterval, double unsaturatedShiftP,
             double saturatedShiftP, double nullMean, double nullSd, int nullDirections, double p, double holmP,
-            boolean yes, String reason) {
+            boolean yes, String reason, String interval) {
     }
 
     private CausalVerdict() {
@@ -124,8 +126,34 @@ public final class CausalVerdict {
         return best;
     }
 
-    /** One verdict per vector kind and layer of {@code result}, judged against {@code randomNull}. */
-    public static List<Verdict> evaluate(SweepResult result, RandomNull randomNull, Settings settings) {
+    /**
+     * How the intervals of the P change and net flip rate are computed for prompts in these groups: {@code
+     * "cluster-robust t over G prompt groups"} when some group holds more than one prompt, else {@code "t over
+     * prompts"}.
+     *
+     * @param promptGroup per prompt, its group (any ints), or null when every prompt stands alone
+     */
+    public static String intervalMethod(int[] promptGroup) {
+        if (promptGroup == null) {
+            return "t over prompts";
+        }
+        long groups = Arrays.stream(promptGroup).distinct().count();
+        return groups < promptGroup.length ? "cluster-robust t over " + groups + " prompt groups" : "t over prompts";
+    }
+
+    /**
+     * One verdict per vector kind and layer of {@code result}, judged against {@code randomNull}.
+     *
+     * @param promptGroup per prompt of the sweep, its group (prompts of one group are the same question reworded and
+     *                    their answers move together): the intervals are cluster-robust over the groups; null when
+     *                    every prompt stands alone
+     */
+    public static List<Verdict> evaluate(SweepResult result, int[] promptGroup, RandomNull randomNull,
+            Settings settings) {
+        if (promptGroup != null && promptGroup.length != result.promptCount()) {
+            throw new IllegalArgumentException("the sweep has " + result.promptCount() + " prompts but "
+                    + promptGroup.length + " prompt groups were given");
+        }
         int m = effectMultiplierIndex(result.config().multipliers());
         if (randomNull.multiplier() != result.config().multipliers()[m]) {
             throw new IllegalArgumentException("the random null ran at multiplier " + randomNull.multiplier()
@@ -140,10 +168,14 @@ public final class CausalVerdict {
             unsaturated[p] = !saturated[p];
             saturatedCount += saturated[p] ? 1 : 0;
         }
-        int[] singletons = new int[baseline.length];
-        for (int p = 0; p < singletons.length; p++) {
-            singletons[p] = p;
+        int[] groups = promptGroup;
+        if (groups == null) {
+            groups = new int[baseline.length];
+            for (int p = 0; p < groups.length; p++) {
+                groups[p] = p;
+            }
         }
+        String interval = intervalMethod(promptGroup);
         int layers = result.config().layers().size();
         List<Verdict> out = new ArrayList<>();
         for (int k = 0; k < result.kinds(); k++) {
@@ -163,8 +195,8 @@ public final class CausalVerdict {
             double[] holm = holm(pValues);
             for (int l = 0; l < layers; l++) {
                 float[] steered = result.perPrompt(result.logitDiff(), k, l, m);
-                Interval shift = ConfidenceIntervals.meanInterval(all[l].shiftP(), singletons);
-                Interval flips = ConfidenceIntervals.meanInterval(all[l].flip(), singletons);
+                Interval shift = ConfidenceIntervals.meanInterval(all[l].shiftP(), groups);
+                Interval flips = ConfidenceIntervals.meanInterval(all[l].flip(), groups);
                 double unsat = Outcomes.of(baseline, steered, unsaturated).meanShiftP();
                 double sat = Outcomes.of(baseline, steered, saturated).meanShiftP();
                 boolean beyondNull = holm[l] < settings.alpha();
@@ -173,16 +205,16 @@ public final class CausalVerdict {
                 boolean yes = beyondNull && (largeShift || manyFlips);
                 String reason = String.format(java.util.Locale.ROOT,
                         "%s: P change %+.3f [%+.3f, %+.3f] (minimum %.2f), net flips %+.1f%% [%+.1f, %+.1f] "
-                                + "(minimum %.0f%%), random null of %d directions %+.3f +- %.3f, Holm p %.3g %s %.2g",
+                                + "(minimum %.0f%%; intervals %s), random null of %d directions %+.3f +- %.3f, Holm p %.3g %s %.2g",
                         yes ? "yes" : "no", all[l].meanShiftP(), shift.low(), shift.high(), settings.minShiftP(),
                         100 * all[l].netFlipRate(), 100 * flips.low(), 100 * flips.high(),
-                        100 * settings.minFlipRate(), randomNull.directions(), nullStats[l][0], nullStats[l][1],
+                        100 * settings.minFlipRate(), interval, randomNull.directions(), nullStats[l][0], nullStats[l][1],
                         holm[l], beyondNull ? "<" : ">=", settings.alpha());
                 out.add(new Verdict(SweepResult.VECTOR_KINDS.get(k), result.config().layers().get(l),
                         result.config().multipliers()[m], baseline.length, settings.saturationMargin(), saturatedCount,
                         all[l].meanShiftP(), shift,
                         all[l].netFlipRate(), flips, unsat, sat, nullStats[l][0], nullStats[l][1],
-                        randomNull.directions(), pValues[l], holm[l], yes, reason));
+                        randomNull.directions(), pValues[l], holm[l], yes, reason, interval));
             }
         }
         return out;

@@ -133,15 +133,20 @@ public final class ProbeCausalSweep {
     public static Outcome run(ActivationStore store, Request request, SteeringSweep.Progress progress,
             BooleanSupplier cancelled) throws IOException {
         Path folder = modelFolder(store, request.captureId());
-        List<long[]> tokens = heldOutTokens(store, request.captureId());
+        HeldOut heldOut = heldOut(store, request.captureId());
         try (HookedTransformer model = HookedTransformer.load(folder)) {
-            return run(model, folder, tokens, request, progress, cancelled);
+            return run(model, folder, heldOut.tokens(), heldOut.groups(), request, progress, cancelled);
         }
     }
 
-    /** Runs the test on given prompts (token ids) with an open model. */
-    public static Outcome run(HookedTransformer model, Path modelFolder, List<long[]> prompts, Request request,
-            SteeringSweep.Progress progress, BooleanSupplier cancelled) {
+    /**
+     * Runs the test on given prompts (token ids) with an open model.
+     *
+     * @param promptGroup per prompt, its group (the verdict's intervals are cluster-robust over groups), or null when
+     *                    every prompt stands alone
+     */
+    public static Outcome run(HookedTransformer model, Path modelFolder, List<long[]> prompts, int[] promptGroup,
+            Request request, SteeringSweep.Progress progress, BooleanSupplier cancelled) {
         HookSite site = HookSite.parse(request.siteId());
         if (site.layer() < 0) {
             throw new IllegalArgumentException("the probe's site " + site.id()
@@ -164,22 +169,28 @@ public final class ProbeCausalSweep {
         RandomNull randomNull = RandomNull.run(model, abPrompts, answers, result, layer -> vector,
                 RandomNull.DEFAULT_DIRECTIONS, 4321, progress, cancelled);
         return new Outcome(request, result, ProbeCausalTest.evaluate(result), vector, modelFolder, answers,
-                randomNull, CausalVerdict.evaluate(result, randomNull, CausalVerdict.Settings.defaults()));
+                randomNull, CausalVerdict.evaluate(result, promptGroup, randomNull,
+                        CausalVerdict.Settings.defaults()));
     }
 
-    /** Token ids of the capture's prompts outside contrast pairs (all prompts when every one is paired). */
-    public static List<long[]> heldOutTokens(ActivationStore store, String captureId) throws IOException {
-        List<long[]> unpaired = new ArrayList<>();
-        List<long[]> all = new ArrayList<>();
+    /**
+     * Held-out prompts of a capture.
+     *
+     * @param tokens per prompt, its token ids
+     * @param groups per prompt, its group's number (prompts without a group each have their own)
+     */
+    public record HeldOut(List<long[]> tokens, int[] groups) {
+    }
+
+    /** The capture's prompts outside contrast pairs (all prompts when every one is paired), with their groups. */
+    public static HeldOut heldOut(ActivationStore store, String captureId) throws IOException {
+        List<PromptInfo> unpaired = new ArrayList<>();
+        List<PromptInfo> all = new ArrayList<>();
         try (ActivationSet capture = store.openCapture(captureId)) {
             for (PromptInfo prompt : capture.prompts()) {
-                long[] ids = new long[prompt.tokenIds().length];
-                for (int t = 0; t < ids.length; t++) {
-                    ids[t] = prompt.tokenIds()[t];
-                }
-                all.add(ids);
+                all.add(prompt);
                 if (prompt.pairId() == null) {
-                    unpaired.add(ids);
+                    unpaired.add(prompt);
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -188,6 +199,15 @@ public final class ProbeCausalSweep {
         if (all.isEmpty()) {
             throw new IOException("capture '" + captureId + "' in store " + store.folder() + " has no prompts");
         }
-        return unpaired.isEmpty() ? all : unpaired;
+        List<PromptInfo> chosen = unpaired.isEmpty() ? all : unpaired;
+        List<long[]> tokens = new ArrayList<>();
+        for (PromptInfo prompt : chosen) {
+            long[] ids = new long[prompt.tokenIds().length];
+            for (int t = 0; t < ids.length; t++) {
+                ids[t] = prompt.tokenIds()[t];
+            }
+            tokens.add(ids);
+        }
+        return new HeldOut(tokens, PromptGroups.of(chosen));
     }
 }

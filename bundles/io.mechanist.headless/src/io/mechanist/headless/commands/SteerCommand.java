@@ -237,6 +237,7 @@ public final class SteerCommand implements Command {
                 o.addProperty("netFlipRate", v.netFlipRate());
                 o.addProperty("flipCiLow", v.flipInterval().low());
                 o.addProperty("flipCiHigh", v.flipInterval().high());
+                o.addProperty("interval", v.interval());
                 o.addProperty("n", v.n());
                 o.addProperty("saturationMargin", v.saturationMargin());
                 o.addProperty("saturated", v.saturated());

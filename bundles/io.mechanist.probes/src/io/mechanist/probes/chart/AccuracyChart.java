@@ -14,7 +14,8 @@ import io.mechanist.probes.ProbeResults;
  * What the accuracy-by-position chart draws, independent of the drawing toolkit: the workbench view (SWTChart) and
  * the headless {@code probe} verb (java.awt) both render this list, so they show the same series, bands and colours.
  *
- * <p>Per selected layer: the probe accuracy with its 95% band, the control-task accuracy (dashed) and, when a
+ * <p>Per selected layer: the probe accuracy with its 95% band (the interval of the reported fold split, not the
+ * spread over repeated splits), the control-task accuracy (dashed) and, when a
  * read-out is given, the output read-out accuracy (dotted); one chance line (majority class) for all layers.
  */
 public final class AccuracyChart {
@@ -74,8 +75,9 @@ public final class AccuracyChart {
             }
             String name = results.layerName(layer);
             int rgb = layerColour(layer);
-            out.add(new Series("acc-" + layer, name + " " + method.id() + " (95% CI)", acc, low, high, rgb,
-                    Stroke.SOLID));
+            // the band is the interval of the reported fold split; the split range is in the summary and the CSV
+            out.add(new Series("acc-" + layer, name + " " + method.id() + " (95% CI of one split)", acc, low, high,
+                    rgb, Stroke.SOLID));
             if (results.config().controlTask()) {
                 out.add(new Series("control-" + layer, name + " control task", control, null, null, rgb,
                         Stroke.DASHED));

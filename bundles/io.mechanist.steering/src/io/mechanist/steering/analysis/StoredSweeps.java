@@ -195,9 +195,26 @@ public final class StoredSweeps {
             CausalVerdict.Settings settings = new CausalVerdict.Settings(
                     Double.parseDouble(s.notes.get("saturationMargin")), Double.parseDouble(s.notes.get("minShiftP")),
                     Double.parseDouble(s.notes.get("minFlipRate")), Double.parseDouble(s.notes.get("alpha")));
-            causal = CausalVerdict.evaluate(result, randomNull, settings);
+            causal = CausalVerdict.evaluate(result, promptGroups(store, resultId, s, prompts), randomNull, settings);
         }
         return new Loaded(resultId, result, vectors, ProbeCausalTest.evaluate(result), Map.copyOf(p), causal);
+    }
+
+    /** The stored prompt groups of the verdict; null for a result stored before they were (prompts stand alone). */
+    private static int[] promptGroups(ActivationStore store, String resultId, Snapshot s, int prompts)
+            throws IOException {
+        if (!s.shapes.containsKey("promptGroup")) {
+            return null;
+        }
+        float[] stored = store.readResultArray(resultId, "promptGroup");
+        if (stored.length != prompts) {
+            throw new IllegalStateException("array promptGroup has " + stored.length + " values, expected " + prompts);
+        }
+        int[] groups = new int[prompts];
+        for (int p = 0; p < prompts; p++) {
+            groups[p] = Math.round(stored[p]);
+        }
+        return groups;
     }
 
     private static String where(ActivationStore store, String resultId) {

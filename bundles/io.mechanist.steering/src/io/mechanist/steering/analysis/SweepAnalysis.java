@@ -30,6 +30,7 @@ import io.mechanist.steering.AnswerTokens;
 import io.mechanist.steering.CausalVerdict;
 import io.mechanist.steering.ContrastPair;
 import io.mechanist.steering.ProbeCausalTest;
+import io.mechanist.steering.PromptGroups;
 import io.mechanist.steering.RandomNull;
 import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
@@ -113,7 +114,9 @@ public final class SweepAnalysis implements Analysis {
             ActivationSet heldOut = context.capture("heldOut");
             AnswerTokens answers = AnswerTokens.of(model.tokenizer(), unescape(p.getString("tokenA")),
                     unescape(p.getString("tokenB")));
-            List<AbPrompt> prompts = heldOutPrompts(heldOut, p, probePositiveLabel);
+            List<PromptInfo> chosen = new ArrayList<>();
+            List<AbPrompt> prompts = heldOutPrompts(heldOut, p, probePositiveLabel, chosen);
+            int[] promptGroup = PromptGroups.of(chosen);
             progress.worked(10);
             int nullDirections = p.getInt("nullDirections");
             boolean judge = nullDirections > 0 && java.util.Arrays.stream(multipliers).anyMatch(m -> m > 0);
@@ -142,14 +145,15 @@ public final class SweepAnalysis implements Analysis {
                             nullProgress.worked(now - nullReported[0]);
                             nullReported[0] = now;
                         }, nullProgress::isCanceled);
-                lastCausal = CausalVerdict.evaluate(result, randomNull, CausalVerdict.Settings.defaults());
+                lastCausal = CausalVerdict.evaluate(result, promptGroup, randomNull,
+                        CausalVerdict.Settings.defaults());
             }
             lastResult = result;
             lastVerdicts = ProbeCausalTest.evaluate(result);
             AnalysisOutput out = output(result, lastVerdicts, layers, vectorForLayer, prompts.size(),
                     model.spec().dModel());
             if (randomNull != null) {
-                addCausal(out, randomNull, lastCausal, CausalVerdict.Settings.defaults());
+                addCausal(out, randomNull, promptGroup, lastCausal, CausalVerdict.Settings.defaults());
             }
             return out;
         } catch (CancellationException e) {
@@ -178,10 +182,11 @@ public final class SweepAnalysis implements Analysis {
 
     /**
      * The causal verdict as a table {@code verdict} (one row per vector kind and layer) and the random null as an
-     * array {@code nullShiftP [layer, direction]}, with the settings as notes (what {@link StoredSweeps} re-judges).
+     * array {@code nullShiftP [layer, direction]}, the prompt groups as {@code promptGroup [prompt]}, with the
+     * settings as notes (what {@link StoredSweeps} re-judges).
      */
-    static void addCausal(AnalysisOutput out, RandomNull randomNull, List<CausalVerdict.Verdict> verdicts,
-            CausalVerdict.Settings settings) {
+    static void addCausal(AnalysisOutput out, RandomNull randomNull, int[] promptGroup,
+            List<CausalVerdict.Verdict> verdicts, CausalVerdict.Settings settings) {
         out.table("verdict",
                 AnalysisOutput.texts("vector", verdicts.stream().map(CausalVerdict.Verdict::vector).toArray(String[]::new)),
                 AnalysisOutput.numbers("layer", "", verdicts.stream().mapToDouble(CausalVerdict.Verdict::layer).toArray()),
@@ -225,10 +230,17 @@ public final class SweepAnalysis implements Analysis {
         out.note("minShiftP", Double.toString(settings.minShiftP()));
         out.note("minFlipRate", Double.toString(settings.minFlipRate()));
         out.note("alpha", Double.toString(settings.alpha()));
+        float[] groups = new float[promptGroup.length];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = promptGroup[i];
+        }
+        out.array("promptGroup", List.of("prompt"), new int[] {groups.length}, groups);
+        out.note("verdictInterval", CausalVerdict.intervalMethod(promptGroup));
     }
 
-    private static List<AbPrompt> heldOutPrompts(ActivationSet heldOut, AnalysisParameters p, String probePositiveLabel)
-            throws AnalysisException {
+    /** The held-out prompts to steer; {@code chosen} receives their prompt records in the same order. */
+    private static List<AbPrompt> heldOutPrompts(ActivationSet heldOut, AnalysisParameters p, String probePositiveLabel,
+            List<PromptInfo> chosen) throws AnalysisException {
         String label = p.getString("label");
         String answerA = p.getString("answerA");
         String answerB = p.getString("answerB");
@@ -260,6 +272,7 @@ public final class SweepAnalysis implements Analysis {
             for (int t = 0; t < ids.length; t++) {
                 ids[t] = prompt.tokenIds()[t];
             }
+            chosen.add(prompt);
             if (probeTargetIsA != null) {
                 prompts.add(new AbPrompt(ids, probeTargetIsA));
                 continue;

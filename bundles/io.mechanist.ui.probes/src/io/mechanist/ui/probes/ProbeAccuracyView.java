@@ -487,7 +487,7 @@ public class ProbeAccuracyView {
         RunProbesDialog dialog = runDialog();
         if (dialog.open() == RunProbesDialog.OK) {
             runProbes(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
-                    ProbeConfig.defaults().withFolds(dialog.folds()), dialog.tokenA(), dialog.tokenB(),
+                    dialog.config(), dialog.tokenA(), dialog.tokenB(),
                     dialog.answerA());
         }
     }
@@ -500,7 +500,7 @@ public class ProbeAccuracyView {
         RunProbesDialog dialog = runDialog();
         if (dialog.open() == RunProbesDialog.OK) {
             probeJob(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
-                    ProbeConfig.defaults().withFolds(dialog.folds()), dialog.tokenA(), dialog.tokenB(),
+                    dialog.config(), dialog.tokenA(), dialog.tokenB(),
                     dialog.answerA(), true);
         }
     }

@@ -56,6 +56,7 @@ public class XYChartViewer {
     private final List<IntConsumer> clickListeners = new CopyOnWriteArrayList<>();
     private List<String> categories = List.of();
     private int marker = -1;
+    private int labelStep = 1;
 
     public XYChartViewer(Composite parent, int style) {
         chart = new Chart(parent, style);
@@ -104,7 +105,7 @@ public class XYChartViewer {
         disposeColours();
         lines.clear();
         categories = List.copyOf(categoryLabels);
-        xAxis().setCategorySeries(categories.toArray(String[]::new));
+        xAxis().setCategorySeries(shownCategoryLabels().toArray(String[]::new));
         for (Line line : newLines) {
             if (line.y().length != categories.size()) {
                 throw new IllegalArgumentException("line '" + line.id() + "' has " + line.y().length
@@ -127,6 +128,29 @@ public class XYChartViewer {
         }
         chart.getAxisSet().adjustRange(); // fit both axes to the data; setYRange may fix the value axis after
         chart.redraw();
+    }
+
+    /**
+     * Labels only every {@code step}-th category on the axis, from the first (SWTChart draws every category label,
+     * and many short numeric ones run into each other); the others stay in {@link #categoryLabels()}, tooltips and
+     * the CSV.
+     */
+    public void setCategoryLabelStep(int step) {
+        if (step < 1) {
+            throw new IllegalArgumentException("label step must be >= 1, got " + step);
+        }
+        labelStep = step;
+        xAxis().setCategorySeries(shownCategoryLabels().toArray(String[]::new));
+        chart.redraw();
+    }
+
+    /** The category labels as the axis draws them: every label-step-th one, blanks between. */
+    public List<String> shownCategoryLabels() {
+        List<String> shown = new ArrayList<>(categories.size());
+        for (int i = 0; i < categories.size(); i++) {
+            shown.add(i % labelStep == 0 ? categories.get(i) : "");
+        }
+        return shown;
     }
 
     /** Fixes the value axis (e.g. 0..1 for accuracies); call after {@link #setLines}. */

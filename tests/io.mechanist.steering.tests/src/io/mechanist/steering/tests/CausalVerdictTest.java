@@ -64,9 +64,9 @@ class CausalVerdictTest {
             RandomNull notMovingNull = RandomNull.run(model, prompts, answers, notMoving, layer -> away, 20, 99, null,
                     null);
             assertTrue(movingNull.shamMaxDifference() <= RandomNull.SHAM_TOLERANCE, "sham: multiplier 0 is unsteered");
-            CausalVerdict.Verdict yes = CausalVerdict.evaluate(moving, movingNull, CausalVerdict.Settings.defaults())
-                    .get(0);
-            CausalVerdict.Verdict no = CausalVerdict.evaluate(notMoving, notMovingNull,
+            CausalVerdict.Verdict yes = CausalVerdict.evaluate(moving, null, movingNull,
+                    CausalVerdict.Settings.defaults()).get(0);
+            CausalVerdict.Verdict no = CausalVerdict.evaluate(notMoving, null, notMovingNull,
                     CausalVerdict.Settings.defaults()).get(0);
             assertTrue(yes.yes(), yes.reason());
             assertEquals(0.5, yes.multiplier());
@@ -113,7 +113,7 @@ class CausalVerdictTest {
             nullShift[0][i] = 1e-6 * random.nextGaussian();
         }
         RandomNull randomNull = new RandomNull(20, 1, 2, nullShift, new double[1][20], 0);
-        CausalVerdict.Verdict v = CausalVerdict.evaluate(result, randomNull, CausalVerdict.Settings.defaults())
+        CausalVerdict.Verdict v = CausalVerdict.evaluate(result, null, randomNull, CausalVerdict.Settings.defaults())
                 .get(0);
         assertEquals(prompts, v.saturated());
         assertEquals(0.0, v.netFlipRate());

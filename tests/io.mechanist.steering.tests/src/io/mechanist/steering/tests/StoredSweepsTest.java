@@ -72,6 +72,10 @@ class StoredSweepsTest {
             assertEquals(computed.netFlipRate(), reread.netFlipRate(), 1e-12);
             assertEquals(computed.nullMean(), reread.nullMean(), 1e-6);
             assertEquals(computed.holmP(), reread.holmP(), 1e-3 * Math.max(computed.holmP(), 1e-6));
+            // the prompt groups are stored with the verdict, so its intervals are re-judged the same way
+            assertEquals(computed.interval(), reread.interval());
+            assertEquals(computed.shiftInterval().low(), reread.shiftInterval().low(), 1e-6);
+            assertEquals(computed.flipInterval().high(), reread.flipInterval().high(), 1e-12);
         }
     }
 

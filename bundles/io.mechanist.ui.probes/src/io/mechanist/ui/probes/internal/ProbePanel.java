@@ -2,6 +2,7 @@ package io.mechanist.ui.probes.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -15,6 +16,7 @@ import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.heatmap.ValueKind;
 import io.mechanist.heatmap.ValueRange;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
+import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.chart.AccuracyChart;
@@ -23,7 +25,8 @@ import io.mechanist.ui.heatmap.HeatmapCanvas;
 
 /**
  * The results of one capture: accuracy by aligned position (lines, CI bands, control, chance, read-out) above a
- * layer x position accuracy heatmap. The view shows one panel, or two side by side to compare captures.
+ * layer x position accuracy heatmap. The view shows one panel, or two side by side to compare captures. The band is
+ * the interval of the reported fold split; the tooltip at a position gives it with the range over all splits.
  */
 public final class ProbePanel {
 
@@ -33,6 +36,8 @@ public final class ProbePanel {
     private String name;
     private ProbeResults results;
     private ReadoutResults readout;
+    private ProbeMethod method;
+    private int[] layers = new int[0];
 
     public ProbePanel(Composite parent) {
         group = new Group(parent, SWT.NONE);
@@ -42,6 +47,37 @@ public final class ProbePanel {
         chart.setAxisTitles("aligned position (token)", "accuracy");
         heatmap = new HeatmapCanvas(split, SWT.NONE);
         split.setWeights(3, 2);
+        chart.plotControl().addListener(SWT.MouseMove, e -> {
+            String tip = tooltipAt(chart.categoryAt(e.x));
+            tip = tip.isEmpty() ? null : tip;
+            if (!java.util.Objects.equals(tip, chart.plotControl().getToolTipText())) {
+                chart.plotControl().setToolTipText(tip);
+            }
+        });
+    }
+
+    /**
+     * What the tooltip says at aligned position {@code category}: per shown layer, the accuracy with the band's
+     * interval (of the reported split) and the range over all fold splits, n and the control; empty outside.
+     */
+    public String tooltipAt(int category) {
+        if (results == null || category < 0 || category >= results.positionCount()) {
+            return "";
+        }
+        StringBuilder tip = new StringBuilder(AccuracyChart.axisLabel(results.positionLabel(category),
+                results.positionToken(category)));
+        int splits = results.config().foldRepeats();
+        for (int layer : layers) {
+            ProbeCell c = results.cell(method, layer, category);
+            tip.append(String.format(Locale.ROOT, "%n%s %s: %.1f%% [%.1f, %.1f] (band: 95%% CI of the reported split)"
+                    + ", range over %d fold split%s %.1f-%.1f%%, n = %d", results.layerName(layer), method.id(),
+                    100 * c.accuracy(), 100 * c.interval().low(), 100 * c.interval().high(), splits,
+                    splits == 1 ? "" : "s", 100 * c.splitLow(), 100 * c.splitHigh(), c.n()));
+            if (results.config().controlTask()) {
+                tip.append(String.format(Locale.ROOT, ", control %.1f%%", 100 * c.controlAccuracy()));
+            }
+        }
+        return tip.toString();
     }
 
     /** Shows {@code probeResults} (and the read-out, or null) for the given method and layers. */
@@ -50,6 +86,8 @@ public final class ProbePanel {
         this.name = captureName;
         this.results = probeResults;
         this.readout = outputReadout;
+        this.method = method;
+        this.layers = layers.clone();
         group.setText(title());
         List<XYChartViewer.Line> lines = new ArrayList<>();
         for (AccuracyChart.Series s : AccuracyChart.series(probeResults, method, layers, outputReadout)) {

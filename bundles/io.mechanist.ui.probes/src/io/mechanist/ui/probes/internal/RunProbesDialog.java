@@ -14,11 +14,14 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
+import io.mechanist.probes.IntervalMethod;
 import io.mechanist.probes.PositionAlignment;
+import io.mechanist.probes.ProbeConfig;
 
 /**
- * Asks for the store, capture, label key, alignment, folds and the answer tokens of the output read-out of a probe
- * run; the store and capture start as the ones the user last picked.
+ * Asks for the store, capture, label key, alignment, the statistics (folds, fold repeats, interval method, control
+ * permutations; defaults as the {@code probe} verb's) and the answer tokens of the output read-out of a probe run;
+ * the store and capture start as the ones the user last picked.
  */
 public final class RunProbesDialog extends Dialog {
 
@@ -30,6 +33,9 @@ public final class RunProbesDialog extends Dialog {
     private Text anchorText;
     private Spinner countSpinner;
     private Spinner foldsSpinner;
+    private Spinner repeatsSpinner;
+    private Combo intervalCombo;
+    private Spinner permutationsSpinner;
     private Text tokenAText;
     private Text tokenBText;
     private Text answerAText;
@@ -40,7 +46,7 @@ public final class RunProbesDialog extends Dialog {
     private String point;
     private String label;
     private PositionAlignment alignment;
-    private int folds;
+    private ProbeConfig config;
     private String tokenA;
     private String tokenB;
     private String answerA;
@@ -74,9 +80,28 @@ public final class RunProbesDialog extends Dialog {
         new Label(area, SWT.NONE).setText("Positions before anchor / from start / bins:");
         countSpinner = new Spinner(area, SWT.BORDER);
         countSpinner.setValues(32, 1, 4096, 0, 1, 8);
-        new Label(area, SWT.NONE).setText("Folds:");
+        ProbeConfig defaults = ProbeConfig.defaults();
+        new Label(area, SWT.NONE).setText("Folds (grouped k-fold):");
         foldsSpinner = new Spinner(area, SWT.BORDER);
-        foldsSpinner.setValues(5, 2, 50, 0, 1, 5);
+        foldsSpinner.setValues(defaults.folds(), 2, 50, 0, 1, 5);
+        new Label(area, SWT.NONE).setText("Fold repeats (seeds; the split range):");
+        repeatsSpinner = new Spinner(area, SWT.BORDER);
+        repeatsSpinner.setValues(defaults.foldRepeats(), 1, 50, 0, 1, 5);
+        repeatsSpinner.setToolTipText("The cross-validation is repeated with this many fold assignments; the first "
+                + "is reported, all give the split range of every cell");
+        new Label(area, SWT.NONE).setText("95% interval:");
+        intervalCombo = new Combo(area, SWT.READ_ONLY);
+        for (IntervalMethod method : IntervalMethod.values()) {
+            intervalCombo.add(method.id());
+        }
+        intervalCombo.select(defaults.interval().ordinal());
+        intervalCombo.setToolTipText("wilson-groups: Wilson at the effective sample size of the prompt groups (the "
+                + "default); wilson: prompts as independent; bootstrap / bootstrap-groups: percentile bootstrap over "
+                + "prompts / groups");
+        new Label(area, SWT.NONE).setText("Control task permutations:");
+        permutationsSpinner = new Spinner(area, SWT.BORDER);
+        permutationsSpinner.setValues(defaults.controlPermutations(), 1, 100, 0, 1, 5);
+        permutationsSpinner.setToolTipText("Label permutations within the folds the control accuracy averages");
         tokenAText = field(area, "Read-out answer A token (\\s = space):", "\\sA");
         tokenBText = field(area, "Read-out answer B token:", "\\sB");
         answerAText = field(area, "Label value that answer A stands for:", "A");
@@ -101,7 +126,10 @@ public final class RunProbesDialog extends Dialog {
         capture = captureText.getText().strip();
         point = pointText.getText().strip();
         label = labelText.getText().strip();
-        folds = foldsSpinner.getSelection();
+        ProbeConfig defaults = ProbeConfig.defaults();
+        config = defaults.withFolds(foldsSpinner.getSelection()).withFoldRepeats(repeatsSpinner.getSelection())
+                .withInterval(IntervalMethod.fromId(intervalCombo.getText()), defaults.bootstrapResamples())
+                .withControlPermutations(permutationsSpinner.getSelection());
         tokenA = tokenAText.getText().strip();
         tokenB = tokenBText.getText().strip();
         answerA = answerAText.getText().strip();
@@ -120,7 +148,8 @@ public final class RunProbesDialog extends Dialog {
     public String point() { return point; }
     public String label() { return label; }
     public PositionAlignment alignment() { return alignment; }
-    public int folds() { return folds; }
+    /** The probe settings: the defaults with the folds, fold repeats, interval and control permutations chosen. */
+    public ProbeConfig config() { return config; }
     /** Read-out token of answer A, {@code \s} standing for a leading space. */
     public String tokenA() { return tokenA; }
     public String tokenB() { return tokenB; }

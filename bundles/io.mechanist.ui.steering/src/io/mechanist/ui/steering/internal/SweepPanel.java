@@ -80,6 +80,8 @@ public final class SweepPanel {
         distributionChart.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         distributionChart.setAxisTitles("Multiplier (\u00d7 mean residual norm)", Metric.PROBABILITY.label());
         distributionChart.chart().getAxisSet().getXAxis(0).getTick().setTickLabelAngle(0);
+        // 21 bin centres side by side overlap: label every fifth (-1, -0.5, 0, +0.5, +1 for P changes)
+        distributionChart.setCategoryLabelStep(SweepSeries.HISTOGRAM_LABEL_STEP);
         wrongWay = new Label(right, SWT.WRAP);
         GridData wrongWayData = new GridData(SWT.FILL, SWT.TOP, true, false);
         wrongWayData.widthHint = 150; // wraps to the column instead of widening it

@@ -1,5 +1,6 @@
 package io.mechanist.ui.steering.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,17 +86,20 @@ public final class SweepSeries {
     /**
      * Histogram of the per-prompt change from the unsteered value at one multiplier: {@code labels} are the bins'
      * centres, {@code share[kind][bin]} the share of prompts in each bin, for the steering vector (0) and, when run,
-     * the random control (1), on common bins.
+     * the random control (1), on common bins. The axis labels only every {@link #HISTOGRAM_LABEL_STEP}-th centre.
      */
     public record Histogram(double multiplier, List<String> labels, double[][] share) {
     }
 
-    /** Bins of the change histogram. */
-    public static final int HISTOGRAM_BINS = 20;
+    /** Bins of the change histogram: centres at -10..+10 bin widths, so "no change" has a bin of its own. */
+    public static final int HISTOGRAM_BINS = 21;
+    /** Labelled bins on the axis: every fifth centre (-10, -5, 0, +5, +10 widths), readable side by side. */
+    public static final int HISTOGRAM_LABEL_STEP = 5;
 
     /**
-     * The histogram of per-prompt changes at {@code multiplierIndex} for one layer index: P changes on fixed bins of
-     * 0.1 over [-1, 1]; logit-difference changes on bins symmetric around 0 spanning the largest change.
+     * The histogram of per-prompt changes at {@code multiplierIndex} for one layer index, on bins centred at whole
+     * multiples of a round width: 0.1 for P changes (centres -1.0, -0.9, ..., +1.0); for logit-difference changes
+     * the smallest width of 1, 2 or 5 times a power of ten whose ten bins each side reach the largest change.
      */
     public Histogram shiftHistogram(Metric metric, int layerIndex, int multiplierIndex) {
         int n = result.promptCount();
@@ -111,20 +115,37 @@ public final class SweepSeries {
                 largest = Math.max(largest, Math.abs(change[k][p]));
             }
         }
-        double half = metric == Metric.PROBABILITY ? 1 : Math.max(largest, 1e-6);
-        double width = 2 * half / HISTOGRAM_BINS;
+        int side = HISTOGRAM_BINS / 2;
+        BigDecimal width = metric == Metric.PROBABILITY ? new BigDecimal("0.1") : roundWidth(largest / side);
         List<String> labels = new ArrayList<>();
         for (int b = 0; b < HISTOGRAM_BINS; b++) {
-            labels.add(String.format(Locale.ROOT, "%+.2g", -half + (b + 0.5) * width));
+            BigDecimal centre = width.multiply(BigDecimal.valueOf(b - side)).stripTrailingZeros();
+            labels.add((centre.signum() > 0 ? "+" : "") + centre.toPlainString());
         }
+        double w = width.doubleValue();
         double[][] share = new double[result.kinds()][HISTOGRAM_BINS];
         for (int k = 0; k < result.kinds(); k++) {
             for (double c : change[k]) {
-                int b = (int) Math.floor((c + half) / width);
-                share[k][Math.max(0, Math.min(HISTOGRAM_BINS - 1, b))] += 1.0 / n;
+                long b = Math.round(c / w) + side;
+                share[k][(int) Math.max(0, Math.min(HISTOGRAM_BINS - 1, b))] += 1.0 / n;
             }
         }
         return new Histogram(result.config().multipliers()[multiplierIndex], labels, share);
+    }
+
+    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code atLeast} (1e-6 at the least). */
+    static BigDecimal roundWidth(double atLeast) {
+        double x = Math.max(atLeast, 1e-6);
+        int exponent = (int) Math.floor(Math.log10(x));
+        for (int e = exponent - 1; e <= exponent + 1; e++) {
+            for (int mantissa : new int[] {1, 2, 5}) {
+                BigDecimal candidate = BigDecimal.valueOf(mantissa).scaleByPowerOfTen(e);
+                if (candidate.doubleValue() >= x) {
+                    return candidate;
+                }
+            }
+        }
+        return BigDecimal.TEN.scaleByPowerOfTen(exponent + 1);
     }
 
     /** Quantiles by linear interpolation between order statistics (numpy's default). */

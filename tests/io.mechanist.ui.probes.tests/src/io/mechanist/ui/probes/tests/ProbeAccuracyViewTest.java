@@ -68,8 +68,9 @@ class ProbeAccuracyViewTest {
             return null;
         });
         XYChartViewer chart = ui(view::chart);
-        assertEquals(List.of("L1 logistic (95% CI)", "L1 control task", "L1 output read-out", "L3 logistic (95% CI)",
-                "L3 control task", "L3 output read-out", "chance (majority class)"), ui(chart::legendEntries));
+        assertEquals(List.of("L1 logistic (95% CI of one split)", "L1 control task", "L1 output read-out",
+                "L3 logistic (95% CI of one split)", "L3 control task", "L3 output read-out",
+                "chance (majority class)"), ui(chart::legendEntries));
         assertEquals(List.of("Q", ":", " Is", " it", " true", "?", " Let", " me", " think", "<eot>", " Answer", ":"),
                 ui(chart::categoryLabels));
         String status = ui(view::statusText);
@@ -186,7 +187,8 @@ class ProbeAccuracyViewTest {
         assertTrue(Files.size(png) > 2000);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(1 + PlantedProbes.TOKENS.size(), lines.size());
-        assertTrue(lines.get(0).startsWith("index,category,L3 logistic (95% CI),L3 logistic (95% CI) low"),
+        assertTrue(lines.get(0).startsWith(
+                "index,category,L3 logistic (95% CI of one split),L3 logistic (95% CI of one split) low"),
                 lines.get(0));
         assertTrue(lines.get(11).startsWith("10, Answer,"), lines.get(11));
     }
@@ -205,6 +207,7 @@ class ProbeAccuracyViewTest {
         assertTrue(status.contains("n = " + PlantedStore.PROMPTS + " prompts"), status);
         assertTrue(status.contains("best blocks.2.resid_post"), status);
         assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
-        assertEquals("blocks.2.resid_post logistic (95% CI)", ui(() -> view.chart().legendEntries().get(0)));
+        assertEquals("blocks.2.resid_post logistic (95% CI of one split)",
+                ui(() -> view.chart().legendEntries().get(0)));
     }
 }

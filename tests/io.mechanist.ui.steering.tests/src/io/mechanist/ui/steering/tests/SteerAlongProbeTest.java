@@ -114,6 +114,9 @@ class SteerAlongProbeTest {
         assertTrue(verdict.contains("Logit trend: probe direction logit trend as predicted: yes (slope +"), verdict);
         assertTrue(verdict.contains("layer 3 direction at multiplier 1: causal "), verdict);
         assertTrue(verdict.contains("random null of 20 directions"), verdict);
+        // the demo's held-out prompts come in 60 groups: the verdict's intervals are taken over them
+        assertTrue(verdict.contains("intervals cluster-robust t over 60 prompt groups"), verdict);
+        System.out.println("Steer along the demo's mass-mean probe: " + verdict);
         assertTrue(verdict.contains("x the random control's effect of "), verdict);
         assertTrue(verdict.contains("random control of equal norm: slope "), verdict);
 

@@ -83,12 +83,18 @@ class SteeringViewTest {
         assertEquals(List.of("layer 3 share of prompts", "layer 3 random control share of prompts"),
                 ui(() -> view.sweepPanel().distributionChart().legendEntries()));
         List<XYChartViewer.Line> distribution = ui(() -> view.sweepPanel().distributionChart().lines());
-        double[] expected = new double[20]; // bins of 0.1 over [-1, 1], recounted here
+        double[] expected = new double[21]; // bins of 0.1 centred at -1.0, -0.9, ..., +1.0, recounted here
         for (int p = 0; p < r.promptCount(); p++) {
             double change = r.probability()[r.index(0, 3, 6, p)] - 1 / (1 + Math.exp(-r.baselineLogitDiff()[p]));
-            expected[Math.max(0, Math.min(19, (int) Math.floor((change + 1) / 0.1)))] += 1.0 / r.promptCount();
+            expected[(int) Math.max(0, Math.min(20, Math.round(change / 0.1) + 10))] += 1.0 / r.promptCount();
         }
         assertArrayEquals(expected, distribution.get(0).y(), 1e-9);
+        // the axis labels every fifth bin centre, readable side by side
+        XYChartViewer histogram = ui(() -> view.sweepPanel().distributionChart());
+        assertEquals(21, ui(histogram::categoryLabels).size());
+        assertEquals("-0.9", ui(histogram::categoryLabels).get(1));
+        assertEquals(List.of("-1", "-0.5", "0", "+0.5", "+1"),
+                ui(histogram::shownCategoryLabels).stream().filter(label -> !label.isEmpty()).toList());
         assertEquals(1.0, java.util.Arrays.stream(distribution.get(1).y()).sum(), 1e-9);
         String wrongWay = ui(() -> view.sweepPanel().wrongWayText());
         assertTrue(wrongWay.startsWith("Share of prompts moving the wrong way (layer 3): -1: "), wrongWay);
