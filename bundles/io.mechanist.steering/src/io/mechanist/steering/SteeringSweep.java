@@ -159,8 +159,11 @@ public final class SteeringSweep {
         System.arraycopy(metrics[2], 0, into.logitDiff(), at, n);
     }
 
-    /** [restricted P, full P, logit diff] per prompt, from the last-position logits. */
-    static float[][] metrics(RunResult result, List<AbPrompt> prompts, AnswerTokens answers) {
+    /**
+     * Per prompt, at its last position: [0] P(matching) over the two answers, [1] P(matching) under the full softmax,
+     * [2] the logit difference matching - other.
+     */
+    public static float[][] metrics(RunResult result, List<AbPrompt> prompts, AnswerTokens answers) {
         int n = prompts.size();
         float[][] out = new float[3][n];
         for (int p = 0; p < n; p++) {

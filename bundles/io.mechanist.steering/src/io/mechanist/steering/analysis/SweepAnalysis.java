@@ -238,8 +238,12 @@ public final class SweepAnalysis implements Analysis {
         out.note("verdictInterval", CausalVerdict.intervalMethod(promptGroup));
     }
 
-    /** The held-out prompts to steer; {@code chosen} receives their prompt records in the same order. */
-    private static List<AbPrompt> heldOutPrompts(ActivationSet heldOut, AnalysisParameters p, String probePositiveLabel,
+    /**
+     * The A/B prompts of a held-out capture with their matching answers, from the parameters label, answerA,
+     * answerB, heldOut and target (see plugin.xml); {@code probePositiveLabel} serves target=probe, and
+     * {@code chosen} receives the prompts' records in the same order.
+     */
+    public static List<AbPrompt> heldOutPrompts(ActivationSet heldOut, AnalysisParameters p, String probePositiveLabel,
             List<PromptInfo> chosen) throws AnalysisException {
         String label = p.getString("label");
         String answerA = p.getString("answerA");
@@ -355,7 +359,7 @@ public final class SweepAnalysis implements Analysis {
     }
 
     /** Parameter values are trimmed, so a leading space is written as {@code \s}. */
-    static String unescape(String token) {
+    public static String unescape(String token) {
         return token.replace("\\s", " ");
     }
 
@@ -418,7 +422,7 @@ public final class SweepAnalysis implements Analysis {
     }
 
     /** The parameter {@code model}, else the checkpoint folder the held-out capture was run with. */
-    private static Path modelFolder(AnalysisContext context) throws AnalysisException {
+    public static Path modelFolder(AnalysisContext context) throws AnalysisException {
         AnalysisParameters p = context.parameters();
         if (p.isSet("model") && !p.getString("model").isBlank()) {
             return Path.of(p.getString("model"));

@@ -1,0 +1,117 @@
+package io.mechanist.perturbation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.RunRequest;
+import io.mechanist.runtime.weights.TensorSelection;
+import io.mechanist.runtime.weights.WeightEdit;
+import io.mechanist.runtime.weights.WeightPlan;
+import io.mechanist.steering.AbPrompt;
+import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.SteeringSweep;
+
+/**
+ * Runs held-out A/B prompts through a checkpoint with Gaussian weight noise of each scale (relative to each selected
+ * tensor's RMS) and each seed, reading the answer at the last prompt position. The model is loaded once per (scale,
+ * seed) with the noise applied as it loads; scale 0 is the unperturbed model, run once and shared by all seeds.
+ */
+public final class PerturbationSweep {
+
+    /** Progress in model loads (one per scale and seed). */
+    public interface Progress {
+        void done(int loads, int total);
+    }
+
+    /**
+     * What was swept and what came out; arrays are {@code [scale][seed][prompt]}.
+     *
+     * @param probability P(matching answer) with the softmax over the two answer tokens
+     * @param logitDiff logit of the matching answer minus the other's
+     */
+    public record Result(TensorSelection tensors, double[] scales, long[] seeds, int promptCount,
+            float[][][] probability, float[][][] logitDiff) {
+
+        /** Per seed and prompt, whether the matching answer wins (logit difference > 0): 1 or 0. */
+        public double[][] correct(int scale) {
+            double[][] out = new double[seeds.length][promptCount];
+            for (int k = 0; k < seeds.length; k++) {
+                for (int p = 0; p < promptCount; p++) {
+                    out[k][p] = logitDiff[scale][k][p] > 0 ? 1 : 0;
+                }
+            }
+            return out;
+        }
+
+        public double[][] probability(int scale) {
+            return widen(probability[scale]);
+        }
+
+        public double[][] logitDiff(int scale) {
+            return widen(logitDiff[scale]);
+        }
+
+        private static double[][] widen(float[][] values) {
+            double[][] out = new double[values.length][];
+            for (int k = 0; k < values.length; k++) {
+                out[k] = new double[values[k].length];
+                for (int p = 0; p < values[k].length; p++) {
+                    out[k][p] = values[k][p];
+                }
+            }
+            return out;
+        }
+    }
+
+    private PerturbationSweep() {
+    }
+
+    /**
+     * @param scales noise scales (0 allowed: the unperturbed model), each a multiple of the tensor's RMS
+     * @param seeds the noise seeds; each scale > 0 is run once per seed
+     * @throws CancellationException when {@code cancelled} turns true between loads
+     */
+    public static Result run(Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers, TensorSelection tensors,
+            double[] scales, long[] seeds, int batchSize, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        if (scales.length == 0 || seeds.length == 0) {
+            throw new IllegalArgumentException("a perturbation sweep needs at least one scale and one seed");
+        }
+        List<long[]> tokens = prompts.stream().map(AbPrompt::tokens).toList();
+        int n = prompts.size();
+        float[][][] probability = new float[scales.length][seeds.length][];
+        float[][][] logitDiff = new float[scales.length][seeds.length][];
+        int total = 0;
+        for (double scale : scales) {
+            total += scale == 0 ? 1 : seeds.length;
+        }
+        int loads = 0;
+        for (int s = 0; s < scales.length; s++) {
+            for (int k = 0; k < seeds.length; k++) {
+                if (scales[s] == 0 && k > 0) { // the unperturbed model is the same for every seed
+                    probability[s][k] = probability[s][0];
+                    logitDiff[s][k] = logitDiff[s][0];
+                    continue;
+                }
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("perturbation sweep cancelled after " + loads + " of " + total
+                            + " model loads");
+                }
+                WeightPlan plan = scales[s] == 0 ? WeightPlan.NONE
+                        : WeightPlan.of(new WeightEdit.Noise(tensors, scales[s], seeds[k]));
+                try (HookedTransformer model = HookedTransformer.load(modelFolder, plan)) {
+                    float[][] metrics = SteeringSweep.metrics(model.run(RunRequest.builder(tokens)
+                            .batchSize(batchSize).cancelled(cancelled).build()), prompts, answers);
+                    probability[s][k] = metrics[0];
+                    logitDiff[s][k] = metrics[2];
+                }
+                progress.done(++loads, total);
+            }
+        }
+        return new Result(tensors, scales.clone(), seeds.clone(), n, probability, logitDiff);
+    }
+}
