@@ -1,0 +1,73 @@
+package io.mechanist.headless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import io.mechanist.demo.EmbeddedDemo;
+import io.mechanist.headless.Cli;
+
+/**
+ * {@code mechanist perturb} end to end on the demo model: a few held-out prompts captured by the capture verb, a
+ * noise sweep stored and printed; the unperturbed row answers every prompt, the noisiest does not, and bad options
+ * exit 2 with the usage.
+ */
+class PerturbCommandTest {
+
+    @TempDir
+    static Path temp;
+    static Path store;
+
+    @BeforeAll
+    static void captureSomeDemoPrompts() throws Exception {
+        CliRunner.ensureRegistry();
+        List<String> lines = Files.readAllLines(EmbeddedDemo.dataset(EmbeddedDemo.TEST_SET));
+        Path dataset = Files.write(temp.resolve("held-out.jsonl"), lines.subList(0, 32));
+        store = temp.resolve("store");
+        CliRunner.Outcome capture = CliRunner.run("capture", "--store", store.toString(), "--model",
+                EmbeddedDemo.modelFolder().toString(), "--dataset", dataset.toString(), "--sites", "blocks.0.resid_post",
+                "--id", "held-out");
+        assertEquals(Cli.OK, capture.code(), capture.err());
+    }
+
+    @Test
+    void sweepsNoiseScalesAndReportsTheHalfEffectScale() {
+        CliRunner.Outcome outcome = CliRunner.run("perturb", "--store", store.toString(), "--held-out", "held-out",
+                "--scales", "0,1,3", "--seeds", "2", "--bootstrap", "200", "--json");
+        assertEquals(Cli.OK, outcome.code(), outcome.err());
+        JsonObject json = outcome.json();
+        JsonArray rows = json.getAsJsonArray("rows");
+        assertEquals(3, rows.size());
+        assertEquals(1.0, rows.get(0).getAsJsonObject().get("accuracy").getAsDouble(), 1e-9, "unperturbed: " + rows);
+        assertTrue(rows.get(2).getAsJsonObject().get("accuracy").getAsDouble() < 0.8, "3 x RMS noise: " + rows);
+        assertEquals("all tensors", json.get("tensors").getAsString());
+        assertTrue(json.getAsJsonObject("halfEffect").get("scale").getAsDouble() <= 3, json.toString());
+
+        CliRunner.Outcome text = CliRunner.run("perturb", "--store", store.toString(), "--held-out", "held-out",
+                "--scales", "0,3", "--seeds", "1", "--tensors", "layers:0", "--bootstrap", "100");
+        assertEquals(Cli.OK, text.code(), text.err());
+        assertTrue(text.out().startsWith("Weight-noise sweep on tensors of block 0"), text.out());
+        assertTrue(text.out().contains("Half-effect scale"), text.out());
+    }
+
+    @Test
+    void badOptionsExitWithTheReason() {
+        CliRunner.Outcome descending = CliRunner.run("perturb", "--store", store.toString(), "--held-out", "held-out",
+                "--scales", "1,0");
+        assertEquals(Cli.FAILED, descending.code(), descending.err());
+        assertTrue(descending.err().contains("ascending"), descending.err());
+        CliRunner.Outcome missing = CliRunner.run("perturb", "--store", store.toString());
+        assertEquals(Cli.USAGE, missing.code(), missing.err());
+        assertTrue(missing.err().contains("Usage: mechanist perturb"), missing.err());
+    }
+}
