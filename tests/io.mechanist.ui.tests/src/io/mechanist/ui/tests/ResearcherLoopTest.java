@@ -7,6 +7,7 @@ import static io.mechanist.testing.ui.Workbench.window;
 import static io.mechanist.ui.tests.Ui.controls;
 import static io.mechanist.ui.tests.Ui.item;
 import static io.mechanist.ui.tests.Ui.shell;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,8 +50,11 @@ import io.mechanist.model.ResultTable;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.application.MechanistPerspective;
+import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.models.ModelLibraryView;
+import io.mechanist.ui.probes.ProbeAccuracyView;
 import io.mechanist.ui.results.ResultView;
+import io.mechanist.ui.steering.SteeringView;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.RunAnalysisDialog;
 import io.mechanist.ui.store.StoreElement;
@@ -75,6 +79,8 @@ class ResearcherLoopTest {
     /** Waits include a capture, a probe run and a steering sweep on a busy machine. */
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final String PROBES = "Probe accuracy by layer and position";
+    private static final String PROBES_ID = "io.mechanist.probes.accuracyByPosition";
+    private static final String SWEEP_ID = "io.mechanist.steering.sweep";
 
     @TempDir
     static Path dir;
@@ -184,12 +190,17 @@ class ResearcherLoopTest {
         menu("File", "Import Dataset...");
         Shell dialog = waitForShell(ImportDatasetDialog.TITLE);
         type(field(dialog, Text.class, "file"), bad.toString());
+        // The file is read in a job; the dialog says so until it is read.
+        waitUntil(() -> ui(() -> message(dialog)).contains("bad.jsonl:2:"), TIMEOUT,
+                () -> "the bad line is named: " + ui(() -> message(dialog)));
         String error = ui(() -> message(dialog));
         assertTrue(error.contains("bad.jsonl:2:") && error.contains("labels"), error);
         assertFalse(ui(() -> button(dialog, "Import").isEnabled()));
         screenshot(dialog, "loop-3-import-dataset-error");
 
         type(field(dialog, Text.class, "file"), dataset.toString());
+        waitUntil(() -> ui(() -> button(dialog, "Import").isEnabled()), TIMEOUT,
+                () -> "the dataset is read: " + ui(() -> message(dialog)));
         String summary = ui(() -> field(dialog, Label.class, "summary").getText());
         assertTrue(summary.startsWith(lines.size() + " prompts") && summary.contains("answer (A, B)")
                 && summary.contains("answer marker ':'"), summary);
@@ -222,9 +233,21 @@ class ResearcherLoopTest {
         type(field(dialog, Text.class, "positions"), "all");
         assertEquals("3", ui(() -> Integer.toString(field(dialog, org.eclipse.swt.widgets.Spinner.class, "toLayer")
                 .getMaximum())), "the layer range ends at the model's last layer");
+        // The estimate counts tokens with the model's tokenizer (in a job), as the capture will.
+        waitUntil(() -> ui(() -> field(dialog, Label.class, "estimate").getText()).contains(CaptureDialog.BY_TOKENIZER),
+                TIMEOUT, () -> "the tokenizer counts: " + ui(() -> field(dialog, Label.class, "estimate").getText()));
         String estimate = ui(() -> field(dialog, Label.class, "estimate").getText());
-        assertTrue(estimate.startsWith("400 prompts \u00d7 4 hook sites: about ") && estimate.contains("MB on disk"),
-                estimate);
+        long tokens = 0;
+        try (io.mechanist.runtime.ModelTokenizer tokenizer = io.mechanist.runtime.ModelTokenizer.load(model)) {
+            for (io.mechanist.demo.dataset.DatasetRecord record : io.mechanist.demo.dataset.DatasetParser.parse(
+                    dataset)) {
+                tokens += tokenizer.encode(record.text()).length;
+            }
+        }
+        long bytes = tokens * 4 /* sites */ * io.mechanist.ui.models.CheckpointSummary.read(model).dModel()
+                * 4 /* F32 */;
+        assertTrue(estimate.startsWith("400 prompts \u00d7 4 hook sites: about " + String.format("%.1f MB", bytes / 1e6)
+                + " on disk"), estimate + " vs " + tokens + " tokens");
         assertTrue(ui(() -> button(dialog, "Capture").isEnabled()), ui(() -> message(dialog)));
         screenshot(dialog, "loop-4-capture");
         press(dialog, "Capture");
@@ -318,7 +341,10 @@ class ResearcherLoopTest {
                     table.getItem(r).getText(methodColumn), table.getItem(r).getText(accuracyColumn)});
                 int storedRow = Integer.parseInt(cells[0]);
                 assertEquals(method.getTexts().get(storedRow), cells[1], "row " + row);
-                assertEquals(accuracy.getNumbers().get(storedRow), Double.parseDouble(cells[2]), 0.0, "row " + row);
+                // shown to 6 significant digits (the CSV below keeps every digit)
+                double value = accuracy.getNumbers().get(storedRow);
+                assertEquals(ResultView.display(value), cells[2], "row " + row);
+                assertEquals(value, Double.parseDouble(cells[2]), 5e-6 * Math.abs(value), "row " + row);
             }
         }
         zoom(ResultView.ID);
@@ -406,8 +432,138 @@ class ResearcherLoopTest {
         screenshot(window().getShell(), "loop-7-steering-verdict");
     }
 
+    /**
+     * A restart, as far as one test JVM allows: the views and the Store Navigator are closed (their state goes to the
+     * workbench model as at shutdown), the stores are closed, the views come back before the stores (as a restart
+     * restores its parts), then the navigator reopens the remembered stores. The stored results are listed again and
+     * every view shows what it showed, with the same numbers.
+     */
     @Test
     @Order(8)
+    void afterARestartTheResultsAreListedAndTheViewsShowWhatTheyShowed() throws Exception {
+        // Before: a prompt in the heatmap (picked in the navigator), the probe result, the causal test, the Result view.
+        StoreNavigator navigator = navigator();
+        assertTrue(ui(() -> navigator.revealFirstPrompt(storeFolder)), "a prompt of the capture is picked");
+        HeatmapView heatmap = view(HeatmapView.ID, HeatmapView.class);
+        waitUntil(() -> ui(() -> heatmap.canvas().data() != null && !heatmap.isLoading()), TIMEOUT,
+                () -> "the heatmap shows the picked prompt: " + ui(heatmap::statusText));
+        String heatmapBefore = ui(heatmap::statusText);
+        ProbeAccuracyView probes = view(ProbeAccuracyView.ID, ProbeAccuracyView.class);
+        String probesBefore = ui(probes::statusText);
+        double[] probeLineBefore = ui(() -> probes.chart().lines().get(0).y());
+        SteeringView steering = view(SteeringView.ID, SteeringView.class);
+        String verdictBefore = ui(steering::verdictText);
+        double[] sweepLineBefore = ui(() -> steering.chart().lines().get(0).y());
+        ResultView resultView = view(ResultView.ID, ResultView.class);
+        String shownResultBefore = ui(() -> resultView.result().id());
+        List<String> tabsBefore = ui(resultView::tabTitles);
+        StoreElement probeResult = results().stream().filter(r -> PROBES_ID.equals(r.property("Result", "Analysis")))
+                .findFirst().orElseThrow(() -> new AssertionError("the probe result is listed: " + results()));
+        StoreElement causalTest = results().stream().filter(r -> SWEEP_ID.equals(r.property("Result", "Analysis")))
+                .findFirst().orElseThrow(() -> new AssertionError("the causal test is listed: " + results()));
+        assertTrue(probesBefore.contains("(" + probeResult.id() + ")"),
+                probesBefore);
+        assertTrue(verdictBefore.contains("Stored as " + causalTest.id()), verdictBefore);
+        String causalBefore = causalVerdict(verdictBefore);
+
+        List<String> views = List.of(ProbeAccuracyView.ID, SteeringView.ID, ResultView.ID, HeatmapView.ID);
+        ui(() -> {
+            for (String id : views) {
+                page().hideView(page().findViewReference(id));
+            }
+            page().hideView(page().findViewReference(MechanistPerspective.STORE_NAVIGATOR));
+            return null;
+        });
+        OpenStores.instance().closeAll();
+        assertTrue(OpenStores.instance().trees().isEmpty());
+        assertTrue(OpenStores.rememberedFolders().contains(storeFolder), OpenStores.rememberedFolders().toString());
+
+        // The views come back first and wait for their stores; then the navigator reopens the remembered ones.
+        ui(() -> {
+            for (String id : views) {
+                try {
+                    page().showView(id, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return null;
+        });
+        ProbeAccuracyView probesAfter = view(ProbeAccuracyView.ID, ProbeAccuracyView.class);
+        assertTrue(probesAfter != probes, "a new view");
+        StoreNavigator navigatorAfter = navigator();
+        waitUntil(() -> results().size() == 2, TIMEOUT, () -> "the stored results are listed again: " + results());
+
+        waitUntil(() -> ui(probesAfter::statusText).equals(probesBefore), TIMEOUT,
+                () -> "the probe view shows its result again: " + ui(probesAfter::statusText));
+        assertArrayEquals(probeLineBefore, ui(() -> probesAfter.chart().lines().get(0).y()));
+
+        SteeringView steeringAfter = view(SteeringView.ID, SteeringView.class);
+        waitUntil(() -> ui(steeringAfter::verdictText).startsWith("Result " + causalTest.id()), TIMEOUT,
+                () -> "the Steering view shows the stored causal test: " + ui(steeringAfter::statusText));
+        assertEquals(causalBefore, causalVerdict(ui(steeringAfter::verdictText)));
+        assertArrayEquals(sweepLineBefore, ui(() -> steeringAfter.chart().lines().get(0).y()), 1e-6);
+
+        ResultView resultAfter = view(ResultView.ID, ResultView.class);
+        waitUntil(() -> ui(() -> resultAfter.result() != null), TIMEOUT, () -> "the Result view shows its result");
+        assertEquals(shownResultBefore, ui(() -> resultAfter.result().id()));
+        assertEquals(tabsBefore, ui(resultAfter::tabTitles));
+
+        HeatmapView heatmapAfter = view(HeatmapView.ID, HeatmapView.class);
+        waitUntil(() -> ui(heatmapAfter::statusText).equals(heatmapBefore), TIMEOUT,
+                () -> "the heatmap shows the prompt again: " + ui(heatmapAfter::statusText) + " / "
+                        + ui(heatmapAfter::emptyStateText));
+        screenshot(window().getShell(), "loop-8-after-restart");
+
+        // "Compare with..." offers the stored probe results, not a run dialog.
+        ui(() -> {
+            page().activate(page().findView(ProbeAccuracyView.ID));
+            Button compare = controls(window().getShell(), Button.class, b -> b.getText().equals("Compare with..."))
+                    .get(0);
+            compare.getDisplay().asyncExec(() -> compare.notifyListeners(SWT.Selection, new Event()));
+            return null;
+        });
+        Shell list = waitForShell(ProbeAccuracyView.COMPARE_TITLE);
+        Table offered = ui(() -> controls(list, Table.class, t -> true).get(0));
+        List<String> items = ui(() -> Arrays.stream(offered.getItems()).map(i -> i.getText()).toList());
+        assertEquals(1, items.size(), items.toString());
+        assertTrue(items.get(0).startsWith("my-store: ") && items.get(0).contains(probeResult.id()), items.get(0));
+        screenshot(list, "loop-8-compare-with-stored");
+        ui(() -> {
+            offered.setSelection(0);
+            offered.notifyListeners(SWT.Selection, new Event());
+            return null;
+        });
+        press(list, "OK");
+        waitUntil(() -> ui(() -> probesAfter.comparisonPanel().results() != null), TIMEOUT,
+                () -> "the picked result shows beside the first");
+        assertArrayEquals(probeLineBefore, ui(() -> probesAfter.comparisonChart().lines().get(0).y()));
+        assertTrue(ui(() -> navigatorAfter.summaryText()).length() > 0);
+    }
+
+    /** "causal yes" or "causal no" of the first layer a verdict line names. */
+    private static String causalVerdict(String verdict) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("causal (yes|no)").matcher(verdict);
+        assertTrue(m.find(), verdict);
+        return m.group();
+    }
+
+    /** The open view {@code id} (its part's object for an e4 view). */
+    private static <V> V view(String id, Class<V> type) {
+        return ui(() -> {
+            org.eclipse.ui.IViewPart part = page().findView(id);
+            if (type.isInstance(part)) {
+                return type.cast(part);
+            }
+            org.eclipse.e4.ui.model.application.ui.basic.MPart model = window().getService(
+                    org.eclipse.e4.ui.workbench.modeling.EPartService.class).findPart(id);
+            assertNotNull(model, id + " is open");
+            return type.cast(model.getObject());
+        });
+    }
+
+    @Test
+    @Order(9)
     void aStoreThatCannotBeOpenedIsReportedOnceAndCanBeForgotten() throws Exception {
         Path broken = Files.createDirectories(dir.resolve("broken-store"));
         Files.writeString(broken.resolve("store.xmi"), "not xmi");
@@ -438,7 +594,7 @@ class ResearcherLoopTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theCaptureDialogResumesAnInterruptedCapture() throws Exception {
         // A capture of the same settings interrupted after its first batch (as a cancel or a crash leaves it).
         Path resumeStore = dir.resolve("resume-store").toAbsolutePath().normalize();
