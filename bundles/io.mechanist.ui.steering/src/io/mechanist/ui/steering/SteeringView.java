@@ -203,6 +203,8 @@ public class SteeringView {
         Display display = status.getDisplay();
         return start("Opening steering sweep " + selection.resultId(), "Loading steering sweep "
                 + selection.resultId() + "...", monitor -> {
+                    // A result written a moment ago by another handle: the open store reads it after a refresh.
+                    OpenStores.instance().refresh(selection.storeFolder());
                     ActivationStore open = selection.store();
                     ActivationStore store = open != null ? open : ActivationStore.openReadOnly(selection.storeFolder());
                     StoredSweeps.Loaded loaded;
