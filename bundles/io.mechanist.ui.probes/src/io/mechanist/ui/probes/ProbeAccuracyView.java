@@ -183,9 +183,16 @@ public class ProbeAccuracyView {
         }
     }
 
-    /** Shows results of one capture (read-out may be null); layers default to the best one. UI thread only. */
+    /**
+     * Shows results of one capture (read-out may be null); layers default to the best one. Results that are not
+     * stored are not shown again after a restart. UI thread only.
+     */
     public void show(String captureName, ProbeResults results, ReadoutResults readout) {
         show(captureName, results, readout, null, null);
+        if (part != null) {
+            part.getPersistedState().remove(STORE_KEY);
+            part.getPersistedState().remove(RESULT_KEY);
+        }
     }
 
     private void show(String captureName, ProbeResults results, ReadoutResults readout, Source from, String note) {

@@ -534,6 +534,34 @@ class ResearcherLoopTest {
         });
         screenshot(window().getShell(), "loop-8-probes-restored");
 
+        // A smaller window: the views' buttons and combos wrap or keep their size, none is cut at the right edge.
+        org.eclipse.swt.graphics.Rectangle bounds = ui(() -> window().getShell().getBounds());
+        try {
+            ui(() -> {
+                window().getShell().setSize(1000, 720);
+                return null;
+            });
+            for (String id : List.of(ProbeAccuracyView.ID, SteeringView.ID, HeatmapView.ID, ModelLibraryView.ID)) {
+                ui(() -> {
+                    page().activate(page().findView(id));
+                    window().getShell().layout(true, true);
+                    return null;
+                });
+                screenshot(window().getShell(), "loop-8-narrow-" + id.substring(id.lastIndexOf('.') + 1));
+                List<String> clipped = ui(() -> controls(window().getShell(), Control.class,
+                        c -> (c instanceof Button || c instanceof Combo) && c.isVisible()).stream()
+                        .filter(ResearcherLoopTest::clipped).map(c -> c.getClass().getSimpleName() + " '"
+                                + (c instanceof Button b ? b.getText() : ((Combo) c).getText()) + "' " + c.getBounds()
+                                + " in " + c.getParent().getClientArea()).toList());
+                assertTrue(clipped.isEmpty(), id + ": " + clipped);
+            }
+        } finally {
+            ui(() -> {
+                window().getShell().setBounds(bounds);
+                return null;
+            });
+        }
+
         // "Compare with..." offers the stored probe results, not a run dialog.
         ui(() -> {
             page().activate(page().findView(ProbeAccuracyView.ID));
@@ -545,11 +573,12 @@ class ResearcherLoopTest {
         Shell list = waitForShell(ProbeAccuracyView.COMPARE_TITLE);
         Table offered = ui(() -> controls(list, Table.class, t -> true).get(0));
         List<String> items = ui(() -> Arrays.stream(offered.getItems()).map(i -> i.getText()).toList());
-        assertEquals(1, items.size(), items.toString());
-        assertTrue(items.get(0).startsWith("my-store: ") && items.get(0).contains(probeResult.id()), items.get(0));
+        // every stored probe result of the open stores (the demo store's too), newest first within a store
+        int mine = items.indexOf(items.stream().filter(i -> i.startsWith("my-store: ")).findFirst().orElse(null));
+        assertTrue(mine >= 0 && items.get(mine).contains(probeResult.id()), items.toString());
         screenshot(list, "loop-8-compare-with-stored");
         ui(() -> {
-            offered.setSelection(0);
+            offered.setSelection(mine);
             offered.notifyListeners(SWT.Selection, new Event());
             return null;
         });
@@ -557,6 +586,18 @@ class ResearcherLoopTest {
         waitUntil(() -> ui(() -> probesAfter.comparisonPanel().results() != null), TIMEOUT,
                 () -> "the picked result shows beside the first");
         assertArrayEquals(probeLineBefore, ui(() -> probesAfter.comparisonChart().lines().get(0).y()));
+    }
+
+    /**
+     * Whether a button or combo is narrower than it wants to be, or reaches past its parent's right edge (a parent
+     * that scrolls sideways, a table's editor or a toolbar aside).
+     */
+    private static boolean clipped(Control c) {
+        if (c.getParent() instanceof org.eclipse.swt.custom.ScrolledComposite || c.getShell() != window().getShell()) {
+            return false;
+        }
+        int wanted = c.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+        return c.getSize().x < wanted - 1 || c.getBounds().x + c.getBounds().width > c.getParent().getClientArea().width + 1;
     }
 
     /** "causal yes" or "causal no" of the first layer a verdict line names. */
