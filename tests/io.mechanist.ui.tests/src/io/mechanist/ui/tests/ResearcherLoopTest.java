@@ -562,6 +562,28 @@ class ResearcherLoopTest {
             });
         }
 
+        // "Run probes..." starts from the data: the anchor is the dataset's answer marker.
+        ui(() -> {
+            page().activate(page().findView(ProbeAccuracyView.ID));
+            Button run = controls(window().getShell(), Button.class, b -> b.getText().equals("Run probes...")).get(0);
+            run.getDisplay().asyncExec(() -> run.notifyListeners(SWT.Selection, new Event()));
+            return null;
+        });
+        Shell runProbes = waitForShell("Run probes");
+        String anchor = ui(() -> {
+            List<Control> fields = controls(runProbes, Control.class, c -> c instanceof Label || c instanceof Text);
+            for (int i = 0; i + 1 < fields.size(); i++) {
+                if (fields.get(i) instanceof Label l && l.getText().startsWith("Anchor token")
+                        && fields.get(i + 1) instanceof Text t) {
+                    return t.getText();
+                }
+            }
+            return null;
+        });
+        assertEquals(":", anchor);
+        screenshot(runProbes, "loop-8-run-probes-from-the-view");
+        close(runProbes);
+
         // "Compare with..." offers the stored probe results, not a run dialog.
         ui(() -> {
             page().activate(page().findView(ProbeAccuracyView.ID));
