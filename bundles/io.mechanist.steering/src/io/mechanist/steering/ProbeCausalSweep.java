@@ -86,10 +86,11 @@ public final class ProbeCausalSweep {
      * @param answers the target answer (A) and the alternative (B)
      * @param randomNull the random directions the effect is compared with (and the sham)
      * @param causal the causal verdicts, one per vector kind (probe direction, control)
+     * @param promptGroup per prompt, its group (what the verdict's intervals cluster over), or null
      */
     public record Outcome(Request request, SweepResult result, List<ProbeCausalTest.Verdict> verdicts,
             SteeringVector vector, Path modelFolder, AnswerTokens answers, RandomNull randomNull,
-            List<CausalVerdict.Verdict> causal) {
+            List<CausalVerdict.Verdict> causal, int[] promptGroup) {
 
         /** The verdict of the probe direction (kind 0). */
         public ProbeCausalTest.Verdict probe() {
@@ -170,7 +171,7 @@ public final class ProbeCausalSweep {
                 RandomNull.DEFAULT_DIRECTIONS, 4321, progress, cancelled);
         return new Outcome(request, result, ProbeCausalTest.evaluate(result), vector, modelFolder, answers,
                 randomNull, CausalVerdict.evaluate(result, promptGroup, randomNull,
-                        CausalVerdict.Settings.defaults()));
+                        CausalVerdict.Settings.defaults()), promptGroup);
     }
 
     /**

@@ -29,6 +29,7 @@ import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
 import io.mechanist.steering.CausalVerdict;
 import io.mechanist.steering.ContrastPair;
+import io.mechanist.steering.ProbeCausalSweep;
 import io.mechanist.steering.ProbeCausalTest;
 import io.mechanist.steering.PromptGroups;
 import io.mechanist.steering.RandomNull;
@@ -178,6 +179,20 @@ public final class SweepAnalysis implements Analysis {
     /** The causal verdicts of the last completed run; null without a random null (nullDirections=0). */
     public List<CausalVerdict.Verdict> lastCausal() {
         return lastCausal;
+    }
+
+    /**
+     * The output of a probe's causal test ({@link ProbeCausalSweep}) as this analysis stores a sweep with
+     * {@code target=probe} at the probe's layer: the same tables and arrays, with the random null and its settings,
+     * so that {@link StoredSweeps} reads it back and re-judges the same verdict.
+     */
+    public static AnalysisOutput output(ProbeCausalSweep.Outcome outcome) {
+        SteeringVector vector = outcome.vector();
+        List<Integer> layers = outcome.result().config().layers();
+        AnalysisOutput out = output(outcome.result(), outcome.verdicts(), layers, layer -> vector,
+                outcome.result().promptCount(), vector.values().length);
+        addCausal(out, outcome.randomNull(), outcome.promptGroup(), outcome.causal(), CausalVerdict.Settings.defaults());
+        return out;
     }
 
     /**

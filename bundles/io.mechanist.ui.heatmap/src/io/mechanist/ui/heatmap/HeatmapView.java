@@ -2,7 +2,10 @@ package io.mechanist.ui.heatmap;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -10,6 +13,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
@@ -27,6 +31,8 @@ import io.mechanist.heatmap.export.HeatmapExport;
 import io.mechanist.heatmap.export.HeatmapImage;
 import io.mechanist.heatmap.render.RowPyramid;
 import io.mechanist.ui.heatmap.internal.HeatmapControls;
+import io.mechanist.ui.store.OpenStores;
+import io.mechanist.ui.store.StoreElement;
 import io.mechanist.ui.store.StorePromptSelection;
 import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
@@ -41,12 +47,31 @@ import jakarta.inject.Inject;
 public class HeatmapView {
 
     public static final String ID = "io.mechanist.ui.heatmap.HeatmapView";
-    /** What the view says while it has nothing to show. */
+    /** What the view says while it has nothing to show and no store is open. */
     public static final String EMPTY_STATE = "No activations to show. Open a store to see activations.";
+    /** What the view says while it has nothing to show and stores are open. */
+    public static final String PICK_A_PROMPT = "No activations to show. Pick a prompt of a capture in the Store "
+            + "Navigator to see its activations.";
+    /** Keys of the part's persisted state: the shown prompt or stored result, shown again after a restart. */
+    static final String STORE_KEY = "io.mechanist.heatmap.store";
+    static final String CAPTURE_KEY = "io.mechanist.heatmap.capture";
+    static final String PROMPT_KEY = "io.mechanist.heatmap.prompt";
+    static final String LABEL_KEY = "io.mechanist.heatmap.label";
+    static final String RESULT_KEY = "io.mechanist.heatmap.result";
+    static final String ANALYSIS_KEY = "io.mechanist.heatmap.analysis";
+    static final String OUTPUT_KEY = "io.mechanist.heatmap.output";
 
     @Inject
     @Optional
     private IEventBroker eventBroker;
+    /** The part in the workbench model: its persisted state names what is shown across restarts. */
+    @Inject
+    @Optional
+    private MPart part;
+    /** Stops waiting for the store of the restored content; null when not waiting. */
+    private Runnable restoreWait;
+    /** Keeps the empty state's advice in step with the open stores. */
+    private final Consumer<List<StoreElement>> storesChanged = trees -> ui(this::adviseWhenEmpty);
 
     private Composite stackHolder;
     private StackLayout stack;
@@ -73,7 +98,9 @@ public class HeatmapView {
         statusRow.setLayout(new GridLayout(3, false));
         statusRow.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         status = new Label(statusRow, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        statusData.widthHint = 100; // a long status shortens instead of pushing the export buttons out of the view
+        status.setLayoutData(statusData);
         exportPng = new Button(statusRow, SWT.PUSH);
         exportPng.setText("Export PNG...");
         exportPng.addListener(SWT.Selection, e -> export("*.png"));
@@ -90,6 +117,70 @@ public class HeatmapView {
         canvas = new HeatmapCanvas(stackHolder, SWT.NONE);
         canvas.addCellClickListener(this::publish);
         setSource(null);
+        OpenStores.instance().addListener(storesChanged);
+        restoreShown();
+    }
+
+    /** After a restart: shows the prompt or stored result shown before, once its store is open again. */
+    private void restoreShown() {
+        Map<String, String> state = part == null ? Map.of() : part.getPersistedState();
+        String folder = state.get(STORE_KEY);
+        if (folder == null) {
+            return;
+        }
+        Path store = Path.of(folder);
+        StorePromptSelection prompt = null;
+        StoreResultSelection result = null;
+        try {
+            if (state.get(RESULT_KEY) != null) {
+                result = new StoreResultSelection(store, state.get(RESULT_KEY), state.get(ANALYSIS_KEY),
+                        state.get(OUTPUT_KEY));
+            } else if (state.get(CAPTURE_KEY) != null) {
+                prompt = new StorePromptSelection(store, state.get(CAPTURE_KEY),
+                        Integer.parseInt(state.get(PROMPT_KEY)), state.getOrDefault(LABEL_KEY, ""));
+            }
+        } catch (NumberFormatException e) {
+            return; // not written by this view: nothing to restore
+        }
+        if (prompt == null && result == null) {
+            return;
+        }
+        StorePromptSelection promptToShow = prompt;
+        StoreResultSelection resultToShow = result;
+        restoreWait = OpenStores.instance().whenOpen(store, canvas.getDisplay(), () -> {
+            restoreWait = null;
+            if (canvas.isDisposed() || source != null || canvas.data() != null || isLoading()) {
+                return; // something else was picked meanwhile
+            }
+            if (resultToShow != null) {
+                onResult(resultToShow);
+            } else {
+                showStorePrompt(promptToShow);
+            }
+        });
+    }
+
+    /** The empty state's advice: open a store, or pick a prompt of an open one. */
+    private void adviseWhenEmpty() {
+        if (stack.topControl == emptyState
+                && (emptyState.getText().equals(EMPTY_STATE) || emptyState.getText().equals(PICK_A_PROMPT))) {
+            showEmpty(emptyAdvice());
+        }
+    }
+
+    private static String emptyAdvice() {
+        return OpenStores.instance().trees().isEmpty() ? EMPTY_STATE : PICK_A_PROMPT;
+    }
+
+    private void remember(Map<String, String> shown) {
+        if (part != null) {
+            Map<String, String> state = part.getPersistedState();
+            for (String key : List.of(STORE_KEY, CAPTURE_KEY, PROMPT_KEY, LABEL_KEY, RESULT_KEY, ANALYSIS_KEY,
+                    OUTPUT_KEY)) {
+                state.remove(key);
+            }
+            state.putAll(shown);
+        }
     }
 
     /**
@@ -107,7 +198,7 @@ public class HeatmapView {
         controls.setSource(activations);
         if (activations == null) {
             cancelLoading();
-            showEmpty(EMPTY_STATE);
+            showEmpty(emptyAdvice());
             status.setText("");
         } else {
             status.setText(activations.description());
@@ -119,9 +210,11 @@ public class HeatmapView {
     @Inject
     @Optional
     void showStorePrompt(@UIEventTopic(StorePromptSelection.TOPIC) StorePromptSelection selection) {
-        if (canvas != null && !canvas.isDisposed()) {
+        if (canvas != null && !canvas.isDisposed() && selection != null) {
             storedResults.cancel();
             storePrompts.load(selection);
+            remember(Map.of(STORE_KEY, selection.storeFolder().toString(), CAPTURE_KEY, selection.captureId(),
+                    PROMPT_KEY, Integer.toString(selection.prompt()), LABEL_KEY, java.util.Objects.toString(selection.label(), "")));
         }
     }
 
@@ -134,6 +227,8 @@ public class HeatmapView {
     void onResult(@UIEventTopic(StoreResultSelection.TOPIC) StoreResultSelection selection) {
         if (canvas != null && !canvas.isDisposed() && StoredResultLoader.accepts(selection)) {
             storedResults.load(selection);
+            remember(Map.of(STORE_KEY, selection.storeFolder().toString(), RESULT_KEY, selection.resultId(),
+                    ANALYSIS_KEY, selection.analysisId(), OUTPUT_KEY, java.util.Objects.toString(selection.outputId(), "")));
         }
     }
 
@@ -308,6 +403,10 @@ public class HeatmapView {
 
     @PreDestroy
     public void dispose() {
+        OpenStores.instance().removeListener(storesChanged);
+        if (restoreWait != null) {
+            restoreWait.run();
+        }
         cancelLoading();
         storedResults.cancel();
         storePrompts.dispose();

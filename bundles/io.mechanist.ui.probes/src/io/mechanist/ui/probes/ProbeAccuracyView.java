@@ -2,28 +2,41 @@ package io.mechanist.ui.probes;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
+import java.util.ArrayList;
+import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.ElementListSelectionDialog;
 
 import io.mechanist.core.activations.ActivationSet;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.ProbeCell;
@@ -33,14 +46,14 @@ import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.probes.StoredProbeResults;
-import io.mechanist.probes.capture.CaptureModel;
-import io.mechanist.probes.capture.CaptureProbes;
-import io.mechanist.probes.capture.MonitorProgress;
-import io.mechanist.probes.capture.ReadoutRequest;
 import io.mechanist.probes.chart.AccuracyChart;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.store.AnalysisJob;
+import io.mechanist.ui.store.DataDefaults;
+import io.mechanist.ui.store.OpenStores;
+import io.mechanist.ui.store.StoreElement;
 import io.mechanist.ui.store.StorePromptSelection;
 import io.mechanist.ui.store.StoreResultSelection;
 import io.mechanist.ui.probes.internal.ProbePanel;
@@ -64,10 +77,24 @@ public class ProbeAccuracyView {
     public static final String STEERING_VIEW_ID = "io.mechanist.ui.steering.SteeringView";
     /** Prefix of the {@link PositionSelection#source()} this view publishes; its positions are aligned indices. */
     public static final String SOURCE_PREFIX = "probes: ";
+    /** The label of the run dialog's anchor field, and its declared default (plugin.xml of the probe analysis). */
+    private static final String ANCHOR_FIELD = "Anchor token";
+    private static final String DECLARED_ANCHOR = "Answer";
+    /** Title of the "Compare with..." list of stored probe results. */
+    public static final String COMPARE_TITLE = "Compare with a stored probe result";
+    /** Keys of the part's persisted state: the stored result on screen, shown again after a restart. */
+    static final String STORE_KEY = "io.mechanist.probes.store";
+    static final String RESULT_KEY = "io.mechanist.probes.result";
 
     @Inject
     @Optional
     private IEventBroker eventBroker;
+    /** The part in the workbench model: its persisted state names the shown stored result across restarts. */
+    @Inject
+    @Optional
+    private MPart part;
+    /** Stops waiting for the store of the result to restore; null when not waiting. */
+    private Runnable restoreWait;
 
     private Combo method;
     private List layers;
@@ -75,7 +102,7 @@ public class ProbeAccuracyView {
     private SashForm side;
     private ProbePanel primary;
     private ProbePanel comparison;
-    private Job running;
+    private volatile Job running;
     private Source source;
     private Source lastPicked;
     /** How the primary results' positions were aligned; null when unknown. */
@@ -92,17 +119,18 @@ public class ProbeAccuracyView {
     @PostConstruct
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
+        // A row that wraps: a narrow view puts the buttons on a second line instead of clipping them.
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(10, false));
+        RowLayout barLayout = new RowLayout(SWT.HORIZONTAL);
+        barLayout.wrap = true;
+        barLayout.center = true;
+        bar.setLayout(barLayout);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(bar, SWT.NONE).setText("Method:");
         method = new Combo(bar, SWT.READ_ONLY);
         new Label(bar, SWT.NONE).setText("Layers:");
         layers = new List(bar, SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
-        GridData listData = new GridData(SWT.LEFT, SWT.TOP, false, false);
-        listData.widthHint = 160;
-        listData.heightHint = layers.getItemHeight() * 3;
-        layers.setLayoutData(listData);
+        layers.setLayoutData(new RowData(160, layers.getItemHeight() * 3));
         button(bar, "Run probes...", this::runFromDialog);
         button(bar, "Compare with...", this::compareFromDialog);
         button(bar, "Export PNG...", () -> export("*.png"));
@@ -127,11 +155,44 @@ public class ProbeAccuracyView {
         side.setMaximizedControl(primary.control());
         primary.chart().addCategoryClickListener(k -> publish(primary, k));
         comparison.chart().addCategoryClickListener(k -> publish(comparison, k));
+        restoreShownResult();
     }
 
-    /** Shows results of one capture (read-out may be null); layers default to the best one. UI thread only. */
+    /** After a restart: shows the stored probe result shown before, once its store is open again. */
+    private void restoreShownResult() {
+        String folder = part == null ? null : part.getPersistedState().get(STORE_KEY);
+        String id = part == null ? null : part.getPersistedState().get(RESULT_KEY);
+        if (folder == null || id == null) {
+            return;
+        }
+        Path store = Path.of(folder);
+        status.setText("Probe result " + id + " of the store " + folder + " is shown when the store is open.");
+        restoreWait = OpenStores.instance().whenOpen(store, status.getDisplay(), () -> {
+            restoreWait = null;
+            if (!status.isDisposed() && primary.results() == null && !isRunning()) {
+                showStoredResult(store, id, OpenStores.instance().store(store));
+            }
+        });
+    }
+
+    /** Remembers the stored result on screen in the part's persisted state (saved with the workbench). */
+    private void remember(Path storeFolder, String resultId) {
+        if (part != null && storeFolder != null && resultId != null) {
+            part.getPersistedState().put(STORE_KEY, storeFolder.toString());
+            part.getPersistedState().put(RESULT_KEY, resultId);
+        }
+    }
+
+    /**
+     * Shows results of one capture (read-out may be null); layers default to the best one. Results that are not
+     * stored are not shown again after a restart. UI thread only.
+     */
     public void show(String captureName, ProbeResults results, ReadoutResults readout) {
         show(captureName, results, readout, null, null);
+        if (part != null) {
+            part.getPersistedState().remove(STORE_KEY);
+            part.getPersistedState().remove(RESULT_KEY);
+        }
     }
 
     private void show(String captureName, ProbeResults results, ReadoutResults readout, Source from, String note) {
@@ -146,6 +207,7 @@ public class ProbeAccuracyView {
         }
         ProbeMethod m = current != null && results.methods().contains(current) ? current : results.methods().get(0);
         method.select(results.methods().indexOf(m));
+        method.requestLayout(); // its width follows the new items
         layers.removeAll();
         for (int l = 0; l < results.layerCount(); l++) {
             layers.add(results.layerName(l));
@@ -287,9 +349,10 @@ public class ProbeAccuracyView {
     }
 
     /**
-     * Runs probes on a capture of a store in a background job (progress, cancel) and shows the results, with the
-     * output read-out of answers " A" vs " B" (answer A = label value "A") through the model the store records for
-     * the capture, when that model folder exists.
+     * Runs the probe analysis ({@value StoredProbeResults#ANALYSIS_ID}) on a capture of a store in a background job
+     * (progress, cancel), stores its result in the store as the Store Navigator's Run Analysis does (listed there,
+     * reopened here after a restart) and shows it, with the output read-out of answers " A" vs " B" (answer A = label
+     * value "A") through the model the store records for the capture, when that model folder exists.
      *
      * @param point hook point probed at every layer, e.g. "resid_post"
      */
@@ -304,52 +367,34 @@ public class ProbeAccuracyView {
      */
     public Job runProbes(Path storeFolder, String captureId, String point, String labelKey,
             PositionAlignment alignment, ProbeConfig config, String tokenA, String tokenB, String labelOfA) {
-        return probeJob(storeFolder, captureId, point, labelKey, alignment, config, tokenA, tokenB, labelOfA, false);
-    }
-
-    /**
-     * Runs probes (and the read-out) on a second capture in a background job and shows it beside the first, with the
-     * same method and layers; the two are compared at the same aligned positions.
-     */
-    public Job compareWithCapture(Path storeFolder, String captureId, String point, String labelKey,
-            PositionAlignment alignment, ProbeConfig config) {
-        return probeJob(storeFolder, captureId, point, labelKey, alignment, config, "\\sA", "\\sB", "A", true);
-    }
-
-    private Job probeJob(Path storeFolder, String captureId, String point, String labelKey,
-            PositionAlignment alignment, ProbeConfig config, String tokenA, String tokenB, String labelOfA,
-            boolean intoComparison) {
+        Map<String, String> parameters;
+        try {
+            parameters = ProbeRunParameters.of(point, labelKey, alignment, config, tokenA, tokenB, labelOfA);
+        } catch (IllegalArgumentException e) {
+            status.setText("Probes on " + captureId + " cannot run: " + e.getMessage());
+            return null;
+        }
         if (running != null) {
             running.cancel();
         }
-        Job job = Job.create("Probing " + captureId + " for '" + labelKey + "'", (IProgressMonitor monitor) -> {
-            try (ActivationStore store = ActivationStore.openReadOnly(storeFolder);
-                    ActivationSet capture = store.openCapture(captureId)) {
-                Path model = CaptureModel.folder(store, captureId);
-                ReadoutRequest readout = model == null ? null
-                        : new ReadoutRequest(model, tokenA, tokenB, labelOfA);
-                CaptureProbes.Run run = CaptureProbes.run(capture, point, labelKey, alignment, config, readout,
-                        MonitorProgress.of(monitor, "Probing " + captureId));
-                String note = model == null ? "output read-out skipped: the store records no model folder for "
-                        + captureId : run.readoutNote();
-                ui(() -> {
-                    if (intoComparison && primary.results() != null) {
-                        compare(captureId, run.results(), run.readout());
-                    } else {
-                        show(captureId, run.results(), run.readout(), new Source(storeFolder, captureId, labelKey),
-                                note);
-                        shownAlignment = alignment;
-                    }
-                });
-                return Status.OK_STATUS;
-            } catch (CancellationException e) {
-                return Status.CANCEL_STATUS;
-            } catch (IOException | RuntimeException e) {
-                ui(() -> status.setText("Probes on " + captureId + " failed: " + e.getMessage()));
-                return Status.error("Probes on capture " + captureId + " in " + storeFolder + " failed", e);
+        AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
+        AnalysisJob job = new AnalysisJob(storeFolder, registry.get(StoredProbeResults.ANALYSIS_ID),
+                new AnalysisRequest(StoredProbeResults.ANALYSIS_ID, parameters, Map.of("activations", captureId)),
+                registry);
+        job.setName("Probing " + captureId + " for '" + labelKey + "'");
+        job.setUser(true);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                IStatus result = event.getResult();
+                if (result.isOK() && running == job) {
+                    showStoredResult(job.storeFolder(), job.resultId(), null);
+                } else if (!result.isOK() && result.getSeverity() != IStatus.CANCEL) {
+                    ui(() -> status.setText(result.getMessage()));
+                }
             }
         });
-        job.setUser(true);
+        status.setText("Probing " + captureId + " in " + storeFolder + "...");
         running = job;
         job.schedule();
         return job;
@@ -393,6 +438,7 @@ public class ProbeAccuracyView {
                 ui(() -> {
                     show(name, r.results(), r.readout(), from, r.readoutNote());
                     shownAlignment = alignment;
+                    remember(storeFolder, resultId);
                 });
                 return Status.OK_STATUS;
             } catch (IOException | RuntimeException e) {
@@ -485,6 +531,12 @@ public class ProbeAccuracyView {
 
     private void runFromDialog() {
         RunProbesDialog dialog = runDialog();
+        Source start = lastPicked != null ? lastPicked : source;
+        String marker = start == null ? null : DataDefaults.answerMarker(start.storeFolder(), start.captureId());
+        if (marker != null) {
+            dialog.create();
+            anchorFromData(dialog.getShell(), marker);
+        }
         if (dialog.open() == RunProbesDialog.OK) {
             runProbes(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
                     dialog.config(), dialog.tokenA(), dialog.tokenB(),
@@ -492,17 +544,107 @@ public class ProbeAccuracyView {
         }
     }
 
+    /**
+     * Puts the dataset's answer marker in the dialog's anchor field while it holds the declared default: the dialog
+     * takes no defaults from the data, so its field is found by its label.
+     */
+    private static void anchorFromData(Composite root, String marker) {
+        Control[] children = root.getChildren();
+        for (int i = 0; i < children.length; i++) {
+            if (children[i] instanceof Label label && label.getText().startsWith(ANCHOR_FIELD)
+                    && i + 1 < children.length && children[i + 1] instanceof Text text
+                    && text.getText().equals(DECLARED_ANCHOR)) {
+                text.setText(marker);
+            } else if (children[i] instanceof Composite inner) {
+                anchorFromData(inner, marker);
+            }
+        }
+    }
+
+    /** "Compare with...": picks any stored probe result of the open stores and shows it beside the shown one. */
     private void compareFromDialog() {
         if (primary.results() == null) {
-            status.setText("Show probe results first; a second capture is then compared with them.");
+            status.setText("Show probe results first; a stored probe result is then compared with them.");
             return;
         }
-        RunProbesDialog dialog = runDialog();
-        if (dialog.open() == RunProbesDialog.OK) {
-            probeJob(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
-                    dialog.config(), dialog.tokenA(), dialog.tokenB(),
-                    dialog.answerA(), true);
+        java.util.List<StoredProbeChoice> choices = storedProbeResults();
+        if (choices.isEmpty()) {
+            status.setText("No stored probe results in the open stores: run probes on a capture first.");
+            return;
         }
+        ElementListSelectionDialog dialog = new ElementListSelectionDialog(status.getShell(), new LabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return ((StoredProbeChoice) element).label();
+            }
+        });
+        dialog.setTitle(COMPARE_TITLE);
+        dialog.setMessage("Probe result to show beside " + primary.name() + " (same method and layers):");
+        dialog.setElements(choices.toArray());
+        dialog.setMultipleSelection(false);
+        if (dialog.open() == ElementListSelectionDialog.OK && dialog.getFirstResult() instanceof StoredProbeChoice c) {
+            compareWithStored(c.storeFolder(), c.resultId());
+        }
+    }
+
+    /** A stored probe result offered by "Compare with...". */
+    public record StoredProbeChoice(Path storeFolder, String resultId, String label) {
+    }
+
+    /**
+     * Every stored probe result of the stores open in the Store Navigator, newest first within a store, labelled
+     * with its store, its result (name and date) and its capture.
+     */
+    public static java.util.List<StoredProbeChoice> storedProbeResults() {
+        java.util.List<StoredProbeChoice> choices = new ArrayList<>();
+        for (StoreElement tree : OpenStores.instance().trees()) {
+            StoreElement results = tree.child("Analysis results");
+            if (results == null) {
+                continue;
+            }
+            java.util.List<StoreElement> found = new ArrayList<>(results.children().stream()
+                    .filter(r -> StoredProbeResults.ANALYSIS_ID.equals(r.property("Result", "Analysis"))).toList());
+            java.util.Collections.reverse(found);
+            for (StoreElement r : found) {
+                String capture = r.property("Parameters", "input.activations");
+                choices.add(new StoredProbeChoice(r.storeFolder(), r.id(), tree.storeFolder().getFileName() + ": "
+                        + r.label() + (capture == null ? "" : ", capture " + capture) + " (" + r.id() + ")"));
+            }
+        }
+        return choices;
+    }
+
+    /** Reads a stored probe result in a background job and shows it beside the shown results. */
+    public Job compareWithStored(Path storeFolder, String resultId) {
+        if (running != null) {
+            running.cancel();
+        }
+        Job job = Job.create("Reading probe result " + resultId, (IProgressMonitor monitor) -> {
+            try {
+                StoredProbeResults r;
+                ActivationStore open = OpenStores.instance().store(storeFolder);
+                if (open != null) {
+                    r = StoredProbeResults.read(open, resultId);
+                } else {
+                    try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
+                        r = StoredProbeResults.read(store, resultId);
+                    }
+                }
+                String name = (r.captureId() == null ? resultId : r.captureId()) + " (" + resultId + ")";
+                ui(() -> {
+                    if (primary.results() != null) {
+                        compare(name, r.results(), r.readout());
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException e) {
+                ui(() -> status.setText("Cannot read probe result " + resultId + ": " + e.getMessage()));
+                return Status.error("Cannot read probe result " + resultId + " in " + storeFolder, e);
+            }
+        });
+        running = job;
+        job.schedule();
+        return job;
     }
 
     private void export(String pattern) {
@@ -578,6 +720,9 @@ public class ProbeAccuracyView {
     public void dispose() {
         if (running != null) {
             running.cancel();
+        }
+        if (restoreWait != null) {
+            restoreWait.run();
         }
     }
 }

@@ -18,13 +18,16 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 
+import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.steering.ProbeCausalSweep;
 import io.mechanist.steering.SteeringSweep;
@@ -35,9 +38,12 @@ import io.mechanist.steering.analysis.SweepAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.steering.internal.InteractivePanel;
+import io.mechanist.ui.steering.internal.ProbeCausalRun;
 import io.mechanist.ui.steering.internal.SweepPanel;
 import io.mechanist.ui.steering.internal.VerdictText;
+import io.mechanist.ui.store.AnalysisJob;
 import io.mechanist.ui.store.EmbeddedModel;
+import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -57,12 +63,22 @@ public class SteeringView {
     /** A held-out demo prompt whose answer is the next token. */
     static final String DEMO_PROMPT = "Q : 3 vs 7 . which is larger ? A = 3 B = 7 . think : 3 < 7 . larger is 7 . so :";
 
+    /** Keys of the part's persisted state. */
+    static final String STORE_KEY = "io.mechanist.steering.store";
+    static final String RESULT_KEY = "io.mechanist.steering.result";
+
     private Label status;
     private Button cancel;
     private Label verdict;
     private SweepPanel sweep;
     private InteractivePanel interactive;
     private volatile Job running;
+    /** The part in the workbench model: its persisted state names the shown stored result across restarts. */
+    @Inject
+    @Optional
+    private MPart part;
+    /** Stops waiting for the store of the result to restore; null when not waiting. */
+    private Runnable restoreWait;
 
     @PostConstruct
     public void createPartControl(Composite parent) {
@@ -91,11 +107,40 @@ public class SteeringView {
             interactive.setModelFolder(folder);
             interactive.setPrompt(DEMO_PROMPT);
         });
+        restoreShownResult();
     }
 
     @PreDestroy
     public void dispose() {
         cancelRunning();
+        if (restoreWait != null) {
+            restoreWait.run();
+        }
+    }
+
+    /** After a restart: shows the stored sweep shown before, once its store is open again. */
+    private void restoreShownResult() {
+        String folder = part == null ? null : part.getPersistedState().get(STORE_KEY);
+        String id = part == null ? null : part.getPersistedState().get(RESULT_KEY);
+        if (folder == null || id == null) {
+            return;
+        }
+        Path store = Path.of(folder);
+        status.setText("Result " + id + " of the store " + folder + " is shown when the store is open.");
+        restoreWait = OpenStores.instance().whenOpen(store, status.getDisplay(), () -> {
+            restoreWait = null;
+            if (!status.isDisposed() && running == null && sweep.series() == null) {
+                open(new StoreResultSelection(store, id, SweepAnalysis.ID, "summary"));
+            }
+        });
+    }
+
+    /** Remembers the stored result on screen in the part's persisted state (saved with the workbench). */
+    private void remember(Path storeFolder, String resultId) {
+        if (part != null && storeFolder != null && resultId != null) {
+            part.getPersistedState().put(STORE_KEY, storeFolder.toString());
+            part.getPersistedState().put(RESULT_KEY, resultId);
+        }
     }
 
     /** The probe view asks for the causal test of a probe. */
@@ -120,7 +165,8 @@ public class SteeringView {
     /**
      * Runs the causal test of a probe in a background job: the sweep along the probe's direction at its site's layer,
      * random control of equal norm alongside, on the capture's held-out prompts and model; then shows the chart, the
-     * verdict and offers the direction for interactive steering at that layer. UI thread only.
+     * verdict and offers the direction for interactive steering at that layer. The test is stored in the probe's
+     * store as a result of the steering sweep analysis (listed in the Store Navigator, reopened here). UI thread only.
      */
     public Job steerAlongProbe(SteerAlongProbe r) {
         ProbeCausalSweep.Request request = new ProbeCausalSweep.Request(r.captureId(), r.labelKey(),
@@ -129,31 +175,25 @@ public class SteeringView {
         String what = String.format(Locale.ROOT, "%s probe at %s%s (label %s: %s vs %s, capture %s)",
                 r.direction().method().id(), r.hookSiteId(), r.positionLabel() == null ? "" : ", " + r.positionLabel(),
                 r.labelKey(), r.direction().positiveLabel(), r.negativeLabel(), r.captureId());
-        Display display = status.getDisplay();
-        return start("Causal test of the " + what, "Steering along the " + what + "...", monitor -> {
-            SubMonitor progress = SubMonitor.convert(monitor, "Steering along the probe", 1000);
-            ProbeCausalSweep.Outcome outcome;
-            ActivationStore store = ActivationStore.openReadOnly(r.storeFolder());
-            try {
-                outcome = ProbeCausalSweep.run(store, request, progressOf(progress), monitor::isCanceled);
-            } finally {
-                store.close();
-            }
-            display.asyncExec(() -> {
-                if (status.isDisposed()) {
-                    return;
-                }
-                show(outcome.result());
-                verdict.setText(String.format(Locale.ROOT, "Causal test of the %s on %d prompts, target %s vs %s: %s. "
-                        + "Logit trend: %s.", what, outcome.result().promptCount(), quoted(outcome.answers().textA()),
-                        quoted(outcome.answers().textB()), VerdictText.causal(outcome.causal()),
-                        VerdictText.of("probe direction", outcome.verdicts())));
-                interactive.setModelFolder(outcome.modelFolder());
-                interactive.setAnswers(outcome.answers().textA(), outcome.answers().textB());
-                interactive.setVectors(Map.of(outcome.vector().site().layer(), outcome.vector()));
-                interactive.setLayer(outcome.vector().site().layer());
-                relayout();
-            });
+        ProbeCausalRun run = new ProbeCausalRun(r.storeFolder(), request, r.positionLabel());
+        AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
+        AnalysisJob job = new AnalysisJob(r.storeFolder(), registry.get(SweepAnalysis.ID), run, run.analysisRequest(),
+                registry);
+        job.setName("Causal test of the " + what);
+        return track(job, "Steering along the " + what + "...", () -> {
+            ProbeCausalSweep.Outcome outcome = run.outcome();
+            show(outcome.result());
+            verdict.setText(String.format(Locale.ROOT, "Causal test of the %s on %d prompts, target %s vs %s: %s. "
+                    + "Logit trend: %s. Stored as %s in %s.", what, outcome.result().promptCount(),
+                    quoted(outcome.answers().textA()), quoted(outcome.answers().textB()),
+                    VerdictText.causal(outcome.causal()), VerdictText.of("probe direction", outcome.verdicts()),
+                    job.resultId(), job.storeFolder()));
+            interactive.setModelFolder(outcome.modelFolder());
+            interactive.setAnswers(outcome.answers().textA(), outcome.answers().textB());
+            interactive.setVectors(Map.of(outcome.vector().site().layer(), outcome.vector()));
+            interactive.setLayer(outcome.vector().site().layer());
+            remember(job.storeFolder(), job.resultId());
+            relayout();
         });
     }
 
@@ -162,6 +202,8 @@ public class SteeringView {
         Display display = status.getDisplay();
         return start("Opening steering sweep " + selection.resultId(), "Loading steering sweep "
                 + selection.resultId() + "...", monitor -> {
+                    // A result written a moment ago by another handle: the open store reads it after a refresh.
+                    OpenStores.instance().refresh(selection.storeFolder());
                     ActivationStore open = selection.store();
                     ActivationStore store = open != null ? open : ActivationStore.openReadOnly(selection.storeFolder());
                     StoredSweeps.Loaded loaded;
@@ -181,6 +223,7 @@ public class SteeringView {
                             interactive.setModelFolder(Path.of(model));
                         }
                         show(loaded.result(), loaded.vectors());
+                        remember(selection.storeFolder(), loaded.resultId());
                         String target = loaded.parameters().getOrDefault("target", "label");
                         String causal = loaded.causal() == null ? "no causal verdict (run without random null)"
                                 : VerdictText.causal(loaded.causal());
@@ -199,40 +242,54 @@ public class SteeringView {
     }
 
     private Job start(String jobName, String runningText, Work work) {
+        Job job = Job.create(jobName, (IProgressMonitor monitor) -> {
+            try {
+                work.run(monitor);
+                return Status.OK_STATUS;
+            } catch (java.util.concurrent.CancellationException | org.eclipse.core.runtime.OperationCanceledException e) {
+                return Status.CANCEL_STATUS;
+            } catch (Exception | LinkageError e) {
+                return Status.error(jobName + " failed: " + e.getMessage(), e);
+            }
+        });
+        return track(job, runningText, null);
+    }
+
+    /**
+     * Schedules {@code job} as the view's running job (Cancel stops it); when it ends, its failure or cancellation
+     * shows in the status line, or {@code onSuccess} runs on the UI thread (null: nothing more to do).
+     */
+    private Job track(Job job, String runningText, Runnable onSuccess) {
         cancelRunning();
         status.setText(runningText);
         verdict.setText("");
         cancel.setEnabled(true);
         relayout();
         Display display = status.getDisplay();
-        Job[] self = new Job[1];
-        Job job = Job.create(jobName, (IProgressMonitor monitor) -> {
-            String failure = null;
-            IStatus result = Status.OK_STATUS;
-            try {
-                work.run(monitor);
-            } catch (java.util.concurrent.CancellationException | org.eclipse.core.runtime.OperationCanceledException e) {
-                failure = jobName + ": cancelled.";
-                result = Status.CANCEL_STATUS;
-            } catch (Exception | LinkageError e) {
-                failure = jobName + " failed: " + e.getMessage();
-                result = Status.error(failure, e);
-            }
-            String text = failure;
-            display.asyncExec(() -> {
-                if (status.isDisposed() || running != self[0]) {
-                    return; // a newer job owns the status line
-                }
-                running = null;
-                cancel.setEnabled(false);
-                if (text != null) {
-                    status.setText(text);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                IStatus result = event.getResult();
+                display.asyncExec(() -> {
+                    if (status.isDisposed() || running != job) {
+                        return; // a newer job owns the status line
+                    }
+                    running = null;
+                    cancel.setEnabled(false);
+                    if (result.getSeverity() == IStatus.CANCEL) {
+                        status.setText(job.getName() + ": cancelled.");
+                    } else if (!result.isOK()) {
+                        status.setText(result.getMessage());
+                    } else if (onSuccess != null) {
+                        onSuccess.run();
+                        return;
+                    } else {
+                        return;
+                    }
                     relayout();
-                }
-            });
-            return result;
+                });
+            }
         });
-        self[0] = job;
         running = job;
         job.schedule();
         return job;
@@ -244,16 +301,6 @@ public class SteeringView {
         if (job != null) {
             job.cancel();
         }
-    }
-
-    private static SteeringSweep.Progress progressOf(SubMonitor progress) {
-        int[] reported = { 0 };
-        return (done, total) -> {
-            int now = 1000 * done / total;
-            progress.worked(now - reported[0]);
-            progress.subTask(done + " of " + total + " forward passes");
-            reported[0] = now;
-        };
     }
 
     private static String quoted(String token) {

@@ -20,6 +20,7 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -119,9 +120,17 @@ public class ModelLibraryView {
                 return text.apply((CheckpointSummary) element); // the whole text where the cell is narrow
             }
         });
-        // A narrow view scrolls sideways rather than cutting short words to a few letters.
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, Math.max(64, 40 * weight)));
+        // A narrow view scrolls sideways rather than cutting short words to a few letters: a column is never
+        // narrower than its header and the widest short value it holds (sizes, counts, dtypes).
+        GC gc = new GC(viewer.getTable());
+        int minimum = Math.max(gc.textExtent(title).x, gc.textExtent(WIDEST_SHORT_VALUE).x) + CELL_PADDING;
+        gc.dispose();
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, Math.max(minimum, 40 * weight)));
     }
+
+    /** The widest value of the short columns ("Weights" of a 100 GB checkpoint), and a cell's margins. */
+    private static final String WIDEST_SHORT_VALUE = "99999.9 MB";
+    private static final int CELL_PADDING = 24;
 
     private static String megabytes(long bytes) {
         return bytes == 0 ? "-" : String.format("%.1f MB", bytes / 1e6);

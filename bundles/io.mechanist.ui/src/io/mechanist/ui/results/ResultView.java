@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -58,6 +59,9 @@ public class ResultView extends ViewPart {
     /** The row index column every table tab starts with (so a sorted table still names its stored rows). */
     public static final String ROW = "#";
 
+    /** Significant digits of a number in a table cell. */
+    static final int SIGNIFICANT = 6;
+
     private Composite parent;
     private Label title;
     private CTabFolder tabs;
@@ -71,6 +75,8 @@ public class ResultView extends ViewPart {
     private final Map<String, AnalysisOutput.ArrayData> arrays = new LinkedHashMap<>();
     private final Map<String, int[]> slices = new LinkedHashMap<>();
     private IMemento restoredFrom;
+    /** Stops waiting for the store of the restored result; null when not waiting. */
+    private Runnable restoreWait;
 
     @Override
     public void init(IViewSite site, IMemento memento) throws PartInitException {
@@ -83,6 +89,9 @@ public class ResultView extends ViewPart {
         if (storeFolder != null && resultId != null) {
             memento.putString("store", storeFolder.toString());
             memento.putString("result", resultId);
+        } else if (restoreWait != null) { // still waiting for the store of the restored result: keep it
+            memento.putString("store", restoredFrom.getString("store"));
+            memento.putString("result", restoredFrom.getString("result"));
         }
     }
 
@@ -107,22 +116,23 @@ public class ResultView extends ViewPart {
         if (restoredFrom != null && restoredFrom.getString("store") != null) {
             Path folder = Path.of(restoredFrom.getString("store"));
             String id = restoredFrom.getString("result");
-            // The store may still be opening after a restart: wait for it (a while) before reading.
-            restore(folder, id, 40);
+            // The store may still be opening after a restart: show the result when it is open.
+            title.setText("Result " + id + " of the store " + folder + " is shown when the store is open.");
+            restoreWait = OpenStores.instance().whenOpen(folder, tabs.getDisplay(), () -> {
+                restoreWait = null;
+                if (!tabs.isDisposed() && resultId == null) {
+                    show(folder, id);
+                }
+            });
         }
     }
 
-    private void restore(Path folder, String id, int attemptsLeft) {
-        if (tabs.isDisposed()) {
-            return;
+    @Override
+    public void dispose() {
+        if (restoreWait != null) {
+            restoreWait.run();
         }
-        if (OpenStores.instance().store(folder) != null) {
-            show(folder, id);
-        } else if (attemptsLeft > 0) {
-            tabs.getDisplay().timerExec(250, () -> restore(folder, id, attemptsLeft - 1));
-        } else {
-            title.setText("The store " + folder + " of the result " + id + " is not open.");
-        }
+        super.dispose();
     }
 
     @Override
@@ -321,7 +331,25 @@ public class ResultView extends ViewPart {
     }
 
     private static String cellText(AnalysisOutput.Column column, int row) {
-        return column.texts() != null ? column.texts()[row] : ResultCsv.number(column.numbers()[row]);
+        return column.texts() != null ? column.texts()[row] : display(column.numbers()[row]);
+    }
+
+    /**
+     * A number as a table cell shows it: whole numbers as they are, others to {@value #SIGNIFICANT} significant
+     * digits (Export CSV keeps every digit).
+     */
+    public static String display(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(SIGNIFICANT)).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        return magnitude >= 1e-4 && magnitude < 1e7 ? rounded.toPlainString()
+                : rounded.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Sorts the rows by a column (ascending, again for descending), numbers by value, texts alphabetically. */

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.progress.IProgressConstants;
 
+import io.mechanist.core.analysis.Analysis;
 import io.mechanist.core.analysis.AnalysisDescriptor;
 import io.mechanist.core.analysis.AnalysisException;
 import io.mechanist.core.analysis.AnalysisRegistry;
@@ -22,7 +23,8 @@ import io.mechanist.store.StoreLockedException;
 /**
  * Runs one contributed analysis into a store from the workbench, as the headless {@code run} verb does: through
  * {@link AnalysisRunner} on a writable handle that is held only for the run. The navigator's read-only handle is
- * refreshed afterwards so the new result shows. Runs on the same store queue behind each other (one
+ * refreshed afterwards so the new result shows (a store not open in the navigator is opened there: results of runs
+ * started from views are listed like any other). Runs on the same store queue behind each other (one
  * {@link #writeRule scheduling rule} per store); a store held for writing by another program fails at once with a
  * message instead of waiting.
  */
@@ -35,14 +37,27 @@ public final class AnalysisJob extends Job {
     private final AnalysisDescriptor descriptor;
     private final AnalysisRequest request;
     private final AnalysisRegistry registry;
+    /** The analysis to run; null: the registry creates it from the descriptor. */
+    private final Analysis analysis;
     private volatile String resultId;
     private volatile long millis;
 
     public AnalysisJob(Path storeFolder, AnalysisDescriptor descriptor, AnalysisRequest request,
             AnalysisRegistry registry) {
+        this(storeFolder, descriptor, null, request, registry);
+    }
+
+    /**
+     * A run of a given instance of the analysis {@code descriptor} describes: for a view that runs an analysis with
+     * settings of its own (the causal test of a probe is a steering sweep along one direction) and stores the result
+     * as every run of that analysis is stored.
+     */
+    public AnalysisJob(Path storeFolder, AnalysisDescriptor descriptor, Analysis analysis, AnalysisRequest request,
+            AnalysisRegistry registry) {
         super(descriptor.name() + " on " + storeFolder.getFileName());
         this.storeFolder = storeFolder.toAbsolutePath().normalize();
         this.descriptor = descriptor;
+        this.analysis = analysis;
         this.request = request;
         this.registry = registry;
         setRule(writeRule(this.storeFolder));
@@ -88,7 +103,9 @@ public final class AnalysisJob extends Job {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), 100);
         long started = System.nanoTime();
         try (ActivationStore writable = ActivationStore.open(storeFolder)) {
-            resultId = new AnalysisRunner(writable, registry).run(request, progress.split(95));
+            AnalysisRunner runner = new AnalysisRunner(writable, registry);
+            resultId = analysis == null ? runner.run(request, progress.split(95))
+                    : runner.run(descriptor, analysis, request, progress.split(95));
         } catch (OperationCanceledException e) {
             return Status.CANCEL_STATUS;
         } catch (StoreLockedException e) {
@@ -102,7 +119,12 @@ public final class AnalysisJob extends Job {
             millis = (System.nanoTime() - started) / 1_000_000;
         }
         progress.setTaskName("Refreshing " + storeFolder.getFileName());
-        OpenStores.instance().refresh(storeFolder);
+        if (OpenStores.instance().store(storeFolder) == null) {
+            // A run started from a view on a store the navigator does not show: list it there with its results.
+            OpenStores.instance().open(storeFolder);
+        } else {
+            OpenStores.instance().refresh(storeFolder);
+        }
         return Status.OK_STATUS;
     }
 

@@ -17,7 +17,7 @@ import io.mechanist.core.datasets.DatasetRecord;
  * {@code anchor} the dataset's answer marker when all its records share one. A form's remembered value still wins;
  * the declared default applies when the capture recorded no readable dataset.
  */
-final class DataDefaults {
+public final class DataDefaults {
 
     /** Parsed datasets by file and modification time: a form is built often, a dataset read once. */
     private static final Map<String, List<DatasetRecord>> PARSED = new ConcurrentHashMap<>();
@@ -35,6 +35,18 @@ final class DataDefaults {
             case "anchor" -> answerMarker(datasetFile);
             default -> null;
         };
+    }
+
+    /**
+     * The answer marker of the dataset that capture {@code captureId} of the store open in {@code storeFolder}
+     * recorded, or null when the store is not open, the capture recorded no readable dataset, or its records differ.
+     */
+    public static String answerMarker(Path storeFolder, String captureId) {
+        StoreElement tree = OpenStores.instance().trees().stream()
+                .filter(t -> t.storeFolder().equals(storeFolder.toAbsolutePath().normalize())).findFirst().orElse(null);
+        StoreChoices.Choice capture = tree == null ? null : StoreChoices.of(tree).capture(captureId);
+        return capture == null || capture.datasetFile().isEmpty() ? null
+                : answerMarker(Path.of(capture.datasetFile()));
     }
 
     private static String answerMarker(Path datasetFile) {

@@ -67,6 +67,39 @@ public final class OpenStores {
         listeners.remove(listener);
     }
 
+    /**
+     * Runs {@code action} once on the display's thread as soon as the store of {@code folder} is open: at once when
+     * it is, else when it opens (after a restart the remembered stores open in a job, and views that restore their
+     * content wait for theirs). Returns what stops the wait (call it when the view closes).
+     */
+    public Runnable whenOpen(Path folder, org.eclipse.swt.widgets.Display display, Runnable action) {
+        Path dir = normalize(folder);
+        boolean[] done = { false };
+        Consumer<List<StoreElement>> listener = new Consumer<>() {
+            @Override
+            public void accept(List<StoreElement> trees) {
+                synchronized (done) {
+                    if (done[0] || store(dir) == null) {
+                        return;
+                    }
+                    done[0] = true;
+                }
+                removeListener(this);
+                if (!display.isDisposed()) {
+                    display.asyncExec(action);
+                }
+            }
+        };
+        addListener(listener);
+        listener.accept(trees()); // already open
+        return () -> {
+            synchronized (done) {
+                done[0] = true;
+            }
+            removeListener(listener);
+        };
+    }
+
     /** The remembered folders (from the preferences). */
     public static List<Path> rememberedFolders() {
         String joined = preferences().get(PREFERENCE, "");

@@ -27,6 +27,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
@@ -117,22 +118,30 @@ public class StoreNavigator extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        // Buttons on the first row, the summary below them across the view: neither clips the other.
+        // Buttons on the first row (continued on a second in a narrow view), the summary below them across the
+        // view: neither clips the other.
         parent.setLayout(new GridLayout(4, false));
-        Button create = new Button(parent, SWT.PUSH);
+        Composite buttons = new Composite(parent, SWT.NONE);
+        RowLayout buttonsLayout = new RowLayout(SWT.HORIZONTAL);
+        buttonsLayout.wrap = true;
+        buttonsLayout.marginLeft = 0;
+        buttonsLayout.marginTop = 0;
+        buttonsLayout.marginBottom = 0;
+        buttons.setLayout(buttonsLayout);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        Button create = new Button(buttons, SWT.PUSH);
         create.setText("New Store...");
         create.addListener(SWT.Selection, e -> {
             if (new NewStoreDialog(create.getShell()).open() == Window.OK) {
                 viewer.getControl().setFocus();
             }
         });
-        Button open = new Button(parent, SWT.PUSH);
+        Button open = new Button(buttons, SWT.PUSH);
         open.setText("Open Store...");
         open.addListener(SWT.Selection, e -> chooseStore());
-        Button refresh = new Button(parent, SWT.PUSH);
+        Button refresh = new Button(buttons, SWT.PUSH);
         refresh.setText("Refresh");
         refresh.addListener(SWT.Selection, e -> OpenStores.instance().refreshNow());
-        new Label(parent, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         summary = new Label(parent, SWT.WRAP);
         GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
         summaryData.widthHint = 120;

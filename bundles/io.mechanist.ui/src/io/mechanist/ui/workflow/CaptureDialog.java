@@ -3,12 +3,16 @@ package io.mechanist.ui.workflow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.jface.dialogs.IMessageProvider;
@@ -21,6 +25,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -33,6 +38,7 @@ import io.mechanist.core.hooks.HookSite;
 import io.mechanist.core.datasets.DatasetParser;
 import io.mechanist.core.datasets.DatasetRecord;
 import io.mechanist.model.StorageType;
+import io.mechanist.runtime.ModelTokenizer;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.models.CheckpointSummary;
 import io.mechanist.ui.preferences.MechanistPreferences;
@@ -51,8 +57,13 @@ public final class CaptureDialog extends FormDialog {
     /** Per-layer hook points offered (attention patterns are per head and query, so far larger). */
     static final List<HookPoint> POINTS = List.of(HookPoint.RESID_PRE, HookPoint.ATTN_OUT, HookPoint.RESID_MID,
             HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.ATTN_PATTERN);
-    /** Rough tokens of a text (words and punctuation): the estimate does not load the tokenizer. */
+    /** Rough tokens of a text (words and punctuation): the estimate until the model's tokenizer has counted. */
     private static final Pattern PIECE = Pattern.compile("\\w+|[^\\w\\s]");
+
+    /** How the estimate counted the prompts' tokens (the end of its text). */
+    public static final String BY_TOKENIZER = "tokens counted by the model's tokenizer";
+    static final String COUNTING = "counting words while the model's tokenizer counts tokens";
+    static final String BY_WORDS = "counting words: the model's tokenizer cannot be loaded";
 
     private final Path initialStore;
     private Combo store;
@@ -71,6 +82,10 @@ public final class CaptureDialog extends FormDialog {
     private List<CheckpointSummary> models = List.of();
     private List<Path> datasets = List.of();
     private final Map<Path, List<DatasetRecord>> parsed = new LinkedHashMap<>();
+    /** Tokens per prompt by model folder and dataset file, counted by the model's tokenizer in a job. */
+    private final Map<List<Path>, TokenCounts> counted = new HashMap<>();
+    private Job counting;
+    private List<Path> countingKey;
     private CaptureJob job;
 
     /** @param initialStore the store chosen at first (e.g. selected in the navigator), or null */
@@ -289,17 +304,80 @@ public final class CaptureDialog extends FormDialog {
         });
     }
 
-    /** Bytes the capture will take, roughly (tokens counted as words and punctuation); -1 if unknown. */
-    private long estimatedBytes(CheckpointSummary m, List<DatasetRecord> records, CapturePositions kept,
+    /**
+     * Tokens per prompt of a dataset.
+     *
+     * @param byTokenizer whether the model's tokenizer counted them (else words and punctuation: it could not load)
+     */
+    private record TokenCounts(int[] perPrompt, boolean byTokenizer) {
+    }
+
+    /**
+     * The prompts' token counts: the model's tokenizer's once a job has counted them (with the special tokens the
+     * capture adds); until then null, and the job is started.
+     */
+    private TokenCounts tokenCounts(CheckpointSummary m, Path datasetFile, List<DatasetRecord> records) {
+        List<Path> key = List.of(m.folder(), datasetFile);
+        TokenCounts known = counted.get(key);
+        if (known != null || key.equals(countingKey)) {
+            return known;
+        }
+        if (counting != null) {
+            counting.cancel();
+        }
+        countingKey = key;
+        Display display = getShell().getDisplay();
+        Job job = Job.create("Counting the tokens of " + datasetFile.getFileName() + " with the tokenizer of "
+                + m.folder().getFileName(), (IProgressMonitor monitor) -> {
+                    TokenCounts counts;
+                    try (ModelTokenizer tokenizer = ModelTokenizer.load(m.folder())) {
+                        int[] perPrompt = new int[records.size()];
+                        for (int i = 0; i < perPrompt.length; i++) {
+                            if (monitor.isCanceled()) {
+                                return Status.CANCEL_STATUS;
+                            }
+                            perPrompt[i] = tokenizer.encode(records.get(i).text()).length;
+                        }
+                        counts = new TokenCounts(perPrompt, true);
+                    } catch (IOException | RuntimeException e) {
+                        counts = new TokenCounts(wordCounts(records), false);
+                    }
+                    TokenCounts result = counts;
+                    display.asyncExec(() -> {
+                        counted.put(key, result);
+                        if (key.equals(countingKey)) {
+                            countingKey = null;
+                            counting = null;
+                        }
+                        if (estimate != null && !estimate.isDisposed()) {
+                            validate();
+                        }
+                    });
+                    return Status.OK_STATUS;
+                });
+        job.setSystem(true);
+        counting = job;
+        job.schedule();
+        return null;
+    }
+
+    private static int[] wordCounts(List<DatasetRecord> records) {
+        int[] counts = new int[records.size()];
+        for (int i = 0; i < counts.length; i++) {
+            Matcher pieces = PIECE.matcher(records.get(i).text());
+            while (pieces.find()) {
+                counts[i]++;
+            }
+        }
+        return counts;
+    }
+
+    /** Bytes the capture will take for prompts of these token counts. */
+    private static long estimatedBytes(CheckpointSummary m, int[] tokensPerPrompt, CapturePositions kept,
             List<String> sites, int bytesPerValue) {
         long rows = 0;
         int maxTokens = 1;
-        for (DatasetRecord record : records) {
-            int tokens = 0;
-            Matcher pieces = PIECE.matcher(record.text());
-            while (pieces.find()) {
-                tokens++;
-            }
+        for (int tokens : tokensPerPrompt) {
             maxTokens = Math.max(maxTokens, tokens);
             rows += switch (kept.kind()) {
                 case ALL -> tokens;
@@ -339,10 +417,14 @@ public final class CaptureDialog extends FormDialog {
                 }
             } else {
                 List<String> sites = sites();
-                long bytes = estimatedBytes(chosenModel(), records, CapturePositions.parse(positions.getText()), sites,
+                Path datasetFile = datasets.get(dataset.getSelectionIndex());
+                TokenCounts counts = tokenCounts(chosenModel(), datasetFile, records);
+                int[] tokens = counts != null ? counts.perPrompt() : wordCounts(records);
+                long bytes = estimatedBytes(chosenModel(), tokens, CapturePositions.parse(positions.getText()), sites,
                         f16.getSelection() ? 2 : 4);
                 estimateText = records.size() + " prompts \u00d7 " + sites.size() + " hook sites: about "
-                        + human(bytes) + " on disk.";
+                        + human(bytes) + " on disk (" + (counts == null ? COUNTING
+                                : counts.byTokenizer() ? BY_TOKENIZER : BY_WORDS) + ").";
                 String resumable = resumable();
                 if (resumable != null) {
                     estimateText += "\nThe store holds an interrupted capture (" + resumable + "): the same model, "
@@ -380,6 +462,14 @@ public final class CaptureDialog extends FormDialog {
             return String.format("%.1f kB", bytes / 1e3);
         }
         return bytes < 1e9 ? String.format("%.1f MB", bytes / 1e6) : String.format("%.2f GB", bytes / 1e9);
+    }
+
+    @Override
+    public boolean close() {
+        if (counting != null) {
+            counting.cancel();
+        }
+        return super.close();
     }
 
     @Override

@@ -41,11 +41,13 @@ public final class GettingStartedDialog extends Dialog {
             5. In the Store Navigator select the capture, then "Run Analysis..." > Probes > Probe accuracy by \
             layer and position. Label "answer", alignment "anchor" with the dataset's answer marker as anchor: accuracy by \
             layer and position with 95% intervals, a control task and the model's own read-out. The result is \
-            stored under "Analysis results" and opens in the Probe Accuracy view.
+            stored under "Analysis results" and opens in the Probe Accuracy view. "Run probes..." in that view \
+            stores its runs the same way; "Compare with..." puts any stored probe result beside the shown one.
 
             6. In the Probe Accuracy view, click the chart at a position: that marks the probe to steer. Then \
             "Steer along this probe..." sweeps its direction at its layer beside a random direction of equal norm \
-            and says whether the answer moves as the probe predicts.
+            and says whether the answer moves as the probe predicts. The test is stored under "Analysis results" \
+            too, and reopens in the Steering view.
 
             7. Any result, built-in or from a plug-in: right-click it in the Store Navigator > "Open in Result \
             View" shows its tables (sortable), arrays (heatmap or line chart over their named axes) and notes, \

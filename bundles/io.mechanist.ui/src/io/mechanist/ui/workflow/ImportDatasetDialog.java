@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
@@ -19,6 +22,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -38,12 +42,17 @@ public final class ImportDatasetDialog extends FormDialog {
     public static final String TITLE = "Import Dataset";
     /** How many prompts the preview shows. */
     static final int PREVIEW_ROWS = 50;
+    /** The message while the chosen file is read. */
+    static final String READING = "Reading ";
 
     private PathField file;
     private Label summaryLabel;
     private Table preview;
     private List<DatasetRecord> records;
     private Path imported;
+    /** The parse running in the background, and how many were started (a result of an older one is dropped). */
+    private Job parsing;
+    private int parses;
 
     public ImportDatasetDialog(Shell parent) {
         super(parent, TITLE, new Point(1000, 640));
@@ -76,23 +85,55 @@ public final class ImportDatasetDialog extends FormDialog {
         validate();
     }
 
+    /**
+     * Checks the chosen file: a large dataset is parsed in a job, and the preview fills when it is read (a newer
+     * choice wins over a parse still running).
+     */
     private void validate() {
         Path chosen = file == null ? null : file.path();
         records = null;
-        String problem = null;
-        if (chosen == null) {
-            problem = "Choose a JSONL file: one JSON object per line with \"id\", \"text\", \"labels\" "
-                    + "(with \"answer\"), optional \"group\", \"pair\" and \"answer_marker\".";
-        } else if (!Files.isRegularFile(chosen)) {
-            problem = chosen + " is not a file.";
-        } else {
-            try {
-                records = DatasetParser.parse(chosen);
-            } catch (IOException | RuntimeException e) {
-                // The parser names file:line and the problem.
-                problem = e.getMessage();
-            }
+        int serial = ++parses;
+        if (parsing != null) {
+            parsing.cancel();
+            parsing = null;
         }
+        if (chosen == null || !Files.isRegularFile(chosen)) {
+            show(chosen, null, chosen == null ? "Choose a JSONL file: one JSON object per line with \"id\", \"text\", "
+                    + "\"labels\" (with \"answer\"), optional \"group\", \"pair\" and \"answer_marker\"."
+                    : chosen + " is not a file.");
+            return;
+        }
+        showPreview();
+        setErrorMessage(null);
+        setMessage(READING + chosen + "...", IMessageProvider.INFORMATION);
+        enableImport(false);
+        Display display = getShell().getDisplay();
+        Job job = Job.create("Reading " + chosen.getFileName(), (IProgressMonitor monitor) -> {
+            List<DatasetRecord> read = null;
+            String problem = null;
+            try {
+                read = DatasetParser.parse(chosen);
+            } catch (IOException | RuntimeException e) {
+                problem = e.getMessage(); // the parser names file:line and the problem
+            }
+            List<DatasetRecord> result = read;
+            String why = problem;
+            display.asyncExec(() -> {
+                if (serial == parses && preview != null && !preview.isDisposed()) {
+                    parsing = null;
+                    show(chosen, result, why);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        parsing = job;
+        job.schedule();
+    }
+
+    /** Shows what reading {@code chosen} gave: its records, or why not. */
+    private void show(Path chosen, List<DatasetRecord> read, String problem) {
+        records = read;
         showPreview();
         if (chosen == null) {
             setErrorMessage(null);
@@ -102,9 +143,13 @@ public final class ImportDatasetDialog extends FormDialog {
             setMessage(records == null ? null : "Import it, then capture it through a model with "
                     + "\"Capture Activations...\" (the store tokenises it with that model).");
         }
+        enableImport(problem == null && records != null);
+    }
+
+    private void enableImport(boolean enabled) {
         Button ok = getButton(IDialogConstants.OK_ID);
         if (ok != null) {
-            ok.setEnabled(problem == null);
+            ok.setEnabled(enabled);
         }
     }
 
@@ -164,10 +209,17 @@ public final class ImportDatasetDialog extends FormDialog {
     }
 
     @Override
+    public boolean close() {
+        if (parsing != null) {
+            parsing.cancel();
+        }
+        return super.close();
+    }
+
+    @Override
     protected void okPressed() {
         if (records == null) {
-            validate();
-            return;
+            return; // still reading, or the file is not a dataset: Import is disabled
         }
         imported = file.path();
         WorkbenchDatasets.add(imported);

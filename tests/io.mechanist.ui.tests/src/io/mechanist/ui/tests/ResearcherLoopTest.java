@@ -7,6 +7,7 @@ import static io.mechanist.testing.ui.Workbench.window;
 import static io.mechanist.ui.tests.Ui.controls;
 import static io.mechanist.ui.tests.Ui.item;
 import static io.mechanist.ui.tests.Ui.shell;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,8 +50,11 @@ import io.mechanist.model.ResultTable;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.application.MechanistPerspective;
+import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.models.ModelLibraryView;
+import io.mechanist.ui.probes.ProbeAccuracyView;
 import io.mechanist.ui.results.ResultView;
+import io.mechanist.ui.steering.SteeringView;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.RunAnalysisDialog;
 import io.mechanist.ui.store.StoreElement;
@@ -75,6 +79,8 @@ class ResearcherLoopTest {
     /** Waits include a capture, a probe run and a steering sweep on a busy machine. */
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final String PROBES = "Probe accuracy by layer and position";
+    private static final String PROBES_ID = "io.mechanist.probes.accuracyByPosition";
+    private static final String SWEEP_ID = "io.mechanist.steering.sweep";
 
     @TempDir
     static Path dir;
@@ -184,12 +190,17 @@ class ResearcherLoopTest {
         menu("File", "Import Dataset...");
         Shell dialog = waitForShell(ImportDatasetDialog.TITLE);
         type(field(dialog, Text.class, "file"), bad.toString());
+        // The file is read in a job; the dialog says so until it is read.
+        waitUntil(() -> ui(() -> message(dialog)).contains("bad.jsonl:2:"), TIMEOUT,
+                () -> "the bad line is named: " + ui(() -> message(dialog)));
         String error = ui(() -> message(dialog));
         assertTrue(error.contains("bad.jsonl:2:") && error.contains("labels"), error);
         assertFalse(ui(() -> button(dialog, "Import").isEnabled()));
         screenshot(dialog, "loop-3-import-dataset-error");
 
         type(field(dialog, Text.class, "file"), dataset.toString());
+        waitUntil(() -> ui(() -> button(dialog, "Import").isEnabled()), TIMEOUT,
+                () -> "the dataset is read: " + ui(() -> message(dialog)));
         String summary = ui(() -> field(dialog, Label.class, "summary").getText());
         assertTrue(summary.startsWith(lines.size() + " prompts") && summary.contains("answer (A, B)")
                 && summary.contains("answer marker ':'"), summary);
@@ -222,9 +233,21 @@ class ResearcherLoopTest {
         type(field(dialog, Text.class, "positions"), "all");
         assertEquals("3", ui(() -> Integer.toString(field(dialog, org.eclipse.swt.widgets.Spinner.class, "toLayer")
                 .getMaximum())), "the layer range ends at the model's last layer");
+        // The estimate counts tokens with the model's tokenizer (in a job), as the capture will.
+        waitUntil(() -> ui(() -> field(dialog, Label.class, "estimate").getText()).contains(CaptureDialog.BY_TOKENIZER),
+                TIMEOUT, () -> "the tokenizer counts: " + ui(() -> field(dialog, Label.class, "estimate").getText()));
         String estimate = ui(() -> field(dialog, Label.class, "estimate").getText());
-        assertTrue(estimate.startsWith("400 prompts \u00d7 4 hook sites: about ") && estimate.contains("MB on disk"),
-                estimate);
+        long tokens = 0;
+        try (io.mechanist.runtime.ModelTokenizer tokenizer = io.mechanist.runtime.ModelTokenizer.load(model)) {
+            for (io.mechanist.core.datasets.DatasetRecord record : io.mechanist.core.datasets.DatasetParser.parse(
+                    dataset)) {
+                tokens += tokenizer.encode(record.text()).length;
+            }
+        }
+        long bytes = tokens * 4 /* sites */ * io.mechanist.ui.models.CheckpointSummary.read(model).dModel()
+                * 4 /* F32 */;
+        assertTrue(estimate.startsWith("400 prompts \u00d7 4 hook sites: about " + String.format("%.1f MB", bytes / 1e6)
+                + " on disk"), estimate + " vs " + tokens + " tokens");
         assertTrue(ui(() -> button(dialog, "Capture").isEnabled()), ui(() -> message(dialog)));
         screenshot(dialog, "loop-4-capture");
         press(dialog, "Capture");
@@ -318,7 +341,10 @@ class ResearcherLoopTest {
                     table.getItem(r).getText(methodColumn), table.getItem(r).getText(accuracyColumn)});
                 int storedRow = Integer.parseInt(cells[0]);
                 assertEquals(method.getTexts().get(storedRow), cells[1], "row " + row);
-                assertEquals(accuracy.getNumbers().get(storedRow), Double.parseDouble(cells[2]), 0.0, "row " + row);
+                // shown to 6 significant digits (the CSV below keeps every digit)
+                double value = accuracy.getNumbers().get(storedRow);
+                assertEquals(ResultView.display(value), cells[2], "row " + row);
+                assertEquals(value, Double.parseDouble(cells[2]), 5e-6 * Math.abs(value), "row " + row);
             }
         }
         zoom(ResultView.ID);
@@ -406,8 +432,219 @@ class ResearcherLoopTest {
         screenshot(window().getShell(), "loop-7-steering-verdict");
     }
 
+    /**
+     * A restart, as far as one test JVM allows: the views are closed (their state goes to the workbench model as at
+     * shutdown), the stores are closed, the views come back before the stores (as a restart restores its parts), then
+     * the remembered stores are reopened by the call the Store Navigator makes when it is created (the navigator
+     * itself stays: its activity log is what the first-start test reads). The stored results are listed again and
+     * every view shows what it showed, with the same numbers.
+     */
     @Test
     @Order(8)
+    void afterARestartTheResultsAreListedAndTheViewsShowWhatTheyShowed() throws Exception {
+        // Before: a prompt in the heatmap (picked in the navigator), the probe result, the causal test, the Result view.
+        StoreNavigator navigator = navigator();
+        // The first start's demo store is built meanwhile, and it shows its own first prompt when built: let it end.
+        waitUntil(() -> ui(navigator::activityText) == null, TIMEOUT, () -> "the demo store is ready");
+        assertTrue(ui(() -> navigator.revealFirstPrompt(storeFolder)), "a prompt of the capture is picked");
+        HeatmapView heatmap = view(HeatmapView.ID, HeatmapView.class);
+        String captureId = capture().id();
+        waitUntil(() -> ui(() -> heatmap.canvas().data() != null && !heatmap.isLoading()
+                && heatmap.statusText().startsWith(captureId + " \u2013 prompt 0: ")), TIMEOUT,
+                () -> "the heatmap shows the picked prompt: " + ui(heatmap::statusText));
+        org.eclipse.swt.graphics.Point heatmapSize = ui(() -> new org.eclipse.swt.graphics.Point(
+                heatmap.canvas().data().rows(), heatmap.canvas().data().columns()));
+        String heatmapBefore = ui(heatmap::statusText);
+        ProbeAccuracyView probes = view(ProbeAccuracyView.ID, ProbeAccuracyView.class);
+        String probesBefore = ui(probes::statusText);
+        double[] probeLineBefore = ui(() -> probes.chart().lines().get(0).y());
+        SteeringView steering = view(SteeringView.ID, SteeringView.class);
+        String verdictBefore = ui(steering::verdictText);
+        double[] sweepLineBefore = ui(() -> steering.chart().lines().get(0).y());
+        ResultView resultView = view(ResultView.ID, ResultView.class);
+        String shownResultBefore = ui(() -> resultView.result().id());
+        List<String> tabsBefore = ui(resultView::tabTitles);
+        StoreElement probeResult = results().stream().filter(r -> PROBES_ID.equals(r.property("Result", "Analysis")))
+                .findFirst().orElseThrow(() -> new AssertionError("the probe result is listed: " + results()));
+        StoreElement causalTest = results().stream().filter(r -> SWEEP_ID.equals(r.property("Result", "Analysis")))
+                .findFirst().orElseThrow(() -> new AssertionError("the causal test is listed: " + results()));
+        assertTrue(probesBefore.contains("(" + probeResult.id() + ")"),
+                probesBefore);
+        assertTrue(verdictBefore.contains("Stored as " + causalTest.id()), verdictBefore);
+        String causalBefore = causalVerdict(verdictBefore);
+
+        List<String> views = List.of(ProbeAccuracyView.ID, SteeringView.ID, ResultView.ID, HeatmapView.ID);
+        ui(() -> {
+            for (String id : views) {
+                page().hideView(page().findViewReference(id));
+            }
+            return null;
+        });
+        OpenStores.instance().closeAll();
+        assertTrue(OpenStores.instance().trees().isEmpty());
+        assertTrue(OpenStores.rememberedFolders().contains(storeFolder), OpenStores.rememberedFolders().toString());
+
+        // The views come back first and wait for their stores; then the navigator reopens the remembered ones.
+        ui(() -> {
+            for (String id : views) {
+                try {
+                    page().showView(id, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return null;
+        });
+        ProbeAccuracyView probesAfter = view(ProbeAccuracyView.ID, ProbeAccuracyView.class);
+        assertTrue(probesAfter != probes, "a new view");
+        assertTrue(ui(probesAfter::statusText).contains("is shown when the store is open"), ui(probesAfter::statusText));
+        // What the Store Navigator does when it is created: reopen the remembered stores.
+        OpenStores.instance().restore();
+        waitUntil(() -> results().size() == 2, TIMEOUT, () -> "the stored results are listed again: " + results());
+
+        waitUntil(() -> ui(probesAfter::statusText).equals(probesBefore), TIMEOUT,
+                () -> "the probe view shows its result again: " + ui(probesAfter::statusText));
+        assertArrayEquals(probeLineBefore, ui(() -> probesAfter.chart().lines().get(0).y()));
+
+        SteeringView steeringAfter = view(SteeringView.ID, SteeringView.class);
+        waitUntil(() -> ui(steeringAfter::verdictText).startsWith("Result " + causalTest.id()), TIMEOUT,
+                () -> "the Steering view shows the stored causal test: " + ui(steeringAfter::statusText));
+        assertEquals(causalBefore, causalVerdict(ui(steeringAfter::verdictText)));
+        assertArrayEquals(sweepLineBefore, ui(() -> steeringAfter.chart().lines().get(0).y()), 1e-6);
+
+        ResultView resultAfter = view(ResultView.ID, ResultView.class);
+        waitUntil(() -> ui(() -> resultAfter.result() != null), TIMEOUT, () -> "the Result view shows its result");
+        assertEquals(shownResultBefore, ui(() -> resultAfter.result().id()));
+        assertEquals(tabsBefore, ui(resultAfter::tabTitles));
+
+        HeatmapView heatmapAfter = view(HeatmapView.ID, HeatmapView.class);
+        waitUntil(() -> ui(heatmapAfter::statusText).equals(heatmapBefore), TIMEOUT,
+                () -> "the heatmap shows the prompt again: " + ui(heatmapAfter::statusText) + " / "
+                        + ui(heatmapAfter::emptyStateText) + ", before: " + heatmapBefore);
+        assertEquals(heatmapSize, ui(() -> new org.eclipse.swt.graphics.Point(heatmapAfter.canvas().data().rows(),
+                heatmapAfter.canvas().data().columns())));
+        ui(() -> {
+            page().activate(page().findView(HeatmapView.ID));
+            return null;
+        });
+        screenshot(window().getShell(), "loop-8-heatmap-restored");
+        ui(() -> {
+            page().activate(page().findView(ProbeAccuracyView.ID));
+            return null;
+        });
+        screenshot(window().getShell(), "loop-8-probes-restored");
+
+        // A smaller window: the views' buttons and combos wrap or keep their size, none is cut at the right edge.
+        org.eclipse.swt.graphics.Rectangle bounds = ui(() -> window().getShell().getBounds());
+        try {
+            ui(() -> {
+                window().getShell().setSize(1000, 720);
+                return null;
+            });
+            for (String id : List.of(ProbeAccuracyView.ID, SteeringView.ID, HeatmapView.ID, ModelLibraryView.ID)) {
+                ui(() -> {
+                    page().activate(page().findView(id));
+                    window().getShell().layout(true, true);
+                    return null;
+                });
+                screenshot(window().getShell(), "loop-8-narrow-" + id.substring(id.lastIndexOf('.') + 1));
+                List<String> clipped = ui(() -> controls(window().getShell(), Control.class,
+                        c -> (c instanceof Button || c instanceof Combo) && c.isVisible()).stream()
+                        .filter(ResearcherLoopTest::clipped).map(c -> c.getClass().getSimpleName() + " '"
+                                + (c instanceof Button b ? b.getText() : ((Combo) c).getText()) + "' " + c.getBounds()
+                                + " in " + c.getParent().getClientArea()).toList());
+                assertTrue(clipped.isEmpty(), id + ": " + clipped);
+            }
+        } finally {
+            ui(() -> {
+                window().getShell().setBounds(bounds);
+                return null;
+            });
+        }
+
+        // "Run probes..." starts from the data: the anchor is the dataset's answer marker.
+        ui(() -> {
+            page().activate(page().findView(ProbeAccuracyView.ID));
+            Button run = controls(window().getShell(), Button.class, b -> b.getText().equals("Run probes...")).get(0);
+            run.getDisplay().asyncExec(() -> run.notifyListeners(SWT.Selection, new Event()));
+            return null;
+        });
+        Shell runProbes = waitForShell("Run probes");
+        String anchor = ui(() -> {
+            List<Control> fields = controls(runProbes, Control.class, c -> c instanceof Label || c instanceof Text);
+            for (int i = 0; i + 1 < fields.size(); i++) {
+                if (fields.get(i) instanceof Label l && l.getText().startsWith("Anchor token")
+                        && fields.get(i + 1) instanceof Text t) {
+                    return t.getText();
+                }
+            }
+            return null;
+        });
+        assertEquals(":", anchor);
+        screenshot(runProbes, "loop-8-run-probes-from-the-view");
+        close(runProbes);
+
+        // "Compare with..." offers the stored probe results, not a run dialog.
+        ui(() -> {
+            page().activate(page().findView(ProbeAccuracyView.ID));
+            Button compare = controls(window().getShell(), Button.class, b -> b.getText().equals("Compare with..."))
+                    .get(0);
+            compare.getDisplay().asyncExec(() -> compare.notifyListeners(SWT.Selection, new Event()));
+            return null;
+        });
+        Shell list = waitForShell(ProbeAccuracyView.COMPARE_TITLE);
+        Table offered = ui(() -> controls(list, Table.class, t -> true).get(0));
+        List<String> items = ui(() -> Arrays.stream(offered.getItems()).map(i -> i.getText()).toList());
+        // every stored probe result of the open stores (the demo store's too), newest first within a store
+        int mine = items.indexOf(items.stream().filter(i -> i.startsWith("my-store: ")).findFirst().orElse(null));
+        assertTrue(mine >= 0 && items.get(mine).contains(probeResult.id()), items.toString());
+        screenshot(list, "loop-8-compare-with-stored");
+        ui(() -> {
+            offered.setSelection(mine);
+            offered.notifyListeners(SWT.Selection, new Event());
+            return null;
+        });
+        press(list, "OK");
+        waitUntil(() -> ui(() -> probesAfter.comparisonPanel().results() != null), TIMEOUT,
+                () -> "the picked result shows beside the first");
+        assertArrayEquals(probeLineBefore, ui(() -> probesAfter.comparisonChart().lines().get(0).y()));
+    }
+
+    /**
+     * Whether a button or combo is narrower than it wants to be, or reaches past its parent's right edge (a parent
+     * that scrolls sideways, a table's editor or a toolbar aside).
+     */
+    private static boolean clipped(Control c) {
+        if (c.getParent() instanceof org.eclipse.swt.custom.ScrolledComposite || c.getShell() != window().getShell()) {
+            return false;
+        }
+        int wanted = c.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+        return c.getSize().x < wanted - 1 || c.getBounds().x + c.getBounds().width > c.getParent().getClientArea().width + 1;
+    }
+
+    /** "causal yes" or "causal no" of the first layer a verdict line names. */
+    private static String causalVerdict(String verdict) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("causal (yes|no)").matcher(verdict);
+        assertTrue(m.find(), verdict);
+        return m.group();
+    }
+
+    /** The open view {@code id} (its part's object for an e4 view). */
+    private static <V> V view(String id, Class<V> type) {
+        return ui(() -> {
+            org.eclipse.ui.IViewPart part = page().findView(id);
+            if (type.isInstance(part)) {
+                return type.cast(part);
+            }
+            org.eclipse.e4.ui.model.application.ui.basic.MPart model = window().getService(
+                    org.eclipse.e4.ui.workbench.modeling.EPartService.class).findPart(id);
+            assertNotNull(model, id + " is open");
+            return type.cast(model.getObject());
+        });
+    }
+
+    @Test
+    @Order(9)
     void aStoreThatCannotBeOpenedIsReportedOnceAndCanBeForgotten() throws Exception {
         Path broken = Files.createDirectories(dir.resolve("broken-store"));
         Files.writeString(broken.resolve("store.xmi"), "not xmi");
@@ -438,7 +675,7 @@ class ResearcherLoopTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theCaptureDialogResumesAnInterruptedCapture() throws Exception {
         // A capture of the same settings interrupted after its first batch (as a cancel or a crash leaves it).
         Path resumeStore = dir.resolve("resume-store").toAbsolutePath().normalize();

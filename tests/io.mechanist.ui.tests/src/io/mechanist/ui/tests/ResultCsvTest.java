@@ -58,6 +58,23 @@ class ResultCsvTest {
         }
     }
 
+    /** Table cells show six significant digits; the CSV of the same column keeps every digit. */
+    @Test
+    void cellsAreRoundedAndTheCsvKeepsFullPrecision() throws Exception {
+        assertEquals("0.123457", io.mechanist.ui.results.ResultView.display(0.1234567891234));
+        assertEquals("3", io.mechanist.ui.results.ResultView.display(3.0));
+        assertEquals("-0.5", io.mechanist.ui.results.ResultView.display(-0.5));
+        assertEquals("1.23457e-7", io.mechanist.ui.results.ResultView.display(1.234567891e-7));
+        assertEquals("1.23457e+7", io.mechanist.ui.results.ResultView.display(12345678.91));
+        assertEquals("NaN", io.mechanist.ui.results.ResultView.display(Double.NaN));
+        double precise = 0.1234567891234;
+        AnalysisOutput.Table table = new AnalysisOutput.Table("t",
+                List.of(AnalysisOutput.numbers("x", "", new double[] {precise})));
+        Path file = dir.resolve("precise.csv");
+        ResultCsv.write(table, file);
+        assertEquals(precise, Double.parseDouble(Files.readAllLines(file).get(1)), 0.0);
+    }
+
     @Test
     void aNewStoreNeedsAnEmptyOrMissingFolder() throws Exception {
         assertNull(NewStoreDialog.problem(dir.resolve("new")));

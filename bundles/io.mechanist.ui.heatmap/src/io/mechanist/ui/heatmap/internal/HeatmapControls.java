@@ -101,6 +101,7 @@ public final class HeatmapControls {
             if (direction.getItemCount() > 0) {
                 direction.select(0);
             }
+            direction.requestLayout(); // its width follows the directions' names
         }
         for (var control : composite.getChildren()) {
             control.setEnabled(present);

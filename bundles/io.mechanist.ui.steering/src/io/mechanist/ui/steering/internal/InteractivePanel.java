@@ -16,6 +16,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -141,7 +142,7 @@ public final class InteractivePanel {
             t.addListener(SWT.Modify, e -> readoutSoon());
         }
 
-        Composite sampling = row(root, 10);
+        Composite sampling = wrappingRow(root);
         new Label(sampling, SWT.NONE).setText("Max tokens:");
         maxTokens = new Spinner(sampling, SWT.BORDER);
         maxTokens.setValues(24, 1, 512, 0, 1, 8);
@@ -553,6 +554,19 @@ public final class InteractivePanel {
         Composite row = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(columns, false);
         layout.marginHeight = 0;
+        row.setLayout(layout);
+        row.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        return row;
+    }
+
+    /** A row of fixed-size controls that continues on a second line when the view is narrow. */
+    private static Composite wrappingRow(Composite parent) {
+        Composite row = new Composite(parent, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
+        layout.marginTop = 0;
+        layout.marginBottom = 0;
         row.setLayout(layout);
         row.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         return row;

@@ -8,6 +8,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -42,8 +43,12 @@ public final class SweepPanel {
     public SweepPanel(Composite parent, Runnable exportPng, Runnable exportCsv) {
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
+        // A row that wraps: a narrow view puts the export buttons on a second line instead of clipping them.
         Composite bar = new Composite(root, SWT.NONE);
-        bar.setLayout(new GridLayout(8, false));
+        RowLayout barLayout = new RowLayout(SWT.HORIZONTAL);
+        barLayout.wrap = true;
+        barLayout.center = true;
+        bar.setLayout(barLayout);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(bar, SWT.NONE).setText("Effect:");
         metric = new Combo(bar, SWT.READ_ONLY);
@@ -108,6 +113,7 @@ public final class SweepPanel {
             layer.add("layer " + layerNumber);
         }
         layer.select(strongestLayer(result));
+        layer.requestLayout(); // its width follows the new items
         redraw();
     }
 

@@ -122,8 +122,38 @@ class StorePromptViewTest {
             }
         }
         screenshot(canvas, "heatmap-store-attention");
+
+        // As after a restart: the view comes back before its store and shows the prompt once the store is open.
         ui(() -> {
-            page().hideView(page().findView(HeatmapView.ID)); // the other view tests start from an empty view
+            page().hideView(page().findView(HeatmapView.ID));
+            return null;
+        });
+        OpenStores.instance().close(tiny.folder);
+        HeatmapView reopened = ui(() -> {
+            try {
+                page().showView(HeatmapView.ID);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return (HeatmapView) window().getService(EPartService.class).findPart(HeatmapView.ID).getObject();
+        });
+        assertEquals(OpenStores.instance().trees().isEmpty() ? HeatmapView.EMPTY_STATE : HeatmapView.PICK_A_PROMPT,
+                ui(reopened::emptyStateText), "no store of the shown prompt is open: the view waits");
+        OpenStores.instance().open(tiny.folder).join();
+        ui(() -> {
+            reopened.controls().selectKind(0);
+            return null;
+        });
+        HeatmapData restored = shown(reopened, "Residual norm");
+        assertEquals(tokens, restored.columnLabels());
+        for (int layer = 0; layer < tiny.layers; layer++) {
+            for (int pos = 0; pos < tokens.size(); pos++) {
+                assertEquals(norms.value(layer, pos), restored.value(layer, pos));
+            }
+        }
+        OpenStores.instance().close(tiny.folder); // the other view tests start from an empty view
+        ui(() -> {
+            page().hideView(page().findView(HeatmapView.ID));
             return null;
         });
     }

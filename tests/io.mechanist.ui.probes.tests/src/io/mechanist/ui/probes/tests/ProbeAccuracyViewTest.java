@@ -31,7 +31,11 @@ import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.ProbeAnalysis;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
+import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeResults;
+import io.mechanist.probes.StoredProbeResults;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.ui.store.OpenStores;
 import io.mechanist.testing.PlantedStore;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
@@ -193,21 +197,57 @@ class ProbeAccuracyViewTest {
         assertTrue(lines.get(11).startsWith("10, Answer,"), lines.get(11));
     }
 
+    /**
+     * "Run probes..." runs the probe analysis in a background job and stores its result in the store, with the
+     * parameters of the run: the result is listed in the Store Navigator and shown here from the store.
+     */
     @Test
     @Order(5)
-    void runsProbesOnAStoredCaptureInABackgroundJob(@TempDir Path dir) throws Exception {
-        Path store = dir.resolve("store");
+    void runsProbesOnAStoredCaptureInABackgroundJobAndStoresTheResult(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store").toAbsolutePath().normalize();
         PlantedStore.write(store);
         ProbeAccuracyView view = openView();
-        ui(() -> view.runProbes(store, PlantedStore.CAPTURE, "resid_post", "answer",
-                PositionAlignment.relativeToAnchor("Answer", 3, 1), ProbeConfig.defaults().withFolds(4).withThreads(2)));
-        waitUntil(() -> !view.isRunning() && ui(view::statusText).startsWith(PlantedStore.CAPTURE + ": n = "),
-                "the probe job finishes and its results are shown");
-        String status = ui(view::statusText);
-        assertTrue(status.contains("n = " + PlantedStore.PROMPTS + " prompts"), status);
-        assertTrue(status.contains("best blocks.2.resid_post"), status);
-        assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
-        assertEquals("blocks.2.resid_post logistic (95% CI of one split)",
-                ui(() -> view.chart().legendEntries().get(0)));
+        try {
+            ui(() -> view.runProbes(store, PlantedStore.CAPTURE, "resid_post", "answer",
+                    PositionAlignment.relativeToAnchor("Answer", 3, 1),
+                    ProbeConfig.defaults().withFolds(4).withThreads(2)));
+            waitUntil(() -> !view.isRunning() && ui(view::statusText).startsWith(PlantedStore.CAPTURE + " (result-"),
+                    "the probe job finishes and its stored result is shown");
+            String status = ui(view::statusText);
+            assertTrue(status.contains("n = " + PlantedStore.PROMPTS + " prompts"), status);
+            assertTrue(status.contains("best blocks.2.resid_post"), status);
+            assertEquals(" Answer", ui(() -> view.chart().categoryLabels().get(3)));
+            assertEquals("blocks.2.resid_post logistic (95% CI of one split)",
+                    ui(() -> view.chart().legendEntries().get(0)));
+
+            String resultId = status.substring((PlantedStore.CAPTURE + " (").length(), status.indexOf(')'));
+            try (ActivationStore s = ActivationStore.openReadOnly(store)) {
+                java.util.Map<String, String> parameters = s.read(m -> {
+                    var r = m.getResults().stream().filter(x -> x.getId().equals(resultId)).findFirst().orElseThrow();
+                    assertEquals(StoredProbeResults.ANALYSIS_ID, r.getAnalysisId());
+                    java.util.Map<String, String> p = new java.util.HashMap<>();
+                    r.getParameters().forEach(e -> p.put(e.getKey(), e.getValue()));
+                    return p;
+                });
+                assertEquals("anchor", parameters.get("alignment"));
+                assertEquals("Answer", parameters.get("anchor"));
+                assertEquals("3", parameters.get("before"));
+                assertEquals("1", parameters.get("after"));
+                assertEquals("4", parameters.get("folds"));
+                assertEquals(PlantedStore.CAPTURE, parameters.get("input.activations"));
+                // what the view shows is what the store holds
+                ProbeResults stored = StoredProbeResults.read(s, resultId).results();
+                ProbeCell best = stored.best(ProbeMethod.LOGISTIC);
+                ui(() -> {
+                    view.selectLayers(best.layer());
+                    return null;
+                });
+                assertEquals(best.accuracy(), ui(() -> view.chart().lines().get(0).y()[best.position()]));
+            }
+            waitUntil(() -> ProbeAccuracyView.storedProbeResults().stream().anyMatch(c -> c.resultId().equals(resultId)),
+                    "the store is open in the navigator with the new result listed");
+        } finally {
+            OpenStores.instance().close(store);
+        }
     }
 }

@@ -18,6 +18,14 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,22 +202,88 @@ class StoredResultAndSteeringTest {
         }
     }
 
+    /**
+     * "Compare with..." lists the stored probe results of the open stores (not a run dialog); the one picked shows
+     * beside the shown result.
+     */
     @Test
-    void comparesTheStoredResultWithASecondCaptureRunBesideIt() throws Exception {
+    void comparesTheStoredResultWithAStoredResultPickedFromAList() throws Exception {
         ProbeAccuracyView view = viewShowingTheStoredResult();
-        Path second = dir.resolve("second-store");
+        Path second = dir.resolve("second-store").toAbsolutePath().normalize();
         PlantedStore.write(second);
-        ui(() -> view.compareWithCapture(second, PlantedStore.CAPTURE, "resid_post", "answer",
-                io.mechanist.probes.PositionAlignment.relativeToAnchor("Answer", 3, 1),
-                io.mechanist.probes.ProbeConfig.defaults().withFolds(4).withThreads(2)));
-        waitUntil(() -> !view.isRunning() && ui(() -> view.comparisonPanel().results()) != null,
-                "the second capture is probed and shown beside the first");
-        assertTrue(ui(() -> view.comparisonPanel().title()).startsWith(PlantedStore.CAPTURE + ": n = "
-                + PlantedStore.PROMPTS + " prompts"));
-        assertTrue(ui(view::statusText).contains("\n" + PlantedStore.CAPTURE + ": n = "), ui(view::statusText));
-        ui(() -> {
-            view.compare(null, null, null);
-            return null;
-        });
+        String secondId;
+        try (ActivationStore s = ActivationStore.open(second)) {
+            secondId = new AnalysisRunner(s, AnalysisRegistry.fromPlatform()).run(new AnalysisRequest(
+                    StoredProbeResults.ANALYSIS_ID, Map.of("label", "answer", "anchor", "Answer", "before", "2",
+                            "after", "1", "folds", "3"), Map.of("activations", PlantedStore.CAPTURE)),
+                    new NullProgressMonitor());
+        }
+        OpenStores.instance().open(second).join();
+        try {
+            List<ProbeAccuracyView.StoredProbeChoice> choices = ProbeAccuracyView.storedProbeResults();
+            assertTrue(choices.stream().anyMatch(c -> c.resultId().equals(secondId)), choices.toString());
+
+            ui(() -> {
+                Button compare = buttons(window().getShell(), "Compare with...").get(0);
+                compare.getDisplay().asyncExec(() -> compare.notifyListeners(SWT.Selection, new Event()));
+                return null;
+            });
+            waitUntil(() -> ui(() -> shell(ProbeAccuracyView.COMPARE_TITLE)) != null, "the list of stored results opens");
+            ui(() -> {
+                Shell list = shell(ProbeAccuracyView.COMPARE_TITLE);
+                Table table = controls(list, Table.class).get(0);
+                List<String> items = java.util.Arrays.stream(table.getItems()).map(TableItem::getText).toList();
+                int row = -1;
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).contains(secondId)) {
+                        row = i;
+                    }
+                }
+                assertTrue(row >= 0, "the second store's result is offered: " + items);
+                assertTrue(items.get(row).startsWith("second-store: "), items.get(row));
+                table.setSelection(row);
+                table.notifyListeners(SWT.Selection, new Event());
+                buttons(list, "OK").get(0).notifyListeners(SWT.Selection, new Event());
+                return null;
+            });
+            waitUntil(() -> !view.isRunning() && ui(() -> view.comparisonPanel().results()) != null,
+                    "the picked result is read and shown beside the first");
+            assertTrue(ui(() -> view.comparisonPanel().title()).startsWith(PlantedStore.CAPTURE + " (" + secondId
+                    + "): n = " + PlantedStore.PROMPTS + " prompts"), ui(() -> view.comparisonPanel().title()));
+            assertTrue(ui(view::statusText).contains("\n" + PlantedStore.CAPTURE + " (" + secondId + "): n = "),
+                    ui(view::statusText));
+            ui(() -> {
+                view.compare(null, null, null);
+                return null;
+            });
+        } finally {
+            OpenStores.instance().close(second);
+        }
+    }
+
+    private static Shell shell(String title) {
+        for (Shell s : PlatformUI.getWorkbench().getDisplay().getShells()) {
+            if (!s.isDisposed() && s.isVisible() && title.equals(s.getText())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<Button> buttons(Composite root, String text) {
+        return controls(root, Button.class).stream().filter(b -> text.equals(b.getText())).toList();
+    }
+
+    private static <T extends Control> List<T> controls(Composite root, Class<T> type) {
+        List<T> found = new java.util.ArrayList<>();
+        for (Control c : root.getChildren()) {
+            if (type.isInstance(c)) {
+                found.add(type.cast(c));
+            }
+            if (c instanceof Composite inner) {
+                found.addAll(controls(inner, type));
+            }
+        }
+        return found;
     }
 }

@@ -159,8 +159,44 @@ class SteerAlongProbeTest {
         assertTrue(Files.size(shot) > 5000, "screenshot written to " + shot);
     }
 
+    /**
+     * The causal test is stored in the probe's store as a steering sweep result (target probe, at the probe's layer):
+     * read back, it has the numbers that were shown, and opened from the navigator it shows the same verdict.
+     */
     @Test
     @Order(2)
+    void theCausalTestIsStoredAndReopensWithTheSameVerdict() throws Exception {
+        SteeringView view = openView();
+        String verdict = ui(view::verdictText);
+        java.util.regex.Matcher stored = java.util.regex.Pattern.compile("Stored as (result-[0-9a-f]+) in ")
+                .matcher(verdict);
+        assertTrue(stored.find(), verdict);
+        String resultId = stored.group(1);
+        List<XYChartViewer.Line> shown = ui(() -> view.chart().lines());
+        StoredSweeps.Loaded loaded;
+        try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
+            loaded = StoredSweeps.read(store, resultId);
+        }
+        assertEquals("probe", loaded.parameters().get("target"));
+        assertEquals("3", loaded.parameters().get("layers"));
+        assertEquals(EmbeddedDemo.TEST_CAPTURE, loaded.parameters().get("input.heldOut"));
+        assertEquals(List.of(3), loaded.result().config().layers());
+        for (int m = 0; m < loaded.result().config().multipliers().length; m++) {
+            assertEquals(shown.get(0).y()[m], loaded.result().meanProbability(0, 0, m), 1e-6, "probe line at " + m);
+            assertEquals(shown.get(1).y()[m], loaded.result().meanProbability(1, 0, m), 1e-6, "control at " + m);
+        }
+        String yes = loaded.causal().get(0).yes() ? "yes" : "no";
+        assertTrue(verdict.contains("layer 3 direction at multiplier 1: causal " + yes), verdict);
+
+        send(StoreResultSelection.TOPIC, new StoreResultSelection(storeFolder, resultId, SweepAnalysis.ID, "summary"));
+        waitUntil(() -> ui(view::verdictText).startsWith("Result " + resultId), "the stored causal test is shown");
+        String reopened = ui(view::verdictText);
+        assertTrue(reopened.startsWith("Result " + resultId + " (target: probe): "), reopened);
+        assertTrue(reopened.contains("layer 3 direction at multiplier 1: causal " + yes), reopened);
+    }
+
+    @Test
+    @Order(3)
     void aFailingRequestSaysWhy() throws Exception {
         SteeringView view = openView();
         send(SteerAlongProbe.TOPIC, new SteerAlongProbe(storeFolder, "no-such-capture", "answer", "B", SITE,
@@ -171,7 +207,7 @@ class SteerAlongProbeTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void openingAStoredSweepShowsItsNumbersAndOffersItsVectors() throws Exception {
         String resultId;
         SweepResult computed;
