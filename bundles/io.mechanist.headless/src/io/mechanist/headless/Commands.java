@@ -5,6 +5,7 @@ import java.util.List;
 import io.mechanist.headless.commands.AnalysesCommand;
 import io.mechanist.headless.commands.CaptureCommand;
 import io.mechanist.headless.commands.DemoCommand;
+import io.mechanist.headless.commands.DiffCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.MakeCheckpointCommand;
 import io.mechanist.headless.commands.PerturbCommand;
@@ -25,6 +26,6 @@ public final class Commands {
     public static List<Command> all() {
         return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
                 new CaptureCommand(), new RemoveCaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
-                new TrainDemoCommand(), new MakeCheckpointCommand(), new PerturbCommand());
+                new TrainDemoCommand(), new MakeCheckpointCommand(), new PerturbCommand(), new DiffCommand());
     }
 }

@@ -18,7 +18,7 @@ import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.headless.Cli;
 
 /**
- * {@code mechanist perturb} end to end on the demo model: a few held-out prompts captured by the capture verb, a
+ * {@code mechanist perturb} and {@code mechanist diff} end to end on the demo model: a few held-out prompts captured by the capture verb, a
  * noise sweep stored and printed; the unperturbed row answers every prompt, the noisiest does not, and bad options
  * exit 2 with the usage.
  */
@@ -38,6 +38,25 @@ class PerturbCommandTest {
                 EmbeddedDemo.modelFolder().toString(), "--dataset", dataset.toString(), "--sites", "blocks.0.resid_post",
                 "--id", "held-out");
         assertEquals(Cli.OK, capture.code(), capture.err());
+        CliRunner.Outcome again = CliRunner.run("capture", "--store", store.toString(), "--model",
+                EmbeddedDemo.modelFolder().toString(), "--dataset", dataset.toString(), "--sites", "blocks.0.resid_post",
+                "--id", "again");
+        assertEquals(Cli.OK, again.code(), again.err());
+    }
+
+    @Test
+    void diffOfAModelWithItselfFindsNoDifference() {
+        CliRunner.Outcome outcome = CliRunner.run("diff", "--store", store.toString(), "--base", "held-out", "--other",
+                "again", "--json");
+        assertEquals(Cli.OK, outcome.code(), outcome.err());
+        JsonObject site = outcome.json().getAsJsonArray("sites").get(0).getAsJsonObject();
+        assertEquals("blocks.0.resid_post", site.get("site").getAsString());
+        assertEquals(0, site.get("relativeDifference").getAsDouble(), 0);
+        assertEquals(1, site.get("meanCosine").getAsDouble(), 1e-12);
+        CliRunner.Outcome text = CliRunner.run("diff", "--store", store.toString(), "--base", "held-out", "--other",
+                "again");
+        assertEquals(Cli.OK, text.code(), text.err());
+        assertTrue(text.out().startsWith("Model diff held-out"), text.out());
     }
 
     @Test
