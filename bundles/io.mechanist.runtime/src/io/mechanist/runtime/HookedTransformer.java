@@ -22,6 +22,7 @@ import io.mechanist.runtime.generate.GenerationSettings;
 import io.mechanist.runtime.generate.TokenListener;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.FunctionEdit;
 import io.mechanist.runtime.intervention.Intervention;
 import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Patch;
@@ -43,7 +44,12 @@ import io.mechanist.runtime.internal.WeightSource;
  */
 public final class HookedTransformer implements AutoCloseable {
     private static final Set<HookPoint> EDITABLE = EnumSet.of(HookPoint.EMBED, HookPoint.RESID_PRE,
-            HookPoint.ATTN_OUT, HookPoint.RESID_MID, HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
+            HookPoint.ATTN_Q, HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_Z, HookPoint.ATTN_OUT,
+            HookPoint.RESID_MID, HookPoint.MLP_POST, HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
+    /** The points inside each block, in execution order. */
+    private static final List<HookPoint> BLOCK_POINTS = List.of(HookPoint.RESID_PRE, HookPoint.ATTN_Q,
+            HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_SCORES, HookPoint.ATTN_PATTERN, HookPoint.ATTN_Z,
+            HookPoint.ATTN_OUT, HookPoint.RESID_MID, HookPoint.MLP_POST, HookPoint.MLP_OUT, HookPoint.RESID_POST);
     private static final HookSite LOGITS = HookSite.of(HookPoint.LOGITS, -1);
 
     private final Path folder;
@@ -172,14 +178,39 @@ public final class HookedTransformer implements AutoCloseable {
         List<HookSite> sites = new ArrayList<>();
         sites.add(HookSite.of(HookPoint.EMBED, -1));
         for (int layer = 0; layer < spec().layerCount(); layer++) {
-            for (HookPoint point : List.of(HookPoint.RESID_PRE, HookPoint.ATTN_PATTERN, HookPoint.ATTN_OUT,
-                    HookPoint.RESID_MID, HookPoint.MLP_OUT, HookPoint.RESID_POST)) {
+            for (HookPoint point : BLOCK_POINTS) {
                 sites.add(HookSite.of(point, layer));
             }
         }
         sites.add(HookSite.of(HookPoint.FINAL_NORM, -1));
         sites.add(LOGITS);
         return sites;
+    }
+
+    /**
+     * The shape of one position's activation at {@code point}: {@code [d_model]}, {@code [head, d_head]} for
+     * attn_q/attn_z, {@code [kv_head, d_head]} for attn_k/attn_v, {@code [d_mlp]} for mlp_post, {@code [vocab]} for
+     * logits, and {@code [head, key]} (keys = the prompt's length) for attn_scores/attn_pattern.
+     */
+    public int[] rowShape(HookPoint point, int keys) {
+        ModelSpec s = spec();
+        return switch (point) {
+            case ATTN_Q, ATTN_Z -> new int[] {s.headCount(), s.headDim()};
+            case ATTN_K, ATTN_V -> new int[] {s.kvHeadCount(), s.headDim()};
+            case MLP_POST -> new int[] {s.mlpDim()};
+            case LOGITS -> new int[] {s.vocabSize()};
+            case ATTN_SCORES, ATTN_PATTERN -> new int[] {s.headCount(), keys};
+            default -> new int[] {s.dModel()};
+        };
+    }
+
+    /** Values per position at an editable site (the product of {@link #rowShape}). */
+    private int rowWidth(HookPoint point) {
+        int width = 1;
+        for (int d : rowShape(point, 0)) {
+            width *= d;
+        }
+        return width;
     }
 
     /**
@@ -312,18 +343,21 @@ public final class HookedTransformer implements AutoCloseable {
         for (Intervention edit : plan.interventions()) {
             validateSites(Set.of(edit.site()));
             if (!EDITABLE.contains(edit.site().point())) {
-                throw new IllegalArgumentException(edit + ": interventions apply to [batch, pos, d_model] sites ("
+                throw new IllegalArgumentException(edit + ": interventions apply to sites with a row per position ("
                         + EDITABLE.stream().map(p -> p.name().toLowerCase()).toList() + "), not "
                         + edit.site().id());
             }
+            int expected = rowWidth(edit.site().point());
             int width = switch (edit) {
                 case AddVector add -> add.vector().length;
-                case Ablate ablate -> ablate.isZero() ? spec().dModel() : ablate.meanVector().length;
+                case Ablate ablate -> ablate.isZero() ? expected : ablate.meanVector().length;
                 case Patch patch -> patch.width();
+                case FunctionEdit function -> expected;
             };
-            if (width != spec().dModel()) {
-                throw new IllegalArgumentException(edit + ": vector width " + width + " but d_model is "
-                        + spec().dModel());
+            if (width != expected) {
+                throw new IllegalArgumentException(edit + ": vector width " + width + " but " + edit.site().id()
+                        + " has " + expected + " values per position " + java.util.Arrays.toString(
+                        rowShape(edit.site().point(), 0)));
             }
         }
     }

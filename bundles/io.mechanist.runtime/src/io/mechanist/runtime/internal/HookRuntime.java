@@ -14,6 +14,7 @@ import io.mechanist.runtime.ActivationSink;
 import io.mechanist.runtime.SiteActivations;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.FunctionEdit;
 import io.mechanist.runtime.intervention.Intervention;
 import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Patch;
@@ -54,8 +55,30 @@ public final class HookRuntime {
         return captureSites.contains(site);
     }
 
+    /** Whether anything (a capture or an edit) happens at {@code site}. */
+    public boolean touches(HookSite site) {
+        return captureSites.contains(site) || edits.containsKey(site);
+    }
+
     /** Passes x [batch, pos, width] through the site: interventions in plan order, then capture. */
     public NDArray apply(HookSite site, NDArray x) {
+        return apply(site, x, new long[] {x.getShape().get(2)});
+    }
+
+    /**
+     * Passes per-head values x [batch, pos, head, d_head] through the site; edits see one row of head * d_head
+     * values per position, captures keep the [head, d_head] shape.
+     */
+    public NDArray applyPerHead(HookSite site, NDArray x) {
+        if (!touches(site)) {
+            return x;
+        }
+        Shape shape = x.getShape();
+        NDArray rows = x.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3));
+        return apply(site, rows, new long[] {shape.get(2), shape.get(3)}).reshape(shape);
+    }
+
+    private NDArray apply(HookSite site, NDArray x, long[] rowShape) {
         List<Intervention> here = edits.get(site);
         if (here != null) {
             for (Intervention edit : here) {
@@ -63,7 +86,7 @@ public final class HookRuntime {
             }
         }
         if (captureSites.contains(site)) {
-            captureRows(site, x);
+            captureRows(site, x, rowShape);
         }
         return x;
     }
@@ -76,16 +99,28 @@ public final class HookRuntime {
         int width = (int) x.getShape().get(2);
         float[] selected = new float[batch * length];
         float[] kept = new float[batch * length];
-        float[] patch = edit instanceof Patch ? new float[batch * length * width] : null;
+        boolean replaces = edit instanceof Patch || edit instanceof FunctionEdit;
+        float[] patch = replaces ? new float[batch * length * width] : null;
+        float[] current = edit instanceof FunctionEdit ? x.toFloatArray() : null;
         boolean any = false;
         for (int b = 0; b < batch; b++) {
             for (int[] hit : select(edit.positions(), layout, b)) {
                 int slot = layout.slotOf(b, hit[0]);
+                int offset = (b * length + slot) * width;
                 selected[b * length + slot] = 1f;
                 any = true;
                 if (edit instanceof Patch p) {
                     int row = edit.positions().everyPosition() ? checkedRow(p, hit[0]) : p.sourceRow(hit[1]);
-                    p.copyRow(row, patch, (b * length + slot) * width);
+                    p.copyRow(row, patch, offset);
+                } else if (edit instanceof FunctionEdit f) {
+                    float[] replaced = f.function().apply(firstPrompt + b, hit[0],
+                            java.util.Arrays.copyOfRange(current, offset, offset + width));
+                    if (replaced == null || replaced.length != width) {
+                        throw new IllegalStateException(f + " returned " + (replaced == null ? "null" : replaced.length
+                                + " values") + " for prompt " + (firstPrompt + b) + " position " + hit[0]
+                                + "; the site has " + width + " values per position");
+                    }
+                    System.arraycopy(replaced, 0, patch, offset, width);
                 }
             }
         }
@@ -111,6 +146,7 @@ public final class HookRuntime {
                 yield ablate.isZero() ? remaining : remaining.addi(where.mul(manager.create(ablate.meanVector())));
             }
             case Patch p -> x.mul(keep).addi(manager.create(patch, new Shape(batch, length, width)));
+            case FunctionEdit f -> x.mul(keep).addi(manager.create(patch, new Shape(batch, length, width)));
         };
     }
 
@@ -142,7 +178,7 @@ public final class HookRuntime {
         return out;
     }
 
-    private void captureRows(HookSite site, NDArray x) {
+    private void captureRows(HookSite site, NDArray x, long[] rowShape) {
         ChunkLayout layout = ctx.layout();
         int length = layout.length();
         int width = (int) x.getShape().get(2);
@@ -155,14 +191,18 @@ public final class HookRuntime {
                 int slot = layout.slotOf(b, positions[i]);
                 System.arraycopy(all, (b * length + slot) * width, values, i * width, width);
             }
-            batch.add(new SiteActivations(site, firstPrompt + b, positions, new long[] {positions.length, width},
-                    values));
+            long[] shape = new long[rowShape.length + 1];
+            shape[0] = positions.length;
+            System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+            batch.add(new SiteActivations(site, firstPrompt + b, positions, shape, values));
         }
         sink.accept(site, batch);
     }
 
-    /** Captures an attention pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens. */
-    public void capturePattern(HookSite site, NDArray probs) {
+    /**
+     * Captures attention scores or pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens.
+     */
+    public void captureQueryKey(HookSite site, NDArray probs) {
         ChunkLayout layout = ctx.layout();
         int heads = (int) probs.getShape().get(1);
         int length = layout.length();

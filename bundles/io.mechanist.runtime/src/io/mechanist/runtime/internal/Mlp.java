@@ -16,15 +16,15 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
             up.weight().getManager().create(2 * SQRT_2_OVER_PI)});
     }
 
-    /** x [batch, pos, d_model] -> [batch, pos, d_model]. */
-    public NDArray apply(NDArray x) {
+    /** x [batch, pos, d_model] -> [batch, pos, d_model]; the hidden activation passes through {@code hiddenSite}. */
+    public NDArray apply(NDArray x, HookRuntime hooks, io.mechanist.core.hooks.HookSite hiddenSite) {
         NDArray hidden;
         if (gate != null) {
             hidden = activate(gate.apply(x)).muli(up.apply(x));
         } else {
             hidden = activate(up.apply(x));
         }
-        return down.apply(hidden);
+        return down.apply(hooks.apply(hiddenSite, hidden));
     }
 
     private NDArray activate(NDArray x) {
