@@ -7,6 +7,7 @@ import io.mechanist.headless.commands.CaptureCommand;
 import io.mechanist.headless.commands.DemoCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.MakeCheckpointCommand;
+import io.mechanist.headless.commands.PatchCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
@@ -22,7 +23,7 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
+        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(), new PatchCommand(),
                 new CaptureCommand(), new RemoveCaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
                 new TrainDemoCommand(), new MakeCheckpointCommand());
     }

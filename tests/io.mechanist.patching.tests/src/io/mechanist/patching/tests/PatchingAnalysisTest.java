@@ -1,0 +1,84 @@
+package io.mechanist.patching.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mechanist.core.activations.PromptInfo;
+import io.mechanist.core.analysis.AnalysisException;
+import io.mechanist.core.analysis.AnalysisOutput;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.patching.analysis.PatchingAnalysis;
+import io.mechanist.runtime.reference.ArchitectureFamily;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
+import io.mechanist.store.StoredResults;
+
+/** The patching analysis through the extension point and the store's analysis runner. */
+class PatchingAnalysisTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesCellsWithIntervalsPairsAndPerPairArrays() throws Exception {
+        Path checkpoint = PatchingFixtures.checkpoint(dir, ArchitectureFamily.GPT2);
+        AnalysisRegistry registry = PatchingFixtures.registry();
+        assertEquals("Patching", registry.get(PatchingAnalysis.ID).category());
+        try (ActivationStore store = PatchingFixtures.store(dir.resolve("store"), checkpoint,
+                PatchingFixtures.prompts())) {
+            String id = new AnalysisRunner(store, registry).run(new AnalysisRequest(PatchingAnalysis.ID,
+                    Map.of("tokenA", "A", "tokenB", "B", "resamples", "200", "batchSize", "5"),
+                    Map.of("pairs", PatchingFixtures.CAPTURE)), new NullProgressMonitor());
+            StoredResults results = new StoredResults(store);
+            AnalysisOutput.Table cells = results.result(id).table("cells");
+            // 2 directions x (3 position grids x 2 layers x 7 columns + 1 head grid x 2 layers x 4 heads)
+            int layers = 2;
+            int heads = 4;
+            assertEquals(2 * (3 * layers * 7 + layers * heads), cells.rowCount());
+            double[] value = cells.column("value").numbers();
+            double[] low = cells.column("ciLow").numbers();
+            double[] high = cells.column("ciHigh").numbers();
+            String[] grid = cells.column("grid").texts();
+            String[] position = cells.column("position").texts();
+            double[] layer = cells.column("layer").numbers();
+            String[] token = cells.column("token").texts();
+            for (int r = 0; r < value.length; r++) {
+                assertTrue(low[r] <= value[r] + 1e-9 && value[r] <= high[r] + 1e-9, "cell " + r);
+                if (grid[r].equals("denoising/resid_pre") && layer[r] == 0 && position[r].equals("-1")) {
+                    assertEquals(0, value[r], 1e-5, "the last token is the same in every pair");
+                    assertEquals("so", token[r]);
+                }
+            }
+            assertEquals(6, results.result(id).table("pairs").rowCount());
+            float[] perPair = store.readResultArray(id, "perPair");
+            assertEquals(8 * layers * 7 * 6, perPair.length);
+        }
+    }
+
+    @Test
+    void badPairsAreRefusedNamingThePair() throws Exception {
+        Path checkpoint = PatchingFixtures.checkpoint(dir, ArchitectureFamily.GPT2);
+        List<PromptInfo> prompts = new ArrayList<>(PatchingFixtures.prompts());
+        prompts.add(PatchingFixtures.prompt(prompts.size(), "the cat is big . so", "A", "odd"));
+        prompts.add(PatchingFixtures.prompt(prompts.size(), "the big dog is big . so", "B", "odd"));
+        try (ActivationStore store = PatchingFixtures.store(dir.resolve("bad"), checkpoint, prompts)) {
+            AnalysisException error = assertThrows(AnalysisException.class, () -> new AnalysisRunner(store,
+                    PatchingFixtures.registry()).run(new AnalysisRequest(PatchingAnalysis.ID,
+                            Map.of("tokenA", "A", "tokenB", "B"), Map.of("pairs", PatchingFixtures.CAPTURE)),
+                    new NullProgressMonitor()));
+            assertTrue(error.getMessage().contains("pair 'odd'") && error.getMessage().contains("same length"),
+                    error.getMessage());
+        }
+    }
+}
