@@ -3,9 +3,11 @@ package io.mechanist.patching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +16,7 @@ import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.RunResult;
+import io.mechanist.runtime.SiteActivations;
 import io.mechanist.runtime.intervention.ActivationFunction;
 import io.mechanist.runtime.intervention.FunctionEdit;
 import io.mechanist.runtime.intervention.InterventionPlan;
@@ -28,8 +31,8 @@ import io.mechanist.runtime.intervention.Positions;
  * restore?</li>
  * <li><b>Noising</b> runs the clean prompt and writes the corrupted run's activation there: how much is lost?</li>
  * </ul>
- * Grids are layer x position for the [pos, d_model] points (resid_pre, attn_out, mlp_out, ...) and layer x head for
- * {@code attn_z}. Each pair gets the activation of its own partner prompt (a {@link FunctionEdit}). Positions are
+ * Grids are layer x position for the [pos, d_model] points (resid_pre, attn_out, mlp_out, ...; a global point such
+ * as final_norm has one row) and layer x head for {@code attn_z}. Each pair gets the activation of its own partner prompt (a {@link FunctionEdit}). Positions are
  * aligned on the last token ({@code alignEnd}: column c is position {@code c - columns} from the end) or on the first;
  * a pair shorter than a column's reach is not in that cell.
  */
@@ -48,8 +51,10 @@ public final class ActivationPatching {
      * @param directions which grids to compute
      * @param alignEnd align positions on the last token (else on the first)
      * @param batchSize prompts per forward pass
+     * @param attribution also compute attribution patching (gradient x activation difference) for every cell
      */
-    public record Settings(List<HookPoint> points, List<Direction> directions, boolean alignEnd, int batchSize) {
+    public record Settings(List<HookPoint> points, List<Direction> directions, boolean alignEnd, int batchSize,
+            boolean attribution) {
         public Settings {
             points = List.copyOf(points);
             directions = List.copyOf(directions);
@@ -89,10 +94,14 @@ public final class ActivationPatching {
     /**
      * @param cleanLogitDiff per pair, unpatched clean run
      * @param corruptedLogitDiff per pair, unpatched corrupted run
+     * @param grids activation patching
+     * @param attributionGrids attribution patching, in the order of {@code grids} (empty unless requested): the
+     *     patched logit difference estimated as {@code unpatched + gradient . (source - target activation)}, with the
+     *     gradient of the logit difference at the target run
      * @param columnTokens per position column: the most common token id of the clean prompts there (-1: none)
      */
     public record Result(double[] cleanLogitDiff, double[] corruptedLogitDiff, List<Grid> grids,
-            long[] columnTokens) {
+            List<Grid> attributionGrids, long[] columnTokens) {
     }
 
     /** Reports progress as (forward passes done, total). */
@@ -169,17 +178,16 @@ public final class ActivationPatching {
      */
     public Result run(Settings settings, Progress progress, BooleanSupplier cancelled) {
         int n = pairCount();
-        int layers = model.spec().layerCount();
         int heads = model.spec().headCount();
         int columns = clean.stream().mapToInt(t -> t.length).max().orElseThrow();
         List<HookSite> sites = new ArrayList<>();
         for (HookPoint point : settings.points()) {
-            if (!point.perLayer() || point.queryKeyShaped()) {
-                throw new IllegalArgumentException("cannot patch " + point.idName() + ": patching needs a per-layer "
-                        + "point with a row per position (resid_pre, attn_out, mlp_out, attn_z, ...)");
+            if (point.queryKeyShaped() || point == HookPoint.LOGITS) {
+                throw new IllegalArgumentException("cannot patch " + point.idName() + ": patching needs a point "
+                        + "with a row per position (resid_pre, attn_out, mlp_out, attn_z, ...)");
             }
-            for (int layer = 0; layer < layers; layer++) {
-                sites.add(HookSite.of(point, layer));
+            for (int layer = 0; layer < rows(point); layer++) {
+                sites.add(site(point, layer));
             }
         }
         RunResult cleanRun = model.run(RunRequest.builder(clean).batchSize(batchSize).capture(sites).build());
@@ -189,7 +197,7 @@ public final class ActivationPatching {
 
         int total = 0;
         for (HookPoint point : settings.points()) {
-            total += layers * (point == HookPoint.ATTN_Z ? heads : columns) * settings.directions().size();
+            total += rows(point) * (point == HookPoint.ATTN_Z ? heads : columns) * settings.directions().size();
         }
         int done = 0;
         List<Grid> grids = new ArrayList<>();
@@ -199,14 +207,14 @@ public final class ActivationPatching {
             for (HookPoint point : settings.points()) {
                 boolean perHead = point == HookPoint.ATTN_Z;
                 int width = perHead ? heads : columns;
-                double[][][] patched = new double[layers][width][n];
+                double[][][] patched = new double[rows(point)][width][n];
                 String[] labels = new String[width];
                 for (int c = 0; c < width; c++) {
                     labels[c] = perHead ? Integer.toString(c)
                             : Integer.toString(settings.alignEnd() ? c - columns : c);
                 }
-                for (int layer = 0; layer < layers; layer++) {
-                    HookSite site = HookSite.of(point, layer);
+                for (int layer = 0; layer < rows(point); layer++) {
+                    HookSite site = site(point, layer);
                     for (int c = 0; c < width; c++) {
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException("patching cancelled after " + done + " of " + total
@@ -242,7 +250,78 @@ public final class ActivationPatching {
                 grids.add(new Grid(direction, point, perHead, labels, patched));
             }
         }
-        return new Result(cleanDiff, corruptedDiff, grids, columnTokens(columns, settings.alignEnd()));
+        List<Grid> attribution = new ArrayList<>();
+        if (settings.attribution()) {
+            Set<HookSite> siteSet = new LinkedHashSet<>(sites);
+            RunResult cleanGradients = model.logitDifferenceGradients(clean, cleanAnswer, corruptedAnswer, siteSet,
+                    InterventionPlan.none(), batchSize);
+            RunResult corruptedGradients = model.logitDifferenceGradients(corrupted, cleanAnswer, corruptedAnswer,
+                    siteSet, InterventionPlan.none(), batchSize);
+            for (Grid grid : grids) {
+                boolean ofClean = grid.direction() == Direction.NOISING;
+                attribution.add(attributionGrid(grid, ofClean ? cleanRun : corruptedRun,
+                        ofClean ? corruptedRun : cleanRun, ofClean ? cleanGradients : corruptedGradients,
+                        ofClean ? cleanDiff : corruptedDiff, settings.alignEnd(), columns));
+            }
+        }
+        return new Result(cleanDiff, corruptedDiff, grids, attribution, columnTokens(columns, settings.alignEnd()));
+    }
+
+    /**
+     * The first-order estimate of every cell of {@code grid}: the target run's logit difference plus the gradient
+     * there times (source - target) activation, over the patched position (or the head's slice at every position).
+     */
+    private Grid attributionGrid(Grid grid, RunResult target, RunResult source, RunResult gradients, double[] base,
+            boolean alignEnd, int columns) {
+        int n = pairCount();
+        int headDim = model.spec().headDim();
+        double[][][] estimate = new double[grid.layers()][grid.columns()][n];
+        for (int layer = 0; layer < grid.layers(); layer++) {
+            HookSite site = site(grid.point(), layer);
+            for (int i = 0; i < n; i++) {
+                SiteActivations gradient = gradients.capture(site, i);
+                SiteActivations from = source.capture(site, i);
+                SiteActivations to = target.capture(site, i);
+                int length = clean.get(i).length;
+                for (int c = 0; c < grid.columns(); c++) {
+                    double[] cell = estimate[layer][c];
+                    if (Double.isNaN(grid.patched()[layer][c][i])) {
+                        cell[i] = Double.NaN;
+                        continue;
+                    }
+                    double change = 0;
+                    if (grid.perHead()) {
+                        for (int position = 0; position < length; position++) {
+                            change += dot(gradient.rowAt(position), from.rowAt(position), to.rowAt(position),
+                                    c * headDim, (c + 1) * headDim);
+                        }
+                    } else {
+                        int position = alignEnd ? length - (columns - c) : c;
+                        float[] g = gradient.rowAt(position);
+                        change = dot(g, from.rowAt(position), to.rowAt(position), 0, g.length);
+                    }
+                    cell[i] = base[i] + change;
+                }
+            }
+        }
+        return new Grid(grid.direction(), grid.point(), grid.perHead(), grid.columnLabels(), estimate);
+    }
+
+    private static double dot(float[] gradient, float[] from, float[] to, int start, int end) {
+        double sum = 0;
+        for (int d = start; d < end; d++) {
+            sum += (double) gradient[d] * ((double) from[d] - to[d]);
+        }
+        return sum;
+    }
+
+    /** Layers of a per-layer point; 1 for a global one (embed, final_norm). */
+    private int rows(HookPoint point) {
+        return point.perLayer() ? model.spec().layerCount() : 1;
+    }
+
+    private static HookSite site(HookPoint point, int layer) {
+        return point.perLayer() ? HookSite.of(point, layer) : HookSite.global(point);
     }
 
     private double[] readDiffs(RunResult run) {

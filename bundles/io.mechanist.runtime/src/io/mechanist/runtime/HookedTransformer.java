@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.djl.DjlEngines;
@@ -257,6 +260,80 @@ public final class HookedTransformer implements AutoCloseable {
         Map<HookSite, List<SiteActivations>> captures = new LinkedHashMap<>();
         kept.forEach((site, perPrompt) -> captures.put(site, List.of(perPrompt)));
         return new RunResult(lastLogits, captures);
+    }
+
+    /**
+     * Gradients of a logit difference: for each prompt, {@code d(logit[plus] - logit[minus]) / d(activation)} at
+     * every given site and position, the logits read at the prompt's last position, through DJL's autograd. Prompts
+     * do not interact, so each prompt's gradient is its own. Sites need a row per position (not attention scores or
+     * patterns); the plan's edits apply as in {@link #run}, the gradient is taken after them.
+     *
+     * @param plus per prompt, the token whose logit counts positively
+     * @param minus per prompt, the token whose logit counts negatively
+     * @return the logits at each prompt's last position, and as captures the gradients (same shapes as a capture)
+     */
+    public RunResult logitDifferenceGradients(List<long[]> prompts, long[] plus, long[] minus, Set<HookSite> sites,
+            InterventionPlan plan, int batchSize) {
+        if (plus.length != prompts.size() || minus.length != prompts.size()) {
+            throw new IllegalArgumentException("gradients need one plus and one minus token per prompt: " + prompts.size()
+                    + " prompts, " + plus.length + " plus, " + minus.length + " minus tokens");
+        }
+        validateSites(sites);
+        for (HookSite site : sites) {
+            if (site.point().queryKeyShaped() || site.point() == HookPoint.LOGITS) {
+                throw new IllegalArgumentException("gradients are read at sites with a row per position, not "
+                        + site.id());
+            }
+        }
+        validatePlan(plan);
+        int total = prompts.size();
+        for (int i = 0; i < total; i++) {
+            validatePositions(plan, prompts.get(i).length, i);
+            checkPrompt(prompts.get(i), i, 0);
+            checkToken(plus[i], i);
+            checkToken(minus[i], i);
+        }
+        Map<HookSite, SiteActivations[]> kept = new LinkedHashMap<>();
+        ActivationSink sink = (site, batch) -> {
+            SiteActivations[] perPrompt = kept.computeIfAbsent(site, s -> new SiteActivations[total]);
+            for (SiteActivations a : batch) {
+                perPrompt[a.prompt()] = a;
+            }
+        };
+        List<float[]> lastLogits = new ArrayList<>();
+        int vocab = spec().vocabSize();
+        for (int from = 0; from < total; from += batchSize) {
+            List<long[]> batch = prompts.subList(from, Math.min(total, from + batchSize));
+            ChunkLayout layout = ChunkLayout.prompts(batch, Padding.RIGHT);
+            HookRuntime hooks = new HookRuntime(Set.of(), Positions.all(), plan, sink, from, sites);
+            try (NDManager pass = transformer.weightsManager().newSubManager();
+                    GradientCollector collector = DjlEngines.engine().newGradientCollector()) {
+                NDArray logits = transformer.forward(pass, layout.slotTokens(batch), layout, null, hooks, false)
+                        .reshape(batch.size(), vocab);
+                // the metric summed over the batch: +1 at each prompt's plus token, -1 at its minus token
+                float[] weights = new float[batch.size() * vocab];
+                for (int b = 0; b < batch.size(); b++) {
+                    weights[b * vocab + (int) plus[from + b]] += 1f;
+                    weights[b * vocab + (int) minus[from + b]] -= 1f;
+                }
+                NDArray metric = logits.mul(pass.create(weights, new Shape(batch.size(), vocab))).sum();
+                collector.backward(metric);
+                hooks.captureGradients();
+                for (int b = 0; b < batch.size(); b++) {
+                    lastLogits.add(logits.get(b).toFloatArray());
+                }
+            }
+        }
+        Map<HookSite, List<SiteActivations>> gradients = new LinkedHashMap<>();
+        kept.forEach((site, perPrompt) -> gradients.put(site, List.of(perPrompt)));
+        return new RunResult(lastLogits, gradients);
+    }
+
+    private void checkToken(long token, int prompt) {
+        if (token < 0 || token >= spec().vocabSize()) {
+            throw new IllegalArgumentException("prompt " + prompt + ": token id " + token + " is outside the vocabulary"
+                    + " (0.." + (spec().vocabSize() - 1) + ")");
+        }
     }
 
     /** Runs one request once per plan (a sweep), in order. */

@@ -50,7 +50,8 @@ public final class PatchCommand implements Command {
                                        [--points resid_pre,attn_out,mlp_out,attn_z] [--directions denoising,noising]
                                        [--align end|start] [--label answer] [--clean-value A]
                                        [--answer-a A] [--answer-b B] [--token-a " A"] [--token-b " B"]
-                                       [--resamples 1000] [--seed 1] [--batch-size 32] [--top 3] [--out FILE.csv] [--json]
+                                       [--resamples 1000] [--seed 1] [--batch-size 32] [--no-attribution] [--top 3]
+                                       [--out FILE.csv] [--json]
 
                 The pairs are the prompts of the capture's dataset that share a pair id (two each, of equal token
                 length); the member whose label --label equals --clean-value is clean. Denoising runs the corrupted
@@ -61,6 +62,8 @@ public final class PatchCommand implements Command {
                 a 95% bootstrap interval over pairs. Positions count from the last token (-1) with --align end.
                 Prints the --top cells of each grid; --out writes every cell as CSV; the result (per-pair values
                 included) is stored. --model defaults to the checkpoint folder the capture records.
+                Attribution patching (gradient x activation difference, from one backward pass through DJL's
+                autograd) is stored beside every grid with its Pearson correlation over cells (--no-attribution: off).
 
                 Example: mechanist patch --store st --pairs contrast-pairs --points resid_pre,attn_z --out grid.csv""";
     }
@@ -89,6 +92,9 @@ public final class PatchCommand implements Command {
         put(parameters, line, "resamples", "resamples");
         put(parameters, line, "seed", "seed");
         put(parameters, line, "batch-size", "batchSize");
+        if (line.flag("no-attribution")) {
+            parameters.put("attribution", "false");
+        }
         for (String side : List.of("a", "b")) {
             String token = line.option("token-" + side, null);
             if (token != null) {
@@ -119,12 +125,13 @@ public final class PatchCommand implements Command {
                             internalWorked(work);
                         }
                     });
-            AnalysisOutput.Table cells = new StoredResults(store).result(resultId).table("cells");
+            var stored = new StoredResults(store).result(resultId);
+            AnalysisOutput.Table cells = stored.table("cells");
             String out = line.option("out", null);
             if (out != null) {
                 Files.writeString(Path.of(out), csv(cells));
             }
-            print(context, cells, resultId, top);
+            print(context, cells, stored.table("agreement"), resultId, top);
         }
         return 0;
     }
@@ -148,8 +155,12 @@ public final class PatchCommand implements Command {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    private static void print(CliContext context, AnalysisOutput.Table cells, String resultId, int top) {
-        String[] grid = cells.column("grid").texts();
+    private static void print(CliContext context, AnalysisOutput.Table cells, AnalysisOutput.Table agreement,
+            String resultId, int top) {
+        String[] method = cells.column("method").texts();
+        String[] grid = IntStream.range(0, method.length).mapToObj(r -> method[r].equals("activation")
+                ? cells.column("grid").texts()[r] : cells.column("grid").texts()[r] + " (" + method[r] + ")")
+                .toArray(String[]::new);
         String[] position = cells.column("position").texts();
         String[] token = cells.column("token").texts();
         double[] layer = cells.column("layer").numbers();
@@ -178,6 +189,17 @@ public final class PatchCommand implements Command {
                 byGrid.add(g, best);
             }
             json.add("strongest", byGrid);
+            if (agreement != null) {
+                JsonObject agree = new JsonObject();
+                for (int r = 0; r < agreement.rowCount(); r++) {
+                    JsonObject a = new JsonObject();
+                    a.addProperty("correlation", agreement.column("correlation").numbers()[r]);
+                    a.addProperty("meanAbsDifference", agreement.column("meanAbsDifference").numbers()[r]);
+                    a.addProperty("cells", (int) agreement.column("cells").numbers()[r]);
+                    agree.add(agreement.column("grid").texts()[r], a);
+                }
+                json.add("agreement", agree);
+            }
             context.printJson(json);
             return;
         }
@@ -190,6 +212,15 @@ public final class PatchCommand implements Command {
                         token[r], value[r], low[r], high[r], (int) n[r]);
             }
         }
+        if (agreement != null) {
+            out.println("Attribution vs activation patching (Pearson r over cells, mean |difference|):");
+            for (int r = 0; r < agreement.rowCount(); r++) {
+                out.printf("  %-24s r = %6.3f  mean |diff| = %.3f  (%d cells)%n", agreement.column("grid").texts()[r],
+                        agreement.column("correlation").numbers()[r],
+                        agreement.column("meanAbsDifference").numbers()[r],
+                        (int) agreement.column("cells").numbers()[r]);
+            }
+        }
     }
 
     /** The rows of grid {@code g} with the largest |value|, strongest first. */
@@ -197,6 +228,11 @@ public final class PatchCommand implements Command {
         return IntStream.range(0, grid.length).filter(r -> grid[r].equals(g) && !Double.isNaN(value[r])).boxed()
                 .sorted(Comparator.comparingDouble(r -> -Math.abs(value[r]))).limit(top).mapToInt(Integer::intValue)
                 .toArray();
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("no-attribution");
     }
 
     private static void put(Map<String, String> parameters, CommandLine line, String option, String parameter) {

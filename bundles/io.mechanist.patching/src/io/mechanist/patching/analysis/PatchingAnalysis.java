@@ -22,6 +22,7 @@ import io.mechanist.core.analysis.AnalysisParameters;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.patching.ActivationPatching;
+import io.mechanist.patching.Agreement;
 import io.mechanist.patching.ActivationPatching.Direction;
 import io.mechanist.patching.ActivationPatching.Grid;
 import io.mechanist.patching.PairBootstrap;
@@ -63,7 +64,8 @@ public final class PatchingAnalysis implements Analysis {
                 }
             }
             ActivationPatching.Settings settings = new ActivationPatching.Settings(points(p.getString("points")),
-                    directions(p.getString("directions")), alignEnd(p.getString("align")), p.getInt("batchSize"));
+                    directions(p.getString("directions")), alignEnd(p.getString("align")), p.getInt("batchSize"),
+                    p.getBoolean("attribution"));
             ActivationPatching patching = new ActivationPatching(model, clean, corrupted, cleanAnswer,
                     corruptedAnswer, settings.batchSize());
             SubMonitor runs = progress.split(950);
@@ -91,17 +93,22 @@ public final class PatchingAnalysis implements Analysis {
     }
 
     /**
-     * The stored form: table {@code cells} (one row per grid cell with value, interval and n), table {@code pairs},
-     * arrays {@code perPair} (normalised per pair) and {@code patchedLogitDiff} (raw), both [grid, layer, column,
-     * pair] with NaN where a pair is not in a cell or a grid has fewer columns.
+     * The stored form: table {@code cells} (one row per grid cell with value, interval and n; activation patching
+     * first, then attribution patching), table {@code agreement} (per grid, how well attribution matches activation
+     * patching over the cells), table {@code pairs}, arrays {@code perPair} (normalised per pair) and
+     * {@code patchedLogitDiff} (raw), both [grid, layer, column, pair] with NaN where a pair is not in a cell or a grid
+     * has fewer rows or columns.
      */
     public static AnalysisOutput output(List<PatchPair> pairs, ActivationPatching.Result result, String[] tokenTexts,
             int resamples, long seed, boolean alignEnd) {
-        List<Grid> grids = result.grids();
+        List<Grid> grids = new ArrayList<>(result.grids());
+        grids.addAll(result.attributionGrids());
+        int activationGrids = result.grids().size();
         int n = pairs.size();
-        int layers = grids.get(0).layers();
+        int layers = grids.stream().mapToInt(Grid::layers).max().orElseThrow();
         int columns = grids.stream().mapToInt(Grid::columns).max().orElseThrow();
         List<String> gridIds = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
         List<String> directions = new ArrayList<>();
         List<String> points = new ArrayList<>();
         List<String> columnLabels = new ArrayList<>();
@@ -118,16 +125,18 @@ public final class PatchingAnalysis implements Analysis {
         java.util.Arrays.fill(raw, Float.NaN);
         for (int g = 0; g < grids.size(); g++) {
             Grid grid = grids.get(g);
-            for (int layer = 0; layer < layers; layer++) {
+            String method = g < activationGrids ? "activation" : "attribution";
+            for (int layer = 0; layer < grid.layers(); layer++) {
                 for (int c = 0; c < grid.columns(); c++) {
                     double[] patched = grid.patched()[layer][c];
                     long cellSeed = seed + 1_000_003L * g + 10_007L * layer + c;
                     PairBootstrap.Cell cell = PairBootstrap.cell(patched, result.cleanLogitDiff(),
                             result.corruptedLogitDiff(), resamples, cellSeed);
                     gridIds.add(grid.id());
+                    methods.add(method);
                     directions.add(grid.direction().name().toLowerCase(Locale.ROOT));
                     points.add(grid.point().idName());
-                    layerColumn.add((double) layer);
+                    layerColumn.add((double) (grid.point().perLayer() ? layer : HookSite.GLOBAL));
                     columnIndex.add((double) c);
                     columnLabels.add(grid.columnLabels()[c]);
                     tokens.add(grid.perHead() ? "head " + c : tokenTexts[c]);
@@ -146,6 +155,7 @@ public final class PatchingAnalysis implements Analysis {
         }
         AnalysisOutput out = new AnalysisOutput();
         out.table("cells",
+                AnalysisOutput.texts("method", methods.toArray(String[]::new)),
                 AnalysisOutput.texts("grid", gridIds.toArray(String[]::new)),
                 AnalysisOutput.texts("direction", directions.toArray(String[]::new)),
                 AnalysisOutput.texts("point", points.toArray(String[]::new)),
@@ -163,16 +173,61 @@ public final class PatchingAnalysis implements Analysis {
                 AnalysisOutput.numbers("corruptedPrompt", "", pairs.stream().mapToDouble(PatchPair::corrupted).toArray()),
                 AnalysisOutput.numbers("cleanLogitDiff", "logit", result.cleanLogitDiff()),
                 AnalysisOutput.numbers("corruptedLogitDiff", "logit", result.corruptedLogitDiff()));
+        if (!result.attributionGrids().isEmpty()) {
+            agreement(out, gridIds, methods, unbox(values));
+        }
         int[] shape = {grids.size(), layers, columns, n};
         out.array("perPair", List.of("grid", "layer", "column", "pair"), shape, perPair);
         out.array("patchedLogitDiff", List.of("grid", "layer", "column", "pair"), shape, raw);
-        out.note("grids", String.join(",", grids.stream().map(Grid::id).toList()));
+        List<String> gridNames = new ArrayList<>();
+        for (int g = 0; g < grids.size(); g++) {
+            gridNames.add((g < activationGrids ? "activation:" : "attribution:") + grids.get(g).id());
+        }
+        out.note("grids", String.join(",", gridNames));
+        out.note("attribution", "attribution patching estimates a patched run as the unpatched logit difference plus "
+                + "the gradient at the target run (DJL autograd) times (source - target) activation");
         out.note("metric", "logit(clean answer) - logit(corrupted answer) at the last prompt position; a cell is "
                 + "mean(patched - corrupted) / mean(clean - corrupted) over its pairs (0 = corrupted, 1 = clean)");
         out.note("interval", "95% percentile bootstrap over pairs, " + resamples + " resamples, seed " + seed);
         out.note("positions", alignEnd ? "counted from the last token (-1 = last)" : "counted from the first token");
         out.note("pairs", Integer.toString(n));
         return out;
+    }
+
+    /**
+     * Per grid: the Pearson correlation over cells between activation and attribution patching, the mean absolute
+     * difference, and the number of cells compared (cells with a value in both).
+     */
+    private static void agreement(AnalysisOutput out, List<String> gridIds, List<String> methods, double[] values) {
+        List<String> names = gridIds.stream().distinct().toList();
+        double[] correlation = new double[names.size()];
+        double[] meanAbs = new double[names.size()];
+        double[] cells = new double[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            List<Double> exact = new ArrayList<>();
+            List<Double> estimate = new ArrayList<>();
+            for (int r = 0; r < gridIds.size(); r++) {
+                if (gridIds.get(r).equals(names.get(k)) && methods.get(r).equals("activation")) {
+                    exact.add(values[r]);
+                } else if (gridIds.get(r).equals(names.get(k))) {
+                    estimate.add(values[r]);
+                }
+            }
+            List<double[]> both = new ArrayList<>();
+            for (int i = 0; i < exact.size(); i++) {
+                if (Double.isFinite(exact.get(i)) && Double.isFinite(estimate.get(i))) {
+                    both.add(new double[] {exact.get(i), estimate.get(i)});
+                }
+            }
+            correlation[k] = Agreement.pearson(both);
+            meanAbs[k] = both.stream().mapToDouble(x -> Math.abs(x[0] - x[1])).average().orElse(Double.NaN);
+            cells[k] = both.size();
+        }
+        out.table("agreement",
+                AnalysisOutput.texts("grid", names.toArray(String[]::new)),
+                AnalysisOutput.numbers("correlation", "Pearson over cells", correlation),
+                AnalysisOutput.numbers("meanAbsDifference", "normalised units", meanAbs),
+                AnalysisOutput.numbers("cells", "", cells));
     }
 
     private static double[] unbox(List<Double> values) {
@@ -213,7 +268,10 @@ public final class PatchingAnalysis implements Analysis {
         return token.replace("\\s", " ");
     }
 
-    /** Points from {@code resid_pre,attn_out,mlp_out,attn_z} (TransformerLens names such as hook_z work too). */
+    /**
+     * Points from {@code resid_pre,attn_out,mlp_out,attn_z} (TransformerLens names such as hook_z, and the global
+     * embed and final_norm work too).
+     */
     public static List<HookPoint> points(String text) throws AnalysisException {
         List<HookPoint> out = new ArrayList<>();
         for (String part : text.split(",")) {
@@ -221,14 +279,20 @@ public final class PatchingAnalysis implements Analysis {
             if (name.isEmpty()) {
                 continue;
             }
-            HookPoint point;
-            try {
-                point = HookSite.parse(name.startsWith("blocks.") ? name : "blocks.0." + name).point();
-            } catch (IllegalArgumentException e) {
+            HookPoint point = null;
+            for (String id : List.of(name, "blocks.0." + name)) {
+                try {
+                    point = HookSite.parse(id).point();
+                    break;
+                } catch (IllegalArgumentException notThisForm) {
+                    // try the next form
+                }
+            }
+            if (point == null) {
                 throw new AnalysisException("points: '" + name + "' is not a hook point (e.g. resid_pre, attn_out, "
                         + "mlp_out, attn_z)");
             }
-            if (point.queryKeyShaped()) {
+            if (point.queryKeyShaped() || point == HookPoint.LOGITS) {
                 throw new AnalysisException("points: " + point.idName() + " cannot be patched (no row per position)");
             }
             out.add(point);

@@ -108,7 +108,9 @@ public final class Attention {
         NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)).reshape(batch, kvHeads, group, length, keys);
         scores = scores.muli(scale);
         if (softcapArray != null) {
-            scores = scores.divi(softcapArray).tanh().muli(softcapArray);
+            // autograd keeps tanh's output for the backward pass: scale a copy then
+            NDArray capped = scores.divi(softcapArray).tanh();
+            scores = hooks.recordsGradients() ? capped.mul(softcapArray) : capped.muli(softcapArray);
         }
         scores = scores.addi(ctx.mask(settings.slidingWindow()));
         if (hooks.wants(scoresSite)) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ActivationSink;
@@ -30,6 +31,10 @@ public final class HookRuntime {
     private final Map<HookSite, List<Intervention>> edits = new HashMap<>();
     private final ActivationSink sink;
     private final int firstPrompt;
+    private final Set<HookSite> gradientSites;
+    /** Per gradient site: the zero array added there (its gradient is the site's) and the row shape. */
+    private final Map<HookSite, NDArray> gradientProbes = new java.util.LinkedHashMap<>();
+    private final Map<HookSite, long[]> gradientRowShapes = new HashMap<>();
     private ForwardContext ctx;
 
     /**
@@ -37,6 +42,16 @@ public final class HookRuntime {
      */
     public HookRuntime(Set<HookSite> captureSites, Positions capturePositions, InterventionPlan plan,
             ActivationSink sink, int firstPrompt) {
+        this(captureSites, capturePositions, plan, sink, firstPrompt, Set.of());
+    }
+
+    /**
+     * @param gradientSites sites whose gradient a backward pass after the forward pass will read
+     *     ({@link #captureGradients}); the forward pass then avoids in-place ops on values autograd keeps
+     */
+    public HookRuntime(Set<HookSite> captureSites, Positions capturePositions, InterventionPlan plan,
+            ActivationSink sink, int firstPrompt, Set<HookSite> gradientSites) {
+        this.gradientSites = gradientSites;
         this.captureSites = captureSites;
         this.capturePositions = capturePositions;
         this.sink = sink;
@@ -55,9 +70,14 @@ public final class HookRuntime {
         return captureSites.contains(site);
     }
 
-    /** Whether anything (a capture or an edit) happens at {@code site}. */
+    /** Whether anything (a capture, an edit or a gradient probe) happens at {@code site}. */
     public boolean touches(HookSite site) {
-        return captureSites.contains(site) || edits.containsKey(site);
+        return captureSites.contains(site) || edits.containsKey(site) || gradientSites.contains(site);
+    }
+
+    /** Whether this pass will be differentiated (autograd is recording). */
+    public boolean recordsGradients() {
+        return !gradientSites.isEmpty();
     }
 
     /** Passes x [batch, pos, width] through the site: interventions in plan order, then capture. */
@@ -88,7 +108,22 @@ public final class HookRuntime {
         if (captureSites.contains(site)) {
             captureRows(site, x, rowShape);
         }
+        if (gradientSites.contains(site)) {
+            // x + 0: the zero array's gradient is the site's, and the graph through x stays intact (detaching x
+            // instead would cut the gradient of earlier sites that flows through this one)
+            NDArray probe = ctx.manager().zeros(x.getShape());
+            NDScope.unregister(probe);
+            probe.setRequiresGradient(true);
+            gradientProbes.put(site, probe);
+            gradientRowShapes.put(site, rowShape);
+            x = x.add(probe);
+        }
         return x;
+    }
+
+    /** After the backward pass: the gradient at every gradient site, per prompt, padding removed, to the sink. */
+    public void captureGradients() {
+        gradientProbes.forEach((site, probe) -> captureRows(site, probe.getGradient(), gradientRowShapes.get(site)));
     }
 
     private NDArray edit(Intervention edit, NDArray x) {

@@ -61,10 +61,12 @@ class PatchCommandTest {
         JsonObject strongest = json.getAsJsonObject("strongest");
         assertEquals(3, strongest.getAsJsonArray("denoising/resid_pre").size());
         assertEquals(3, strongest.getAsJsonArray("denoising/attn_z").size());
+        assertEquals(3, strongest.getAsJsonArray("denoising/attn_z (attribution)").size());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("grid,direction,point,layer,column,position,token,value,ciLow,ciHigh,n", rows.get(0));
-        // 2 layers x 8 positions (the longest pair) + 2 layers x 4 heads
-        assertEquals(1 + 2 * 8 + 2 * 4, rows.size());
+        assertEquals("method,grid,direction,point,layer,column,position,token,value,ciLow,ciHigh,n", rows.get(0));
+        // activation and attribution x (2 layers x 8 positions (the longest pair) + 2 layers x 4 heads)
+        assertEquals(1 + 2 * (2 * 8 + 2 * 4), rows.size());
+        assertTrue(json.has("agreement"), patch.out());
 
         CliRunner.Outcome text = CliRunner.run("patch", "--store", store.toString(), "--pairs", "pairs",
                 "--points", "resid_pre", "--directions", "noising", "--token-a", "A", "--token-b", "B",

@@ -60,7 +60,7 @@ class ActivationPatchingTest {
             ActivationPatching patching = new ActivationPatching(model, clean, corrupted, answerA, answerB, 4);
             ActivationPatching.Result result = patching.run(new ActivationPatching.Settings(
                     List.of(HookPoint.RESID_PRE, HookPoint.ATTN_OUT, HookPoint.ATTN_Z),
-                    List.of(Direction.DENOISING, Direction.NOISING), true, 4), (done, total) -> { }, () -> false);
+                    List.of(Direction.DENOISING, Direction.NOISING), true, 4, false), (done, total) -> { }, () -> false);
 
             // Patching nothing gives the corrupted (clean) metric, and the unpatched runs are the reference's.
             double[] none = patching.logitDiffs(false, InterventionPlan.none());
@@ -129,6 +129,62 @@ class ActivationPatchingTest {
         }
     }
 
+    /**
+     * The logit difference is linear in final_norm (the unembedding; neither family soft-caps its logits): there the
+     * first-order estimate of attribution patching is exact, for every position and both directions. Deeper in the
+     * model it is only an estimate, still computed for every cell.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ArchitectureFamily.class, names = {"GPT2", "LLAMA"})
+    void attributionEqualsActivationPatchingWhereTheMetricIsLinear(ArchitectureFamily family) throws Exception {
+        Path checkpoint = PatchingFixtures.checkpoint(dir, family);
+        List<PromptInfo> prompts = PatchingFixtures.prompts();
+        int pairs = prompts.size() / 2;
+        List<long[]> clean = new ArrayList<>();
+        List<long[]> corrupted = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            clean.add(PatchingFixtures.ids(prompts.get(2 * i)));
+            corrupted.add(PatchingFixtures.ids(prompts.get(2 * i + 1)));
+        }
+        long[] answerA = new long[pairs];
+        long[] answerB = new long[pairs];
+        Arrays.fill(answerA, TinyTokenizer.encode("A", false)[0]);
+        Arrays.fill(answerB, TinyTokenizer.encode("B", false)[0]);
+        try (HookedTransformer model = HookedTransformer.load(checkpoint)) {
+            ActivationPatching patching = new ActivationPatching(model, clean, corrupted, answerA, answerB, 4);
+            ActivationPatching.Result result = patching.run(new ActivationPatching.Settings(
+                    List.of(HookPoint.FINAL_NORM, HookPoint.RESID_PRE, HookPoint.ATTN_Z),
+                    List.of(Direction.DENOISING, Direction.NOISING), true, 4, true), (d, t) -> { }, () -> false);
+            assertEquals(result.grids().size(), result.attributionGrids().size());
+            double worst = 0;
+            double movedLast = 0;
+            for (int g = 0; g < result.grids().size(); g++) {
+                Grid exact = result.grids().get(g);
+                Grid estimate = result.attributionGrids().get(g);
+                if (exact.point() != HookPoint.FINAL_NORM) {
+                    continue;
+                }
+                assertEquals(1, exact.layers());
+                for (int c = 0; c < exact.columns(); c++) {
+                    for (int i = 0; i < pairs; i++) {
+                        double want = exact.patched()[0][c][i];
+                        double got = estimate.patched()[0][c][i];
+                        assertEquals(Double.isNaN(want), Double.isNaN(got));
+                        if (!Double.isNaN(want)) {
+                            worst = Math.max(worst, Math.abs(want - got));
+                            if (c == exact.columns() - 1) {
+                                movedLast = Math.max(movedLast, Math.abs(want - result.corruptedLogitDiff()[i]));
+                            }
+                        }
+                    }
+                }
+            }
+            System.out.printf("attribution %s final_norm: max |estimate - patched| = %.3g logits%n", family, worst);
+            assertTrue(worst <= 1e-4, "attribution vs patching at final_norm: " + worst);
+            assertTrue(movedLast > 1e-2, "patching final_norm at the last position moves the metric: " + movedLast);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ArchitectureFamily.class, names = {"GPT2"})
     void unequalPairsAndScoresAreRefused(ArchitectureFamily family) throws Exception {
@@ -141,7 +197,7 @@ class ActivationPatchingTest {
                     List.of(new long[] {5, 8, 7}), new long[] {1}, new long[] {2}, 2);
             var scores = assertThrows(IllegalArgumentException.class, () -> patching.run(
                     new ActivationPatching.Settings(List.of(HookPoint.ATTN_SCORES), List.of(Direction.DENOISING),
-                            true, 2), (d, t) -> { }, () -> false));
+                            true, 2, false), (d, t) -> { }, () -> false));
             assertTrue(scores.getMessage().contains("attn_scores"), scores.getMessage());
         }
     }

@@ -42,10 +42,10 @@ class PatchingAnalysisTest {
                     Map.of("pairs", PatchingFixtures.CAPTURE)), new NullProgressMonitor());
             StoredResults results = new StoredResults(store);
             AnalysisOutput.Table cells = results.result(id).table("cells");
-            // 2 directions x (3 position grids x 2 layers x 7 columns + 1 head grid x 2 layers x 4 heads)
+            // 2 methods x 2 directions x (3 position grids x 2 layers x 7 columns + 1 head grid x 2 layers x 4 heads)
             int layers = 2;
             int heads = 4;
-            assertEquals(2 * (3 * layers * 7 + layers * heads), cells.rowCount());
+            assertEquals(2 * 2 * (3 * layers * 7 + layers * heads), cells.rowCount());
             double[] value = cells.column("value").numbers();
             double[] low = cells.column("ciLow").numbers();
             double[] high = cells.column("ciHigh").numbers();
@@ -56,13 +56,19 @@ class PatchingAnalysisTest {
             for (int r = 0; r < value.length; r++) {
                 assertTrue(low[r] <= value[r] + 1e-9 && value[r] <= high[r] + 1e-9, "cell " + r);
                 if (grid[r].equals("denoising/resid_pre") && layer[r] == 0 && position[r].equals("-1")) {
+                    // both methods: the same token in every pair, nothing to patch
                     assertEquals(0, value[r], 1e-5, "the last token is the same in every pair");
                     assertEquals("so", token[r]);
                 }
             }
             assertEquals(6, results.result(id).table("pairs").rowCount());
             float[] perPair = store.readResultArray(id, "perPair");
-            assertEquals(8 * layers * 7 * 6, perPair.length);
+            assertEquals(16 * layers * 7 * 6, perPair.length);
+            AnalysisOutput.Table agreement = results.result(id).table("agreement");
+            assertEquals(8, agreement.rowCount());
+            for (double r : agreement.column("correlation").numbers()) {
+                assertTrue(r >= -1 && r <= 1, "correlation " + r);
+            }
         }
     }
 

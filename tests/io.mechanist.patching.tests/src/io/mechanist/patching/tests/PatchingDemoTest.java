@@ -55,7 +55,7 @@ class PatchingDemoTest {
                     corruptedAnswer, 100);
             ActivationPatching.Result result = patching.run(new ActivationPatching.Settings(
                     List.of(HookPoint.RESID_PRE, HookPoint.ATTN_OUT, HookPoint.ATTN_Z), List.of(Direction.DENOISING),
-                    true, 100), (d, t) -> { }, () -> false);
+                    true, 100, false), (d, t) -> { }, () -> false);
             double meanClean = java.util.Arrays.stream(result.cleanLogitDiff()).average().orElseThrow();
             double meanCorrupted = java.util.Arrays.stream(result.corruptedLogitDiff()).average().orElseThrow();
             System.out.printf("demo patching: %d pairs, mean logit diff clean %.2f corrupted %.2f%n", pairs.size(),
