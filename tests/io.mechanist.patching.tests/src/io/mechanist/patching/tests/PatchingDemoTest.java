@@ -55,7 +55,7 @@ class PatchingDemoTest {
                     corruptedAnswer, 100);
             ActivationPatching.Result result = patching.run(new ActivationPatching.Settings(
                     List.of(HookPoint.RESID_PRE, HookPoint.ATTN_OUT, HookPoint.ATTN_Z), List.of(Direction.DENOISING),
-                    true, 100, false), (d, t) -> { }, () -> false);
+                    true, 100, true), (d, t) -> { }, () -> false);
             double meanClean = java.util.Arrays.stream(result.cleanLogitDiff()).average().orElseThrow();
             double meanCorrupted = java.util.Arrays.stream(result.corruptedLogitDiff()).average().orElseThrow();
             System.out.printf("demo patching: %d pairs, mean logit diff clean %.2f corrupted %.2f%n", pairs.size(),
@@ -92,6 +92,19 @@ class PatchingDemoTest {
                     describe("attn_out L0 -15 (the '=' after B)", cell(result, attn, 0, columns - 15)),
                     describe("attn_out L" + last + " -1", read))) {
                 System.out.println("demo patching " + line);
+            }
+            for (int g = 0; g < result.grids().size(); g++) {
+                List<double[]> cells = new ArrayList<>();
+                Grid exact = result.grids().get(g);
+                Grid estimate = result.attributionGrids().get(g);
+                for (int layer = 0; layer < exact.layers(); layer++) {
+                    for (int c = 0; c < exact.columns(); c++) {
+                        cells.add(new double[] {cell(result, exact, layer, c).value(),
+                            cell(result, estimate, layer, c).value()});
+                    }
+                }
+                System.out.printf("demo patching attribution vs activation %s: r = %.3f over %d cells%n", exact.id(),
+                        io.mechanist.patching.Agreement.pearson(cells), cells.size());
             }
             for (int layer = 0; layer < heads.layers(); layer++) {
                 StringBuilder row = new StringBuilder("demo patching attn_z L" + layer + " heads:");
