@@ -18,6 +18,7 @@ import io.mechanist.core.analysis.AnalysisException;
 import io.mechanist.core.analysis.AnalysisOutput;
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.patching.StoredPatching;
 import io.mechanist.patching.analysis.PatchingAnalysis;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.store.ActivationStore;
@@ -64,6 +65,20 @@ class PatchingAnalysisTest {
             assertEquals(6, results.result(id).table("pairs").rowCount());
             float[] perPair = store.readResultArray(id, "perPair");
             assertEquals(16 * layers * 7 * 6, perPair.length);
+            StoredPatching read = StoredPatching.read(results, id);
+            assertEquals(16, read.grids().size());
+            StoredPatching.Grid first = read.grids().get(0);
+            assertEquals("activation patching: denoising/resid_pre", first.title());
+            assertEquals(List.of("L0", "L1"), List.of(first.rowLabels()));
+            assertEquals("-1", first.columnLabels()[6]);
+            float[] lastToken = read.pairValues(first, 0, 6);
+            assertEquals(6, lastToken.length);
+            for (float v : lastToken) {
+                assertEquals(0, v, 1e-4, "every pair: the same last token");
+            }
+            assertTrue(first.describe(0, 6).startsWith("L0 position -1 'so': 0.000 ["), first.describe(0, 6));
+            assertEquals(1 + 2 * 7, first.csv().split("\n").length);
+            assertEquals("L1 head 3", read.grids().get(3).describe(1, 3).substring(0, 9));
             AnalysisOutput.Table agreement = results.result(id).table("agreement");
             assertEquals(8, agreement.rowCount());
             for (double r : agreement.column("correlation").numbers()) {
