@@ -22,7 +22,7 @@ public final class PatchingGridCanvas extends Canvas {
     private static final int LEFT = 56;
     private static final int TOP = 8;
     private static final int BOTTOM = 70;
-    private static final int LEGEND = 70;
+    private static final int LEGEND = 100;
 
     private StoredPatching.Grid grid;
     private int selectedRow = -1;
