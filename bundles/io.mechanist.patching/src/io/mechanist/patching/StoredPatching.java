@@ -16,8 +16,10 @@ import io.mechanist.core.analysis.StoredResultReader;
  *
  * @param grids activation patching grids first, then attribution patching
  * @param pairIds the pair ids, in the order of the per-pair values
+ * @param differences per pair, where its prompts differ ({@code -17 26/0}: position from the end, clean/corrupted)
  */
-public record StoredPatching(List<Grid> grids, List<String> pairIds, float[] perPair, int[] perPairShape) {
+public record StoredPatching(List<Grid> grids, List<String> pairIds, List<String> differences, float[] perPair,
+        int[] perPairShape) {
 
     /**
      * One grid.
@@ -132,7 +134,8 @@ public record StoredPatching(List<Grid> grids, List<String> pairIds, float[] per
                     count));
         }
         AnalysisOutput.ArrayData perPair = reader.array(resultId, "perPair");
-        return new StoredPatching(grids, List.of(pairs.column("pair").texts()), perPair.values(), perPair.shape());
+        return new StoredPatching(grids, List.of(pairs.column("pair").texts()),
+                List.of(pairs.column("difference").texts()), perPair.values(), perPair.shape());
     }
 
     private static int row(double layer) {

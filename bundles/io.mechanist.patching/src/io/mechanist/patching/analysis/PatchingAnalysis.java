@@ -82,7 +82,12 @@ public final class PatchingAnalysis implements Analysis {
                 tokenTexts[c] = id < 0 ? "" : model.hasTokenizer() ? model.tokenizer().tokenTexts(new long[] {id}).get(0)
                         : Long.toString(id);
             }
-            return output(pairs, result, tokenTexts, p.getInt("resamples"), p.getInt("seed"), settings.alignEnd());
+            List<String> differences = new ArrayList<>();
+            for (PatchPair pair : pairs) {
+                differences.add(difference(capture.prompts().get(pair.clean()), capture.prompts().get(pair.corrupted())));
+            }
+            return output(pairs, differences, result, tokenTexts, p.getInt("resamples"), p.getInt("seed"),
+                    settings.alignEnd());
         } catch (CancellationException e) {
             throw new OperationCanceledException(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -99,8 +104,8 @@ public final class PatchingAnalysis implements Analysis {
      * {@code patchedLogitDiff} (raw), both [grid, layer, column, pair] with NaN where a pair is not in a cell or a grid
      * has fewer rows or columns.
      */
-    public static AnalysisOutput output(List<PatchPair> pairs, ActivationPatching.Result result, String[] tokenTexts,
-            int resamples, long seed, boolean alignEnd) {
+    public static AnalysisOutput output(List<PatchPair> pairs, List<String> differences,
+            ActivationPatching.Result result, String[] tokenTexts, int resamples, long seed, boolean alignEnd) {
         List<Grid> grids = new ArrayList<>(result.grids());
         grids.addAll(result.attributionGrids());
         int activationGrids = result.grids().size();
@@ -171,6 +176,7 @@ public final class PatchingAnalysis implements Analysis {
                 AnalysisOutput.texts("pair", pairs.stream().map(PatchPair::pairId).toArray(String[]::new)),
                 AnalysisOutput.numbers("cleanPrompt", "", pairs.stream().mapToDouble(PatchPair::clean).toArray()),
                 AnalysisOutput.numbers("corruptedPrompt", "", pairs.stream().mapToDouble(PatchPair::corrupted).toArray()),
+                AnalysisOutput.texts("difference", differences.toArray(String[]::new)),
                 AnalysisOutput.numbers("cleanLogitDiff", "logit", result.cleanLogitDiff()),
                 AnalysisOutput.numbers("corruptedLogitDiff", "logit", result.corruptedLogitDiff()));
         if (!result.attributionGrids().isEmpty()) {
@@ -228,6 +234,27 @@ public final class PatchingAnalysis implements Analysis {
                 AnalysisOutput.numbers("correlation", "Pearson over cells", correlation),
                 AnalysisOutput.numbers("meanAbsDifference", "normalised units", meanAbs),
                 AnalysisOutput.numbers("cells", "", cells));
+    }
+
+    /**
+     * Where the two prompts of a pair differ, positions counted from the end: {@code -17 26/0, -14 0/26} (clean
+     * token / corrupted token).
+     */
+    static String difference(PromptInfo clean, PromptInfo corrupted) {
+        int[] a = clean.tokenIds();
+        int[] b = corrupted.tokenIds();
+        List<String> parts = new ArrayList<>();
+        for (int t = 0; t < a.length; t++) {
+            if (a[t] != b[t]) {
+                parts.add((t - a.length) + " " + text(clean, t) + "/" + text(corrupted, t));
+            }
+        }
+        return parts.isEmpty() ? "identical" : String.join(", ", parts);
+    }
+
+    private static String text(PromptInfo prompt, int position) {
+        return prompt.tokens().size() == prompt.tokenCount() ? prompt.tokens().get(position).strip()
+                : Integer.toString(prompt.tokenIds()[position]);
     }
 
     private static double[] unbox(List<Double> values) {

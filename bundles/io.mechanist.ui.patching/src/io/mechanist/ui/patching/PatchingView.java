@@ -82,12 +82,12 @@ public class PatchingView {
         histogram = new PairHistogram(bottom, SWT.NONE);
         pairs = new Table(bottom, SWT.BORDER | SWT.FULL_SELECTION);
         pairs.setHeaderVisible(true);
-        for (String name : new String[] {"pair", "value"}) {
+        for (String name : new String[] {"pair", "value", "tokens that differ (clean/corrupted)"}) {
             TableColumn column = new TableColumn(pairs, SWT.LEFT);
             column.setText(name);
-            column.setWidth(110);
+            column.setWidth(name.length() > 10 ? 260 : 90);
         }
-        bottom.setWeights(3, 1);
+        bottom.setWeights(3, 2);
         sash.setWeights(3, 2);
     }
 
@@ -161,7 +161,8 @@ public class PatchingView {
                 .sorted(Comparator.comparingDouble(i -> values[i])).mapToInt(Integer::intValue).toArray();
         for (int i : order) {
             TableItem item = new TableItem(pairs, SWT.NONE);
-            item.setText(new String[] {shown.pairIds().get(i), String.format(java.util.Locale.ROOT, "%.3f", values[i])});
+            item.setText(new String[] {shown.pairIds().get(i), String.format(java.util.Locale.ROOT, "%.3f", values[i]),
+                shown.differences().get(i)});
         }
     }
 
@@ -178,9 +179,9 @@ public class PatchingView {
         return histogram;
     }
 
-    /** The pairs listed for the clicked cell, lowest value first: {pair id, value}. */
+    /** The pairs listed for the clicked cell, lowest value first: {pair id, value, tokens that differ}. */
     public String[][] listedPairs() {
-        return Arrays.stream(pairs.getItems()).map(i -> new String[] {i.getText(0), i.getText(1)})
+        return Arrays.stream(pairs.getItems()).map(i -> new String[] {i.getText(0), i.getText(1), i.getText(2)})
                 .toArray(String[][]::new);
     }
 

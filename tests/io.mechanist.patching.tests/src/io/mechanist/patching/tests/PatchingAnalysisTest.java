@@ -67,6 +67,8 @@ class PatchingAnalysisTest {
             assertEquals(16 * layers * 7 * 6, perPair.length);
             StoredPatching read = StoredPatching.read(results, id);
             assertEquals(16, read.grids().size());
+            // pair p3: "a cat was very happy . so" vs "a dog ...": 7 tokens, the subject at -6
+            assertEquals("-6 cat/dog", read.differences().get(3));
             StoredPatching.Grid first = read.grids().get(0);
             assertEquals("activation patching: denoising/resid_pre", first.title());
             assertEquals(List.of("L0", "L1"), List.of(first.rowLabels()));

@@ -115,6 +115,10 @@ class PatchingViewTest {
             assertTrue(values[i - 1] <= values[i], "sorted");
         }
         assertEquals(200, Arrays.stream(ui(() -> view.histogram().counts())).sum());
+        // each pair's own tokens: the two option numbers swapped, e.g. "-17 26/0, -14 0/26"
+        for (String[] pair : listed) {
+            assertTrue(pair[2].matches("-17 (\\d+)/(\\d+), -14 \\2/\\1"), pair[2]);
+        }
         assertTrue(grid.value()[0][optionA] > 0.3, grid.describe(0, optionA));
         Path shot = Screenshots.painted(window().getShell(), "patching-view");
         assertNotNull(shot);
