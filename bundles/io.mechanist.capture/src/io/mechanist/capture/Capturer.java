@@ -22,7 +22,6 @@ import io.mechanist.capture.internal.FileHashes;
 import io.mechanist.capture.internal.ModelRegistration;
 import io.mechanist.capture.internal.ModelRegistration.HashedFile;
 import io.mechanist.core.activations.PromptInfo;
-import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.core.datasets.DatasetParser;
 import io.mechanist.core.datasets.ParsedDataset;
@@ -109,7 +108,7 @@ public final class Capturer {
                         spec.id(job.captureId());
                     }
                     for (HookSite site : sites) {
-                        spec.site(site.id(), rowShape(site, model.spec(), maxTokens));
+                        spec.site(site.id(), model.rowShape(site.point(), maxTokens));
                     }
                     job.positions().applyTo(spec);
                     provenance(spec, job, siteIds, datasetSha, tokenizerSha);
@@ -168,14 +167,6 @@ public final class Capturer {
             }
             monitor.worked(to - from);
         }
-    }
-
-    private static int[] rowShape(HookSite site, ModelSpec spec, int maxTokens) {
-        return switch (site.point()) {
-            case ATTN_PATTERN -> new int[] {spec.headCount(), maxTokens};
-            case LOGITS -> new int[] {spec.vocabSize()};
-            default -> new int[] {spec.dModel()};
-        };
     }
 
     private static ActivationStore openOrCreate(Path folder) throws IOException {

@@ -38,6 +38,8 @@ public final class EmbeddedDemo {
     public static final String PROBE_ANALYSIS = "io.mechanist.probes.accuracyByPosition";
     /** The steering sweep run on the demo (contributed by {@code io.mechanist.steering}). */
     public static final String SWEEP_ANALYSIS = "io.mechanist.steering.sweep";
+    /** The activation patching run on the demo (contributed by {@code io.mechanist.patching}). */
+    public static final String PATCHING_ANALYSIS = "io.mechanist.patching.activation";
     /** The prompt label the demo's probes predict: the correct option, A or B. */
     public static final String ANSWER_LABEL = "answer";
     /** The answer marker the probes align prompts on (its last occurrence: the ':' after "Answer"). */
@@ -107,6 +109,24 @@ public final class EmbeddedDemo {
         parameters.put("control", "true");
         return new AnalysisRequest(SWEEP_ANALYSIS, parameters,
                 Map.of("heldOut", TEST_CAPTURE, "contrast", PAIRS_CAPTURE));
+    }
+
+    /**
+     * The demo's activation patching: the contrast pairs of {@value #PAIRS_CAPTURE} as clean (answer A) and
+     * corrupted (the options swapped, answer B) prompts of {@code model}; denoising grids for resid_pre, attn_out,
+     * mlp_out (layer x position) and attn_z (layer x head), with attribution patching beside them.
+     */
+    public static AnalysisRequest patchingRequest(Path model) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("model", model.toString());
+        parameters.put("points", "resid_pre,attn_out,mlp_out,attn_z");
+        parameters.put("directions", "denoising");
+        parameters.put("label", ANSWER_LABEL);
+        parameters.put("cleanValue", "A");
+        parameters.put("tokenA", "A");
+        parameters.put("tokenB", "B");
+        parameters.put("batchSize", "200");
+        return new AnalysisRequest(PATCHING_ANALYSIS, parameters, Map.of("pairs", PAIRS_CAPTURE));
     }
 
     /**

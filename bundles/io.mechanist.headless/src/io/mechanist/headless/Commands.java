@@ -9,6 +9,7 @@ import io.mechanist.headless.commands.DiffCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.MakeCheckpointCommand;
 import io.mechanist.headless.commands.PerturbCommand;
+import io.mechanist.headless.commands.PatchCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
@@ -24,7 +25,7 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
+        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(), new PatchCommand(),
                 new CaptureCommand(), new RemoveCaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
                 new TrainDemoCommand(), new MakeCheckpointCommand(), new PerturbCommand(), new DiffCommand());
     }

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.djl.DjlEngines;
@@ -22,6 +25,7 @@ import io.mechanist.runtime.generate.GenerationSettings;
 import io.mechanist.runtime.generate.TokenListener;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.FunctionEdit;
 import io.mechanist.runtime.intervention.Intervention;
 import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Patch;
@@ -44,7 +48,12 @@ import io.mechanist.runtime.weights.WeightPlan;
  */
 public final class HookedTransformer implements AutoCloseable {
     private static final Set<HookPoint> EDITABLE = EnumSet.of(HookPoint.EMBED, HookPoint.RESID_PRE,
-            HookPoint.ATTN_OUT, HookPoint.RESID_MID, HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
+            HookPoint.ATTN_Q, HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_Z, HookPoint.ATTN_OUT,
+            HookPoint.RESID_MID, HookPoint.MLP_POST, HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
+    /** The points inside each block, in execution order. */
+    private static final List<HookPoint> BLOCK_POINTS = List.of(HookPoint.RESID_PRE, HookPoint.ATTN_Q,
+            HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_SCORES, HookPoint.ATTN_PATTERN, HookPoint.ATTN_Z,
+            HookPoint.ATTN_OUT, HookPoint.RESID_MID, HookPoint.MLP_POST, HookPoint.MLP_OUT, HookPoint.RESID_POST);
     private static final HookSite LOGITS = HookSite.of(HookPoint.LOGITS, -1);
 
     private final Path folder;
@@ -181,14 +190,39 @@ public final class HookedTransformer implements AutoCloseable {
         List<HookSite> sites = new ArrayList<>();
         sites.add(HookSite.of(HookPoint.EMBED, -1));
         for (int layer = 0; layer < spec().layerCount(); layer++) {
-            for (HookPoint point : List.of(HookPoint.RESID_PRE, HookPoint.ATTN_PATTERN, HookPoint.ATTN_OUT,
-                    HookPoint.RESID_MID, HookPoint.MLP_OUT, HookPoint.RESID_POST)) {
+            for (HookPoint point : BLOCK_POINTS) {
                 sites.add(HookSite.of(point, layer));
             }
         }
         sites.add(HookSite.of(HookPoint.FINAL_NORM, -1));
         sites.add(LOGITS);
         return sites;
+    }
+
+    /**
+     * The shape of one position's activation at {@code point}: {@code [d_model]}, {@code [head, d_head]} for
+     * attn_q/attn_z, {@code [kv_head, d_head]} for attn_k/attn_v, {@code [d_mlp]} for mlp_post, {@code [vocab]} for
+     * logits, and {@code [head, key]} (keys = the prompt's length) for attn_scores/attn_pattern.
+     */
+    public int[] rowShape(HookPoint point, int keys) {
+        ModelSpec s = spec();
+        return switch (point) {
+            case ATTN_Q, ATTN_Z -> new int[] {s.headCount(), s.headDim()};
+            case ATTN_K, ATTN_V -> new int[] {s.kvHeadCount(), s.headDim()};
+            case MLP_POST -> new int[] {s.mlpDim()};
+            case LOGITS -> new int[] {s.vocabSize()};
+            case ATTN_SCORES, ATTN_PATTERN -> new int[] {s.headCount(), keys};
+            default -> new int[] {s.dModel()};
+        };
+    }
+
+    /** Values per position at an editable site (the product of {@link #rowShape}). */
+    private int rowWidth(HookPoint point) {
+        int width = 1;
+        for (int d : rowShape(point, 0)) {
+            width *= d;
+        }
+        return width;
     }
 
     /**
@@ -235,6 +269,80 @@ public final class HookedTransformer implements AutoCloseable {
         Map<HookSite, List<SiteActivations>> captures = new LinkedHashMap<>();
         kept.forEach((site, perPrompt) -> captures.put(site, List.of(perPrompt)));
         return new RunResult(lastLogits, captures);
+    }
+
+    /**
+     * Gradients of a logit difference: for each prompt, {@code d(logit[plus] - logit[minus]) / d(activation)} at
+     * every given site and position, the logits read at the prompt's last position, through DJL's autograd. Prompts
+     * do not interact, so each prompt's gradient is its own. Sites need a row per position (not attention scores or
+     * patterns); the plan's edits apply as in {@link #run}, the gradient is taken after them.
+     *
+     * @param plus per prompt, the token whose logit counts positively
+     * @param minus per prompt, the token whose logit counts negatively
+     * @return the logits at each prompt's last position, and as captures the gradients (same shapes as a capture)
+     */
+    public RunResult logitDifferenceGradients(List<long[]> prompts, long[] plus, long[] minus, Set<HookSite> sites,
+            InterventionPlan plan, int batchSize) {
+        if (plus.length != prompts.size() || minus.length != prompts.size()) {
+            throw new IllegalArgumentException("gradients need one plus and one minus token per prompt: " + prompts.size()
+                    + " prompts, " + plus.length + " plus, " + minus.length + " minus tokens");
+        }
+        validateSites(sites);
+        for (HookSite site : sites) {
+            if (site.point().queryKeyShaped() || site.point() == HookPoint.LOGITS) {
+                throw new IllegalArgumentException("gradients are read at sites with a row per position, not "
+                        + site.id());
+            }
+        }
+        validatePlan(plan);
+        int total = prompts.size();
+        for (int i = 0; i < total; i++) {
+            validatePositions(plan, prompts.get(i).length, i);
+            checkPrompt(prompts.get(i), i, 0);
+            checkToken(plus[i], i);
+            checkToken(minus[i], i);
+        }
+        Map<HookSite, SiteActivations[]> kept = new LinkedHashMap<>();
+        ActivationSink sink = (site, batch) -> {
+            SiteActivations[] perPrompt = kept.computeIfAbsent(site, s -> new SiteActivations[total]);
+            for (SiteActivations a : batch) {
+                perPrompt[a.prompt()] = a;
+            }
+        };
+        List<float[]> lastLogits = new ArrayList<>();
+        int vocab = spec().vocabSize();
+        for (int from = 0; from < total; from += batchSize) {
+            List<long[]> batch = prompts.subList(from, Math.min(total, from + batchSize));
+            ChunkLayout layout = ChunkLayout.prompts(batch, Padding.RIGHT);
+            HookRuntime hooks = new HookRuntime(Set.of(), Positions.all(), plan, sink, from, sites);
+            try (NDManager pass = transformer.weightsManager().newSubManager();
+                    GradientCollector collector = DjlEngines.engine().newGradientCollector()) {
+                NDArray logits = transformer.forward(pass, layout.slotTokens(batch), layout, null, hooks, false)
+                        .reshape(batch.size(), vocab);
+                // the metric summed over the batch: +1 at each prompt's plus token, -1 at its minus token
+                float[] weights = new float[batch.size() * vocab];
+                for (int b = 0; b < batch.size(); b++) {
+                    weights[b * vocab + (int) plus[from + b]] += 1f;
+                    weights[b * vocab + (int) minus[from + b]] -= 1f;
+                }
+                NDArray metric = logits.mul(pass.create(weights, new Shape(batch.size(), vocab))).sum();
+                collector.backward(metric);
+                hooks.captureGradients();
+                for (int b = 0; b < batch.size(); b++) {
+                    lastLogits.add(logits.get(b).toFloatArray());
+                }
+            }
+        }
+        Map<HookSite, List<SiteActivations>> gradients = new LinkedHashMap<>();
+        kept.forEach((site, perPrompt) -> gradients.put(site, List.of(perPrompt)));
+        return new RunResult(lastLogits, gradients);
+    }
+
+    private void checkToken(long token, int prompt) {
+        if (token < 0 || token >= spec().vocabSize()) {
+            throw new IllegalArgumentException("prompt " + prompt + ": token id " + token + " is outside the vocabulary"
+                    + " (0.." + (spec().vocabSize() - 1) + ")");
+        }
     }
 
     /** Runs one request once per plan (a sweep), in order. */
@@ -321,18 +429,21 @@ public final class HookedTransformer implements AutoCloseable {
         for (Intervention edit : plan.interventions()) {
             validateSites(Set.of(edit.site()));
             if (!EDITABLE.contains(edit.site().point())) {
-                throw new IllegalArgumentException(edit + ": interventions apply to [batch, pos, d_model] sites ("
+                throw new IllegalArgumentException(edit + ": interventions apply to sites with a row per position ("
                         + EDITABLE.stream().map(p -> p.name().toLowerCase()).toList() + "), not "
                         + edit.site().id());
             }
+            int expected = rowWidth(edit.site().point());
             int width = switch (edit) {
                 case AddVector add -> add.vector().length;
-                case Ablate ablate -> ablate.isZero() ? spec().dModel() : ablate.meanVector().length;
+                case Ablate ablate -> ablate.isZero() ? expected : ablate.meanVector().length;
                 case Patch patch -> patch.width();
+                case FunctionEdit function -> expected;
             };
-            if (width != spec().dModel()) {
-                throw new IllegalArgumentException(edit + ": vector width " + width + " but d_model is "
-                        + spec().dModel());
+            if (width != expected) {
+                throw new IllegalArgumentException(edit + ": vector width " + width + " but " + edit.site().id()
+                        + " has " + expected + " values per position " + java.util.Arrays.toString(
+                        rowShape(edit.site().point(), 0)));
             }
         }
     }

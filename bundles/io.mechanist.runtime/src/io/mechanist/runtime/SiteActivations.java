@@ -9,8 +9,10 @@ import io.mechanist.core.hooks.HookSite;
  * <ul>
  * <li>[batch, pos, d_model] sites (and logits, [batch, pos, vocab]): {@code shape = [positions.length, width]}, one
  * row per entry of {@code positions}.</li>
- * <li>attention pattern ([batch, head, query, key]): {@code shape = [head, positions.length, keys]}, queries at
- * {@code positions}, keys at prompt positions 0..keys-1 (padding removed).</li>
+ * <li>per-head sites ({@code attn_q/k/v/z}, [batch, pos, head, d_head]): {@code shape = [positions.length, head,
+ * d_head]}; {@link #row(int)} is one position's values of every head, head-major.</li>
+ * <li>attention scores and pattern ([batch, head, query, key]): {@code shape = [head, positions.length, keys]},
+ * queries at {@code positions}, keys at prompt positions 0..keys-1 (padding removed).</li>
  * </ul>
  *
  * @param site the hook site
@@ -44,9 +46,12 @@ public record SiteActivations(HookSite site, int prompt, int[] positions, long[]
         return shape.clone();
     }
 
-    /** Width of one row (d_model, vocab, or keys for patterns). */
+    /** Values of one row: per position (d_model, vocab, head * d_head, d_mlp), or keys for scores and patterns. */
     public int width() {
-        return (int) shape[shape.length - 1];
+        if (site.point().queryKeyShaped() || shape[0] == 0) {
+            return (int) shape[shape.length - 1];
+        }
+        return values.length / (int) shape[0];
     }
 
     /** The row for the position at index {@code i} of {@link #positions()} (d_model-shaped sites). */

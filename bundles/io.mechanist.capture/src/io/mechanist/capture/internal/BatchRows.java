@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ActivationSink;
 import io.mechanist.runtime.SiteActivations;
@@ -54,7 +53,7 @@ public final class BatchRows implements ActivationSink {
             throw new IllegalStateException("no activations of " + site.id() + " arrived for prompt " + prompt);
         }
         int[] captured = activations.positions();
-        return site.point() == HookPoint.ATTN_PATTERN ? patternRows(activations, captured, positions)
+        return site.point().queryKeyShaped() ? patternRows(activations, captured, positions)
                 : residualRows(activations, captured, positions);
     }
 

@@ -22,10 +22,40 @@ public enum HookPoint {
     RESID_PRE("resid_pre", true, "batch", "pos", "d_model"),
 
     /**
+     * {@code blocks.L.attn_q}, shape {@code [batch, pos, head, d_head]}: block L's queries per head, after the
+     * projection (and bias) and, for families with q/k norms (Qwen3, Gemma 3), after the per-head norm; before the
+     * rotary embedding.
+     */
+    ATTN_Q("attn_q", true, "batch", "pos", "head", "d_head"),
+
+    /**
+     * {@code blocks.L.attn_k}, shape {@code [batch, pos, kv_head, d_head]}: keys per key/value head (fewer than the
+     * query heads with grouped-query attention), at the same stage as {@link #ATTN_Q}.
+     */
+    ATTN_K("attn_k", true, "batch", "pos", "kv_head", "d_head"),
+
+    /** {@code blocks.L.attn_v}, shape {@code [batch, pos, kv_head, d_head]}: values per key/value head. */
+    ATTN_V("attn_v", true, "batch", "pos", "kv_head", "d_head"),
+
+    /**
+     * {@code blocks.L.attn_scores}, shape {@code [batch, head, query, key]}: the pre-softmax attention logits,
+     * {@code q.k * scale}, then soft-capped where the family caps them (Gemma 2), then masked: keys a query may not
+     * see (later positions, outside a sliding window) are {@code -inf}. The softmax of a row is
+     * {@link #ATTN_PATTERN}.
+     */
+    ATTN_SCORES("attn_scores", true, "batch", "head", "query", "key"),
+
+    /**
      * {@code blocks.L.attn_pattern}, shape {@code [batch, head, query, key]}: block L's attention probabilities
      * (after softmax, masking included; each query row sums to 1).
      */
     ATTN_PATTERN("attn_pattern", true, "batch", "head", "query", "key"),
+
+    /**
+     * {@code blocks.L.attn_z}, shape {@code [batch, pos, head, d_head]}: each head's output (pattern-weighted
+     * values) before the output projection; {@code attn_out} is the projection of these (plus bias and post-norm).
+     */
+    ATTN_Z("attn_z", true, "batch", "pos", "head", "d_head"),
 
     /**
      * {@code blocks.L.attn_out}, shape {@code [batch, pos, d_model]}: what block L's attention adds to the residual
@@ -40,6 +70,13 @@ public enum HookPoint {
      * does not read this value, but it is still defined as that sum.
      */
     RESID_MID("resid_mid", true, "batch", "pos", "d_model"),
+
+    /**
+     * {@code blocks.L.mlp_post}, shape {@code [batch, pos, d_mlp]}: the MLP's hidden activation after the
+     * non-linearity, the input of the down projection: {@code act(up(x))}, or {@code act(gate(x)) * up(x)} for gated
+     * MLPs (Llama family).
+     */
+    MLP_POST("mlp_post", true, "batch", "pos", "d_mlp"),
 
     /**
      * {@code blocks.L.mlp_out}, shape {@code [batch, pos, d_model]}: what block L's MLP adds to the residual stream
@@ -69,6 +106,14 @@ public enum HookPoint {
         this.name = name;
         this.perLayer = perLayer;
         this.axes = List.of(axes);
+    }
+
+    /**
+     * Whether the tensor is {@code [batch, head, query, key]} (attention scores and pattern) rather than one row per
+     * position.
+     */
+    public boolean queryKeyShaped() {
+        return axes.size() == 4 && axes.get(3).equals("key");
     }
 
     /** Whether the point exists once per transformer block (ids {@code blocks.L.<name>}) or once per model. */

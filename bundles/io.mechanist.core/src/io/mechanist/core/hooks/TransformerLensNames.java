@@ -14,19 +14,28 @@ import java.util.regex.Pattern;
  * Mechanist's {@code blocks.0.resid_pre}, which equals {@code embed}. TransformerLens folds layer norms and centres
  * weights by default ({@code from_pretrained}); its values agree with Mechanist's only for a model loaded without
  * that processing ({@code from_pretrained_no_processing}), which is also what SAEs trained with SAELens expect.
+ * {@code attn.hook_q}/{@code hook_k} are before the rotary embedding (TransformerLens's {@code hook_rot_q}/{@code
+ * hook_rot_k}, after it, have no alias); with grouped-query attention {@code hook_k}/{@code hook_v} have the key/value
+ * heads, as Mechanist's {@code attn_k}/{@code attn_v}. The full table is in docs/patching.md.
  */
 public final class TransformerLensNames {
 
     private static final Pattern BLOCK_NAME = Pattern.compile("blocks\\.(0|[1-9][0-9]{0,8})\\.(.+)");
 
     /** TransformerLens's name inside a block -> Mechanist's point. */
-    private static final Map<String, HookPoint> BLOCK_ALIASES = Map.of(
-            "hook_resid_pre", HookPoint.RESID_PRE,
-            "hook_resid_mid", HookPoint.RESID_MID,
-            "hook_resid_post", HookPoint.RESID_POST,
-            "hook_attn_out", HookPoint.ATTN_OUT,
-            "hook_mlp_out", HookPoint.MLP_OUT,
-            "attn.hook_pattern", HookPoint.ATTN_PATTERN);
+    private static final Map<String, HookPoint> BLOCK_ALIASES = Map.ofEntries(
+            Map.entry("hook_resid_pre", HookPoint.RESID_PRE),
+            Map.entry("hook_resid_mid", HookPoint.RESID_MID),
+            Map.entry("hook_resid_post", HookPoint.RESID_POST),
+            Map.entry("hook_attn_out", HookPoint.ATTN_OUT),
+            Map.entry("hook_mlp_out", HookPoint.MLP_OUT),
+            Map.entry("attn.hook_pattern", HookPoint.ATTN_PATTERN),
+            Map.entry("attn.hook_q", HookPoint.ATTN_Q),
+            Map.entry("attn.hook_k", HookPoint.ATTN_K),
+            Map.entry("attn.hook_v", HookPoint.ATTN_V),
+            Map.entry("attn.hook_attn_scores", HookPoint.ATTN_SCORES),
+            Map.entry("attn.hook_z", HookPoint.ATTN_Z),
+            Map.entry("mlp.hook_post", HookPoint.MLP_POST));
 
     private TransformerLensNames() {
     }

@@ -67,18 +67,28 @@ public final class FidelityCheck {
         }
     }
 
+    /** |a - b|, 0 where both are the same infinity (masked attention scores). */
+    static double difference(float actual, double expected) {
+        if (Double.isInfinite(expected) && actual == expected) {
+            return 0;
+        }
+        double diff = Math.abs(actual - expected);
+        return Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff;
+    }
+
     private static double maxAbsDifference(SiteActivations actual, ReferenceForward reference, HookSite site) {
         float[] values = actual.values();
         double worst = 0;
-        if (site.point() == HookPoint.ATTN_PATTERN) {
-            double[][][] expected = reference.attentionPattern(site.layer());
+        if (site.point().queryKeyShaped()) {
+            double[][][] expected = site.point() == HookPoint.ATTN_SCORES ? reference.attentionScores(site.layer())
+                    : reference.attentionPattern(site.layer());
             long[] shape = actual.shape();
             int queries = (int) shape[1];
             int keys = (int) shape[2];
             for (int h = 0; h < shape[0]; h++) {
                 for (int q = 0; q < queries; q++) {
                     for (int k = 0; k < keys; k++) {
-                        worst = Math.max(worst, Math.abs(values[(h * queries + q) * keys + k] - expected[h][q][k]));
+                        worst = Math.max(worst, difference(values[(h * queries + q) * keys + k], expected[h][q][k]));
                     }
                 }
             }

@@ -64,7 +64,8 @@ public final class ReferenceModel {
     }
 
     /**
-     * Runs one prompt with edits at hook sites (any [pos][dim] site id; attention patterns cannot be edited). Edits at
+     * Runs one prompt with edits at hook sites (any [pos][dim] site id, including the per-head attn_q/k/v/z as
+     * [pos][head * d_head] and mlp_post; attention scores and patterns cannot be edited). Edits at
      * {@code blocks.L.resid_post} apply before those at {@code blocks.L+1.resid_pre}, which sees the edited value.
      *
      * @throws IllegalArgumentException for an unknown or non-editable site id
@@ -76,6 +77,7 @@ public final class ReferenceModel {
         Set<String> unused = new HashSet<>(editsBySite.keySet());
         Map<String, double[][]> sites = new LinkedHashMap<>();
         Map<Integer, double[][][]> patterns = new LinkedHashMap<>();
+        Map<Integer, double[][][]> scores = new LinkedHashMap<>();
 
         double[][] x = new double[tokenIds.length][];
         for (int t = 0; t < tokenIds.length; t++) {
@@ -85,13 +87,21 @@ public final class ReferenceModel {
         for (int l = 0; l < model.layers().size(); l++) {
             DecoderLayer layer = model.layers().get(l);
             double[][] residPre = record(SiteIds.residPre(l), x, editsBySite, unused, sites);
-            Attention.Result attention = layer.attentionOutput(residPre);
+            int layerIndex = l;
+            Attention.Result attention = layer.attentionOutput(residPre, (point, rows) ->
+                    record(SiteIds.block(layerIndex, point), rows, editsBySite, unused, sites));
+            scores.put(l, attention.scores());
             patterns.put(l, attention.pattern());
             double[][] attnOut = record(SiteIds.attnOut(l), attention.output(), editsBySite, unused, sites);
             double[][] residMid = record(SiteIds.residMid(l), add(residPre, attnOut), editsBySite, unused, sites);
+            double[][] hidden = new double[residMid.length][];
+            for (int t = 0; t < hidden.length; t++) {
+                hidden[t] = layer.mlpHidden(residMid[t]);
+            }
+            hidden = record(SiteIds.mlpPost(l), hidden, editsBySite, unused, sites);
             double[][] mlp = new double[residMid.length][];
             for (int t = 0; t < mlp.length; t++) {
-                mlp[t] = layer.mlpOutput(residMid[t]);
+                mlp[t] = layer.mlpOutputFromHidden(hidden[t]);
             }
             double[][] mlpOut = record(SiteIds.mlpOut(l), mlp, editsBySite, unused, sites);
             x = record(SiteIds.residPost(l), add(residMid, mlpOut), editsBySite, unused, sites);
@@ -110,7 +120,7 @@ public final class ReferenceModel {
             throw new IllegalArgumentException("edits at unknown or non-editable hook sites " + unused
                     + "; editable: " + sites.keySet());
         }
-        return new ReferenceForward(tokenIds, sites, patterns);
+        return new ReferenceForward(tokenIds, sites, scores, patterns);
     }
 
     private static double[][] record(String site, double[][] value, Map<String, ActivationEdit> edits,

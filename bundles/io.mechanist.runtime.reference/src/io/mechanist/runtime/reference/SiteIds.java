@@ -33,7 +33,16 @@ public final class SiteIds {
         return block(layer, "attn_pattern");
     }
 
-    private static String block(int layer, String point) {
+    public static String mlpPost(int layer) {
+        return block(layer, "mlp_post");
+    }
+
+    public static String attnZ(int layer) {
+        return block(layer, "attn_z");
+    }
+
+    /** {@code blocks.L.<point>}. */
+    public static String block(int layer, String point) {
         return "blocks." + layer + "." + point;
     }
 }

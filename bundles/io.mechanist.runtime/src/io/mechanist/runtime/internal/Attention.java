@@ -28,6 +28,12 @@ public final class Attention {
     // DJL's in-place ops with a Java number are several times slower than with a 0-dim array: keep constants as arrays.
     private final NDArray scale;
     private final NDArray softcapArray;
+    private final HookSite qSite;
+    private final HookSite kSite;
+    private final HookSite vSite;
+    private final HookSite scoresSite;
+    private final HookSite patternSite;
+    private final HookSite zSite;
 
     public Attention(ModelSpec spec, int layer, Linear qkv, Linear q, Linear k, Linear v, Linear out, Norm qNorm,
             Norm kNorm) {
@@ -47,6 +53,12 @@ public final class Attention {
         NDManager weights = out.weight().getManager();
         this.scale = weights.create((float) settings.attentionScale());
         this.softcapArray = softcap > 0 ? weights.create((float) softcap) : null;
+        this.qSite = HookSite.of(HookPoint.ATTN_Q, layer);
+        this.kSite = HookSite.of(HookPoint.ATTN_K, layer);
+        this.vSite = HookSite.of(HookPoint.ATTN_V, layer);
+        this.scoresSite = HookSite.of(HookPoint.ATTN_SCORES, layer);
+        this.patternSite = HookSite.of(HookPoint.ATTN_PATTERN, layer);
+        this.zSite = HookSite.of(HookPoint.ATTN_Z, layer);
     }
 
     /** x [batch, pos, d_model] -> the attention output [batch, pos, d_model] (before any post-norm). */
@@ -73,6 +85,10 @@ public final class Attention {
             query = qNorm.apply(query);
             key = kNorm.apply(key);
         }
+        HookRuntime hooks = ctx.hooks();
+        query = hooks.applyPerHead(qSite, query);
+        key = hooks.applyPerHead(kSite, key);
+        value = hooks.applyPerHead(vSite, value);
         if (settings.rope() != null) {
             Rope rope = ctx.rope(settings.rope());
             query = rope.apply(query);
@@ -92,16 +108,21 @@ public final class Attention {
         NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)).reshape(batch, kvHeads, group, length, keys);
         scores = scores.muli(scale);
         if (softcapArray != null) {
-            scores = scores.divi(softcapArray).tanh().muli(softcapArray);
+            // autograd keeps tanh's output for the backward pass: scale a copy then
+            NDArray capped = scores.divi(softcapArray).tanh();
+            scores = hooks.recordsGradients() ? capped.mul(softcapArray) : capped.muli(softcapArray);
         }
         scores = scores.addi(ctx.mask(settings.slidingWindow()));
+        if (hooks.wants(scoresSite)) {
+            hooks.captureQueryKey(scoresSite, scores.reshape(batch, heads, length, keys));
+        }
         NDArray probs = scores.softmax(-1);
-        HookSite patternSite = HookSite.of(HookPoint.ATTN_PATTERN, layer);
-        if (ctx.hooks().wants(patternSite)) {
-            ctx.hooks().capturePattern(patternSite, probs.reshape(batch, heads, length, keys));
+        if (hooks.wants(patternSite)) {
+            hooks.captureQueryKey(patternSite, probs.reshape(batch, heads, length, keys));
         }
         NDArray mixed = probs.reshape(batch, kvHeads, group * length, keys).matMul(value)
-                .reshape(batch, heads, length, headDim).transpose(0, 2, 1, 3).reshape(batch, length, heads * headDim);
-        return out.apply(mixed);
+                .reshape(batch, heads, length, headDim).transpose(0, 2, 1, 3);
+        mixed = hooks.applyPerHead(zSite, mixed);
+        return out.apply(mixed.reshape(batch, length, heads * headDim));
     }
 }

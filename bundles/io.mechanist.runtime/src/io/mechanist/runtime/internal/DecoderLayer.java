@@ -8,9 +8,10 @@ import io.mechanist.core.hooks.HookSite;
  * One pre-norm decoder block, shared by every family:
  * <pre>
  * resid_pre  = x
- * attn_out   = postAttnNorm?(attention(preAttnNorm(x)))      (post-norm only with sandwich norms)
+ * attn_out   = postAttnNorm?(attention(preAttnNorm(x)))      (post-norm only with sandwich norms; attention
+ *                                                              passes attn_q/k/v/scores/pattern/z inside)
  * resid_mid  = resid_pre + attn_out
- * mlp_out    = postMlpNorm?(mlp(preMlpNorm(resid_mid)))
+ * mlp_out    = postMlpNorm?(mlp(preMlpNorm(resid_mid)))       (mlp's hidden activation is mlp_post)
  * resid_post = resid_mid + mlp_out
  * </pre>
  * Each named value passes through its hook site, so an edit at a site changes everything computed after it.
@@ -25,6 +26,7 @@ public final class DecoderLayer {
     private final HookSite residPre;
     private final HookSite attnOut;
     private final HookSite residMid;
+    private final HookSite mlpPost;
     private final HookSite mlpOut;
     private final HookSite residPost;
 
@@ -39,6 +41,7 @@ public final class DecoderLayer {
         this.residPre = HookSite.of(HookPoint.RESID_PRE, layer);
         this.attnOut = HookSite.of(HookPoint.ATTN_OUT, layer);
         this.residMid = HookSite.of(HookPoint.RESID_MID, layer);
+        this.mlpPost = HookSite.of(HookPoint.MLP_POST, layer);
         this.mlpOut = HookSite.of(HookPoint.MLP_OUT, layer);
         this.residPost = HookSite.of(HookPoint.RESID_POST, layer);
     }
@@ -53,7 +56,7 @@ public final class DecoderLayer {
         }
         attn = hooks.apply(attnOut, attn);
         NDArray mid = hooks.apply(residMid, pre.add(attn));
-        NDArray mlpResult = mlp.apply(preMlpNorm.apply(mid));
+        NDArray mlpResult = mlp.apply(preMlpNorm.apply(mid), hooks, mlpPost);
         if (postMlpNorm != null) {
             mlpResult = postMlpNorm.apply(mlpResult);
         }

@@ -8,12 +8,14 @@ import java.util.Set;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ActivationSink;
 import io.mechanist.runtime.SiteActivations;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.FunctionEdit;
 import io.mechanist.runtime.intervention.Intervention;
 import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Patch;
@@ -29,6 +31,10 @@ public final class HookRuntime {
     private final Map<HookSite, List<Intervention>> edits = new HashMap<>();
     private final ActivationSink sink;
     private final int firstPrompt;
+    private final Set<HookSite> gradientSites;
+    /** Per gradient site: the zero array added there (its gradient is the site's) and the row shape. */
+    private final Map<HookSite, NDArray> gradientProbes = new java.util.LinkedHashMap<>();
+    private final Map<HookSite, long[]> gradientRowShapes = new HashMap<>();
     private ForwardContext ctx;
 
     /**
@@ -36,6 +42,16 @@ public final class HookRuntime {
      */
     public HookRuntime(Set<HookSite> captureSites, Positions capturePositions, InterventionPlan plan,
             ActivationSink sink, int firstPrompt) {
+        this(captureSites, capturePositions, plan, sink, firstPrompt, Set.of());
+    }
+
+    /**
+     * @param gradientSites sites whose gradient a backward pass after the forward pass will read
+     *     ({@link #captureGradients}); the forward pass then avoids in-place ops on values autograd keeps
+     */
+    public HookRuntime(Set<HookSite> captureSites, Positions capturePositions, InterventionPlan plan,
+            ActivationSink sink, int firstPrompt, Set<HookSite> gradientSites) {
+        this.gradientSites = gradientSites;
         this.captureSites = captureSites;
         this.capturePositions = capturePositions;
         this.sink = sink;
@@ -54,8 +70,35 @@ public final class HookRuntime {
         return captureSites.contains(site);
     }
 
+    /** Whether anything (a capture, an edit or a gradient probe) happens at {@code site}. */
+    public boolean touches(HookSite site) {
+        return captureSites.contains(site) || edits.containsKey(site) || gradientSites.contains(site);
+    }
+
+    /** Whether this pass will be differentiated (autograd is recording). */
+    public boolean recordsGradients() {
+        return !gradientSites.isEmpty();
+    }
+
     /** Passes x [batch, pos, width] through the site: interventions in plan order, then capture. */
     public NDArray apply(HookSite site, NDArray x) {
+        return apply(site, x, new long[] {x.getShape().get(2)});
+    }
+
+    /**
+     * Passes per-head values x [batch, pos, head, d_head] through the site; edits see one row of head * d_head
+     * values per position, captures keep the [head, d_head] shape.
+     */
+    public NDArray applyPerHead(HookSite site, NDArray x) {
+        if (!touches(site)) {
+            return x;
+        }
+        Shape shape = x.getShape();
+        NDArray rows = x.reshape(shape.get(0), shape.get(1), shape.get(2) * shape.get(3));
+        return apply(site, rows, new long[] {shape.get(2), shape.get(3)}).reshape(shape);
+    }
+
+    private NDArray apply(HookSite site, NDArray x, long[] rowShape) {
         List<Intervention> here = edits.get(site);
         if (here != null) {
             for (Intervention edit : here) {
@@ -63,9 +106,24 @@ public final class HookRuntime {
             }
         }
         if (captureSites.contains(site)) {
-            captureRows(site, x);
+            captureRows(site, x, rowShape);
+        }
+        if (gradientSites.contains(site)) {
+            // x + 0: the zero array's gradient is the site's, and the graph through x stays intact (detaching x
+            // instead would cut the gradient of earlier sites that flows through this one)
+            NDArray probe = ctx.manager().zeros(x.getShape());
+            NDScope.unregister(probe);
+            probe.setRequiresGradient(true);
+            gradientProbes.put(site, probe);
+            gradientRowShapes.put(site, rowShape);
+            x = x.add(probe);
         }
         return x;
+    }
+
+    /** After the backward pass: the gradient at every gradient site, per prompt, padding removed, to the sink. */
+    public void captureGradients() {
+        gradientProbes.forEach((site, probe) -> captureRows(site, probe.getGradient(), gradientRowShapes.get(site)));
     }
 
     private NDArray edit(Intervention edit, NDArray x) {
@@ -76,16 +134,28 @@ public final class HookRuntime {
         int width = (int) x.getShape().get(2);
         float[] selected = new float[batch * length];
         float[] kept = new float[batch * length];
-        float[] patch = edit instanceof Patch ? new float[batch * length * width] : null;
+        boolean replaces = edit instanceof Patch || edit instanceof FunctionEdit;
+        float[] patch = replaces ? new float[batch * length * width] : null;
+        float[] current = edit instanceof FunctionEdit ? x.toFloatArray() : null;
         boolean any = false;
         for (int b = 0; b < batch; b++) {
             for (int[] hit : select(edit.positions(), layout, b)) {
                 int slot = layout.slotOf(b, hit[0]);
+                int offset = (b * length + slot) * width;
                 selected[b * length + slot] = 1f;
                 any = true;
                 if (edit instanceof Patch p) {
                     int row = edit.positions().everyPosition() ? checkedRow(p, hit[0]) : p.sourceRow(hit[1]);
-                    p.copyRow(row, patch, (b * length + slot) * width);
+                    p.copyRow(row, patch, offset);
+                } else if (edit instanceof FunctionEdit f) {
+                    float[] replaced = f.function().apply(firstPrompt + b, hit[0],
+                            java.util.Arrays.copyOfRange(current, offset, offset + width));
+                    if (replaced == null || replaced.length != width) {
+                        throw new IllegalStateException(f + " returned " + (replaced == null ? "null" : replaced.length
+                                + " values") + " for prompt " + (firstPrompt + b) + " position " + hit[0]
+                                + "; the site has " + width + " values per position");
+                    }
+                    System.arraycopy(replaced, 0, patch, offset, width);
                 }
             }
         }
@@ -111,6 +181,7 @@ public final class HookRuntime {
                 yield ablate.isZero() ? remaining : remaining.addi(where.mul(manager.create(ablate.meanVector())));
             }
             case Patch p -> x.mul(keep).addi(manager.create(patch, new Shape(batch, length, width)));
+            case FunctionEdit f -> x.mul(keep).addi(manager.create(patch, new Shape(batch, length, width)));
         };
     }
 
@@ -142,7 +213,7 @@ public final class HookRuntime {
         return out;
     }
 
-    private void captureRows(HookSite site, NDArray x) {
+    private void captureRows(HookSite site, NDArray x, long[] rowShape) {
         ChunkLayout layout = ctx.layout();
         int length = layout.length();
         int width = (int) x.getShape().get(2);
@@ -155,14 +226,18 @@ public final class HookRuntime {
                 int slot = layout.slotOf(b, positions[i]);
                 System.arraycopy(all, (b * length + slot) * width, values, i * width, width);
             }
-            batch.add(new SiteActivations(site, firstPrompt + b, positions, new long[] {positions.length, width},
-                    values));
+            long[] shape = new long[rowShape.length + 1];
+            shape[0] = positions.length;
+            System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+            batch.add(new SiteActivations(site, firstPrompt + b, positions, shape, values));
         }
         sink.accept(site, batch);
     }
 
-    /** Captures an attention pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens. */
-    public void capturePattern(HookSite site, NDArray probs) {
+    /**
+     * Captures attention scores or pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens.
+     */
+    public void captureQueryKey(HookSite site, NDArray probs) {
         ChunkLayout layout = ctx.layout();
         int heads = (int) probs.getShape().get(1);
         int length = layout.length();

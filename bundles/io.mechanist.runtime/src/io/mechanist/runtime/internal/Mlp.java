@@ -16,23 +16,27 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
             up.weight().getManager().create(2 * SQRT_2_OVER_PI)});
     }
 
-    /** x [batch, pos, d_model] -> [batch, pos, d_model]. */
-    public NDArray apply(NDArray x) {
+    /** x [batch, pos, d_model] -> [batch, pos, d_model]; the hidden activation passes through {@code hiddenSite}. */
+    public NDArray apply(NDArray x, HookRuntime hooks, io.mechanist.core.hooks.HookSite hiddenSite) {
+        // Autograd keeps the outputs of sigmoid and relu for the backward pass: no in-place ops on them then.
+        boolean inPlace = !hooks.recordsGradients();
         NDArray hidden;
         if (gate != null) {
-            hidden = activate(gate.apply(x)).muli(up.apply(x));
+            NDArray activated = activate(gate.apply(x), inPlace);
+            hidden = inPlace ? activated.muli(up.apply(x)) : activated.mul(up.apply(x));
         } else {
-            hidden = activate(up.apply(x));
+            hidden = activate(up.apply(x), inPlace);
         }
-        return down.apply(hidden);
+        return down.apply(hooks.apply(hiddenSite, hidden));
     }
 
-    private NDArray activate(NDArray x) {
+    private NDArray activate(NDArray x, boolean inPlace) {
         return switch (activation) {
-            case SILU -> Activation.sigmoid(x).muli(x);
+            case SILU -> inPlace ? Activation.sigmoid(x).muli(x) : Activation.sigmoid(x).mul(x);
             case GELU -> Activation.gelu(x);
             case RELU -> Activation.relu(x);
-            case GELU_TANH -> geluTanh(x, geluConstants[0], geluConstants[1]);
+            case GELU_TANH -> inPlace ? geluTanh(x, geluConstants[0], geluConstants[1])
+                    : Activation.sigmoid(x.square().mul(geluConstants[0]).add(geluConstants[1]).mul(x)).mul(x);
         };
     }
 

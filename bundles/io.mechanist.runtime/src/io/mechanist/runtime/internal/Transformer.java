@@ -104,7 +104,9 @@ public final class Transformer implements AutoCloseable {
         NDArray logits = ai.djl.nn.core.Linear.linear(x, unembedding).singletonOrThrow();
         if (spec.finalSoftcap() > 0) {
             NDArray cap = pass.create((float) spec.finalSoftcap());
-            logits = logits.divi(cap).tanh().muli(cap);
+            NDArray capped = logits.divi(cap).tanh();
+            // autograd keeps tanh's output for the backward pass: scale a copy then
+            logits = hooks.recordsGradients() ? capped.mul(cap) : capped.muli(cap);
         }
         if (allLogits) {
             logits = hooks.apply(LOGITS, logits);

@@ -118,7 +118,7 @@ final class FirstLaunch {
     }
 
     /**
-     * Schedules the demo's probe analysis and steering sweep on the new demo store: background jobs with progress
+     * Schedules the demo's probe analysis, steering sweep and activation patching on the new demo store: background jobs with progress
      * that run one after the other while the user browses the captures. An
      * analysis that is not installed is left out; a failure is logged and leaves the captures as they are. The
      * navigator's activity line says which one runs.
@@ -131,6 +131,7 @@ final class FirstLaunch {
         requests.add(EmbeddedDemo.probeRequest());
         try {
             requests.add(EmbeddedDemo.sweepRequest(EmbeddedDemo.modelFolder()));
+            requests.add(EmbeddedDemo.patchingRequest(EmbeddedDemo.modelFolder()));
         } catch (IOException e) {
             Platform.getLog(FirstLaunch.class).error("The demo's steering sweep cannot run: " + e.getMessage(), e);
         }

@@ -42,7 +42,8 @@ import io.mechanist.store.ActivationStore;
  */
 class CaptureTest {
 
-    private static final String SITES = "embed,blocks.*.resid_post,blocks.1.attn_out,blocks.0.attn_pattern,final_norm,logits";
+    private static final String SITES = "embed,blocks.*.resid_post,blocks.1.attn_out,blocks.0.attn_pattern,"
+            + "blocks.0.attn_scores,blocks.1.attn_z,blocks.0.attn_k,blocks.1.mlp_post,final_norm,logits";
 
     @TempDir
     Path temp;
@@ -111,8 +112,9 @@ class CaptureTest {
     /** The reference's rows of a site in the store's row layout (patterns: [head, key] zero-padded). */
     private static double[][] referenceRows(ReferenceForward ref, HookSite site, int keys) {
         return switch (site.point()) {
-            case ATTN_PATTERN -> {
-                double[][][] pattern = ref.attentionPattern(site.layer());
+            case ATTN_PATTERN, ATTN_SCORES -> {
+                double[][][] pattern = site.point() == io.mechanist.core.hooks.HookPoint.ATTN_SCORES
+                        ? ref.attentionScores(site.layer()) : ref.attentionPattern(site.layer());
                 int heads = pattern.length;
                 int queries = pattern[0].length;
                 double[][] rows = new double[queries][heads * keys];
@@ -129,7 +131,7 @@ class CaptureTest {
     }
 
     private static float[] singleRow(SiteActivations single, HookSite site, int pos, int keys) {
-        if (site.point() != io.mechanist.core.hooks.HookPoint.ATTN_PATTERN) {
+        if (!site.point().queryKeyShaped()) {
             return single.rowAt(pos);
         }
         long[] shape = single.shape();

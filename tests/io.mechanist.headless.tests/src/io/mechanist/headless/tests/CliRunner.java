@@ -55,7 +55,7 @@ final class CliRunner {
         }
         IExtensionRegistry registry = TestRegistries.fromPluginXml("bundles/io.mechanist.core",
                 "bundles/io.mechanist.examples.tokenstats", "bundles/io.mechanist.probes",
-                "bundles/io.mechanist.steering");
+                "bundles/io.mechanist.steering", "bundles/io.mechanist.patching");
         RegistryFactory.setDefaultRegistryProvider(() -> registry);
     }
 

@@ -22,8 +22,9 @@ import io.mechanist.runtime.reference.ReferenceForward;
 import io.mechanist.runtime.reference.ReferenceModel;
 
 /**
- * Every family against the independent double-precision reference: logits, every [pos, d_model] site and every
- * attention pattern within 1e-4, on the fixture prompt (longer than every sliding window).
+ * Every family against the independent double-precision reference: logits, every [pos, d_model] site, the per-head
+ * q, k, v and z, the MLP hidden activation, and every attention score and pattern within 1e-4, on the fixture prompt
+ * (longer than every sliding window).
  */
 class FidelityTest {
     static final double TOLERANCE = 1e-4;
@@ -76,8 +77,9 @@ class FidelityTest {
             double worst = 0;
             for (HookSite site : sites) {
                 SiteActivations actual = result.capture(site, 0);
-                if (site.point() == HookPoint.ATTN_PATTERN) {
-                    double[][][] pattern = expected.attentionPattern(site.layer());
+                if (site.point().queryKeyShaped()) {
+                    double[][][] pattern = site.point() == HookPoint.ATTN_SCORES
+                            ? expected.attentionScores(site.layer()) : expected.attentionPattern(site.layer());
                     long[] shape = actual.shape();
                     assertArrayEquals(new long[] {pattern.length, tokens.length, tokens.length}, shape, site.id());
                     float[] values = actual.values();
@@ -112,7 +114,8 @@ class FidelityTest {
     }
 
     private static double check(HookSite site, double want, float got, Family family) {
-        double diff = Math.abs(want - got);
+        // masked attention scores are -inf in both
+        double diff = Double.isInfinite(want) && got == want ? 0 : Math.abs(want - got);
         if (!(diff <= TOLERANCE)) {
             throw new AssertionError(family + " " + site.id() + ": expected " + want + " got " + got + " (|diff| "
                     + diff + ")");

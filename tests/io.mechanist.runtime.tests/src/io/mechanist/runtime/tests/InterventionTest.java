@@ -70,7 +70,7 @@ class InterventionTest {
         ReferenceForward expected = reference.run(Fixtures.toInts(tokens), edits);
         ReferenceForward unedited = reference.run(Fixtures.toInts(tokens));
         try (HookedTransformer model = HookedTransformer.load(dir)) {
-            List<HookSite> sites = model.hookSites().stream().filter(s -> s.point() != HookPoint.ATTN_PATTERN).toList();
+            List<HookSite> sites = model.hookSites().stream().filter(s -> !s.point().queryKeyShaped()).toList();
             RunResult result = model.run(RunRequest.builder(tokens).capture(sites).plan(plan).build());
             for (HookSite site : sites) {
                 assertClose(expected.activation(site.id()), result.capture(site, 0), site.id());
@@ -117,7 +117,7 @@ class InterventionTest {
             var wrongWidth = assertThrows(IllegalArgumentException.class, () -> model.run(RunRequest.builder(tokens)
                     .plan(InterventionPlan.of("w", new AddVector(HookSite.of(HookPoint.RESID_POST, 0), Positions.all(),
                             new float[d + 1], 1))).build()));
-            assertTrue(wrongWidth.getMessage().contains("d_model is " + d), wrongWidth.getMessage());
+            assertTrue(wrongWidth.getMessage().contains("has " + d + " values per position"), wrongWidth.getMessage());
             var pattern = assertThrows(IllegalArgumentException.class, () -> model.run(RunRequest.builder(tokens)
                     .plan(InterventionPlan.of("p", Ablate.zero(HookSite.of(HookPoint.ATTN_PATTERN, 0),
                             Positions.all()))).build()));

@@ -117,6 +117,9 @@ class StoreNavigatorTest {
                         sweep.getParameters().get("model"));
                 assertTrue(probes.getTables().stream().anyMatch(t -> t.getName().equals("accuracy")));
                 assertTrue(sweep.getTables().stream().anyMatch(t -> t.getName().equals("summary")));
+                AnalysisResult patching = result(s, PATCHING_ANALYSIS);
+                assertEquals("demo-pairs", patching.getParameters().get("input.pairs"));
+                assertTrue(patching.getTables().stream().anyMatch(t -> t.getName().equals("cells")));
                 return String.format(java.util.Locale.ROOT, "capture demo-test %.1f s, capture demo-pairs %.1f s, "
                         + "probes %.1f s, steering sweep %.1f s",
                         seconds(test.getCreatedAt(), test.getCompletedAt()),
@@ -133,8 +136,10 @@ class StoreNavigatorTest {
         List<String> activities = ui(navigator::activitiesShown);
         assertTrue(activities.stream().anyMatch(a -> a.startsWith("Building the demo store (first start): Capturing")),
                 String.join("\n", activities));
-        assertTrue(activities.stream().anyMatch(a -> a.startsWith("Demo results 1 of 2: ")), String.join("\n", activities));
-        assertTrue(activities.stream().anyMatch(a -> a.startsWith("Demo results 2 of 2: ")), String.join("\n", activities));
+        for (int i = 1; i <= 3; i++) {
+            String line = "Demo results " + i + " of 3: ";
+            assertTrue(activities.stream().anyMatch(a -> a.startsWith(line)), String.join("\n", activities));
+        }
         waitUntil(() -> ui(navigator::activityText) == null, "the activity line is hidden once the demo is ready");
         assertEquals("1 store open", ui(navigator::summaryText));
         ui(() -> {
@@ -172,6 +177,7 @@ class StoreNavigatorTest {
 
     private static final String PROBE_ANALYSIS = "io.mechanist.probes.accuracyByPosition";
     private static final String SWEEP_ANALYSIS = "io.mechanist.steering.sweep";
+    private static final String PATCHING_ANALYSIS = "io.mechanist.patching.activation";
 
     private static StoreElement demoStore() {
         return OpenStores.instance().trees().stream().filter(t -> t.child("Captures") != null
@@ -184,7 +190,8 @@ class StoreNavigatorTest {
         StoreElement results = demo == null ? null : demo.child("Analysis results");
         List<String> analyses = results == null ? List.of()
                 : results.children().stream().map(r -> r.property("Result", "Analysis")).toList();
-        return analyses.contains(PROBE_ANALYSIS) && analyses.contains(SWEEP_ANALYSIS);
+        return analyses.contains(PROBE_ANALYSIS) && analyses.contains(SWEEP_ANALYSIS)
+                && analyses.contains(PATCHING_ANALYSIS);
     }
 
     private static AnalysisResult result(io.mechanist.model.Store store, String analysisId) {

@@ -8,9 +8,22 @@ public final class Attention {
 
     /**
      * @param output [pos][d_model] after the output projection
+     * @param scores [head][query][key] pre-softmax logits: q.k * scale, soft-capped where the family caps them,
+     *     {@code -inf} where masked
      * @param pattern [head][query][key] softmax probabilities (exactly 0 where masked)
      */
-    public record Result(double[][] output, double[][][] pattern) {
+    public record Result(double[][] output, double[][][] scores, double[][][] pattern) {
+    }
+
+    /**
+     * Where the per-position values inside attention pass a hook site: {@code point} is attn_q, attn_k, attn_v or
+     * attn_z; {@code rows} is [pos][heads * d_head], head-major; the result is used from there on.
+     */
+    @FunctionalInterface
+    public interface Sites {
+        double[][] pass(String point, double[][] rows);
+
+        Sites NONE = (point, rows) -> rows;
     }
 
     private final Linear query;
@@ -49,24 +62,36 @@ public final class Attention {
         this.keyNorm = keyNorm;
     }
 
-    public Result forward(double[][] x) {
+    public Result forward(double[][] x, Sites sites) {
         int positions = x.length;
+        double[][] qRows = new double[positions][];
+        double[][] kRows = new double[positions][];
+        double[][] vRows = new double[positions][];
+        for (int t = 0; t < positions; t++) {
+            qRows[t] = normed(query.apply(x[t]), queryNorm);
+            kRows[t] = normed(key.apply(x[t]), keyNorm);
+            vRows[t] = value.apply(x[t]);
+        }
+        qRows = sites.pass("attn_q", qRows);
+        kRows = sites.pass("attn_k", kRows);
+        vRows = sites.pass("attn_v", vRows);
         double[][][] q = new double[positions][][];
         double[][][] k = new double[positions][][];
         double[][][] v = new double[positions][][];
         for (int t = 0; t < positions; t++) {
-            q[t] = prepare(split(query.apply(x[t]), heads), queryNorm, t);
-            k[t] = prepare(split(key.apply(x[t]), kvHeads), keyNorm, t);
-            v[t] = split(value.apply(x[t]), kvHeads);
+            q[t] = rotated(split(qRows[t], heads), t);
+            k[t] = rotated(split(kRows[t], kvHeads), t);
+            v[t] = split(vRows[t], kvHeads);
         }
         int group = heads / kvHeads;
+        double[][][] scores = new double[heads][positions][positions];
         double[][][] pattern = new double[heads][positions][positions];
         double[][] mixed = new double[positions][heads * headDim];
         for (int h = 0; h < heads; h++) {
             int kvHead = h / group;
             for (int i = 0; i < positions; i++) {
                 double[] probabilities = pattern[h][i];
-                softmaxOverVisibleKeys(q, k, h, kvHead, i, probabilities);
+                softmaxOverVisibleKeys(q, k, h, kvHead, i, scores[h][i], probabilities);
                 for (int j = 0; j <= i; j++) {
                     double p = probabilities[j];
                     if (p == 0) {
@@ -78,11 +103,12 @@ public final class Attention {
                 }
             }
         }
+        mixed = sites.pass("attn_z", mixed);
         double[][] output = new double[positions][];
         for (int t = 0; t < positions; t++) {
             output[t] = out.apply(mixed[t]);
         }
-        return new Result(output, pattern);
+        return new Result(output, scores, pattern);
     }
 
     private boolean visible(int queryPos, int keyPos) {
@@ -90,9 +116,11 @@ public final class Attention {
         return distance >= 0 && (slidingWindow <= 0 || distance < slidingWindow);
     }
 
-    private void softmaxOverVisibleKeys(double[][][] q, double[][][] k, int h, int kvHead, int i, double[] into) {
+    /** Fills {@code scores} (-inf where masked) and {@code into} (the softmax) for query i of head h. */
+    private void softmaxOverVisibleKeys(double[][][] q, double[][][] k, int h, int kvHead, int i, double[] scores,
+            double[] into) {
         double max = Double.NEGATIVE_INFINITY;
-        double[] scores = new double[i + 1];
+        java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int j = 0; j <= i; j++) {
             if (!visible(i, j)) {
                 continue;
@@ -128,16 +156,24 @@ public final class Attention {
         return parts;
     }
 
-    private double[][] prepare(double[][] perHead, Norm norm, int position) {
-        for (int h = 0; h < perHead.length; h++) {
-            double[] head = perHead[h];
-            if (norm != null) {
-                head = norm.apply(head);
+    /** The projection with each head normalised by {@code norm} (when the family has q/k norms), head-major. */
+    private double[] normed(double[] flat, Norm norm) {
+        if (norm == null) {
+            return flat;
+        }
+        double[] out = new double[flat.length];
+        for (int h = 0; h < flat.length / headDim; h++) {
+            double[] head = java.util.Arrays.copyOfRange(flat, h * headDim, (h + 1) * headDim);
+            System.arraycopy(norm.apply(head), 0, out, h * headDim, headDim);
+        }
+        return out;
+    }
+
+    private double[][] rotated(double[][] perHead, int position) {
+        if (rope != null) {
+            for (int h = 0; h < perHead.length; h++) {
+                perHead[h] = rope.rotate(perHead[h], position);
             }
-            if (rope != null) {
-                head = rope.rotate(head, position);
-            }
-            perHead[h] = head;
         }
         return perHead;
     }

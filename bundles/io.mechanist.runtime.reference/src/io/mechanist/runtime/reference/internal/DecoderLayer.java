@@ -11,13 +11,16 @@ package io.mechanist.runtime.reference.internal;
 public record DecoderLayer(Norm inputNorm, Attention attention, Norm postAttentionNorm, Norm preMlpNorm, Mlp mlp,
         Norm postMlpNorm) {
 
-    /** What the attention sub-block adds to the residual, per position, plus the attention pattern. */
-    public Attention.Result attentionOutput(double[][] residPre) {
+    /**
+     * What the attention sub-block adds to the residual, per position, plus the attention scores and pattern; the
+     * values inside attention pass {@code sites}.
+     */
+    public Attention.Result attentionOutput(double[][] residPre, Attention.Sites sites) {
         double[][] normed = new double[residPre.length][];
         for (int t = 0; t < residPre.length; t++) {
             normed[t] = inputNorm.apply(residPre[t]);
         }
-        Attention.Result result = attention.forward(normed);
+        Attention.Result result = attention.forward(normed, sites);
         if (postAttentionNorm == null) {
             return result;
         }
@@ -25,12 +28,17 @@ public record DecoderLayer(Norm inputNorm, Attention attention, Norm postAttenti
         for (int t = 0; t < out.length; t++) {
             out[t] = postAttentionNorm.apply(result.output()[t]);
         }
-        return new Attention.Result(out, result.pattern());
+        return new Attention.Result(out, result.scores(), result.pattern());
     }
 
-    /** What the MLP sub-block adds to the residual at one position. */
-    public double[] mlpOutput(double[] residMid) {
-        double[] out = mlp.apply(preMlpNorm.apply(residMid));
+    /** The MLP's hidden activation (mlp_post) at one position. */
+    public double[] mlpHidden(double[] residMid) {
+        return mlp.hidden(preMlpNorm.apply(residMid));
+    }
+
+    /** What the MLP sub-block adds to the residual at one position, from its hidden activation. */
+    public double[] mlpOutputFromHidden(double[] hidden) {
+        double[] out = mlp.down(hidden);
         return postMlpNorm == null ? out : postMlpNorm.apply(out);
     }
 }

@@ -100,6 +100,31 @@ class HookSiteTest {
         assertEquals(HookSite.of(HookPoint.ATTN_OUT, 2), HookSite.parse("blocks.2.hook_attn_out"));
         assertEquals(HookSite.of(HookPoint.MLP_OUT, 2), HookSite.parse("blocks.2.hook_mlp_out"));
         assertEquals(HookSite.of(HookPoint.ATTN_PATTERN, 1), HookSite.parse("blocks.1.attn.hook_pattern"));
+        assertEquals(HookSite.of(HookPoint.ATTN_Z, 3), HookSite.parse("blocks.3.attn.hook_z"));
+        assertEquals(HookSite.of(HookPoint.ATTN_Q, 0), HookSite.parse("blocks.0.attn.hook_q"));
+        assertEquals(HookSite.of(HookPoint.ATTN_K, 0), HookSite.parse("blocks.0.attn.hook_k"));
+        assertEquals(HookSite.of(HookPoint.ATTN_V, 4), HookSite.parse("blocks.4.attn.hook_v"));
+        assertEquals(HookSite.of(HookPoint.ATTN_SCORES, 1), HookSite.parse("blocks.1.attn.hook_attn_scores"));
+        assertEquals(HookSite.of(HookPoint.MLP_POST, 6), HookSite.parse("blocks.6.mlp.hook_post"));
+        // the rotated queries and keys are other values than attn_q/attn_k: no alias
+        assertThrows(IllegalArgumentException.class, () -> HookSite.parse("blocks.1.attn.hook_rot_q"));
+    }
+
+    @Test
+    void finerPointsHaveTheirShapesAndForwardOrder() {
+        assertEquals(List.of("batch", "pos", "head", "d_head"), HookPoint.ATTN_Z.axes());
+        assertEquals(List.of("batch", "pos", "kv_head", "d_head"), HookPoint.ATTN_K.axes());
+        assertEquals(List.of("batch", "pos", "d_mlp"), HookPoint.MLP_POST.axes());
+        assertTrue(HookPoint.ATTN_SCORES.queryKeyShaped());
+        assertTrue(HookPoint.ATTN_PATTERN.queryKeyShaped());
+        assertFalse(HookPoint.ATTN_Z.queryKeyShaped());
+        List<String> expected = List.of("blocks.1.resid_pre", "blocks.1.attn_q", "blocks.1.attn_k", "blocks.1.attn_v",
+                "blocks.1.attn_scores", "blocks.1.attn_pattern", "blocks.1.attn_z", "blocks.1.attn_out",
+                "blocks.1.resid_mid", "blocks.1.mlp_post", "blocks.1.mlp_out", "blocks.1.resid_post");
+        List<HookSite> sites = new ArrayList<>(expected.stream().map(HookSite::parse).toList());
+        Collections.reverse(sites);
+        Collections.sort(sites);
+        assertEquals(expected, sites.stream().map(HookSite::id).toList());
     }
 
     @Test

@@ -2,7 +2,7 @@
 
 Usage: python3 numpy_reference.py CHECKPOINT_DIR TOKEN_IDS(comma separated) OUTPUT_JSON
 
-Writes {"sites": {hook id: [[...]]}, "patterns": {layer: [head][query][key]}}. Follows the Hugging Face
+Writes {"sites": {hook id: [[...]]} (per-head attn_q/k/v/z as [pos][head * d_head]), "patterns": {layer: [head][query][key]}}. Follows the Hugging Face
 transformers semantics of GPT2LMHeadModel and the Llama-style decoders (Llama, Mistral, Qwen2, Qwen3, Gemma 2,
 Gemma 3 text), vectorised over positions and heads.
 """
@@ -199,6 +199,8 @@ def run_gpt2(cfg, W, ids):
         a = layer_norm(x, W[p + "ln_1.weight"], W[p + "ln_1.bias"], eps)
         qkv = a @ W[p + "attn.c_attn.weight"] + W[p + "attn.c_attn.bias"]   # Conv1D: x @ W[in, out]
         q, k, v = np.split(qkv, 3, axis=-1)
+        for name, t in (("q", q), ("k", k), ("v", v)):
+            sites["blocks.%d.attn_%s" % (layer, name)] = t
         q, k, v = (t.reshape(n, nh, hd).transpose(1, 0, 2) for t in (q, k, v))
         scale = 1.0 / math.sqrt(hd) if get(cfg, "scale_attn_weights", True) else 1.0
         if get(cfg, "scale_attn_by_inverse_layer_idx", False):
@@ -206,13 +208,15 @@ def run_gpt2(cfg, W, ids):
         probs = softmax_rows(q @ k.transpose(0, 2, 1) * scale, allowed[None])
         patterns[layer] = probs
         merged = (probs @ v).transpose(1, 0, 2).reshape(n, d)
+        sites["blocks.%d.attn_z" % layer] = merged
         attn = merged @ W[p + "attn.c_proj.weight"] + W[p + "attn.c_proj.bias"]
         sites["blocks.%d.attn_out" % layer] = attn
         x = x + attn
         sites["blocks.%d.resid_mid" % layer] = x
         m = layer_norm(x, W[p + "ln_2.weight"], W[p + "ln_2.bias"], eps)
-        mlp = act(m @ W[p + "mlp.c_fc.weight"] + W[p + "mlp.c_fc.bias"]) @ W[p + "mlp.c_proj.weight"] \
-            + W[p + "mlp.c_proj.bias"]
+        hidden = act(m @ W[p + "mlp.c_fc.weight"] + W[p + "mlp.c_fc.bias"])
+        sites["blocks.%d.mlp_post" % layer] = hidden
+        mlp = hidden @ W[p + "mlp.c_proj.weight"] + W[p + "mlp.c_proj.bias"]
         sites["blocks.%d.mlp_out" % layer] = mlp
         x = x + mlp
         sites["blocks.%d.resid_post" % layer] = x
@@ -279,6 +283,9 @@ def run_decoder(cfg, W, ids):
         if qk_norm:
             q = norm(q, p + "self_attn.q_norm.weight")
             k = norm(k, p + "self_attn.k_norm.weight")
+        # q, k per head after any q/k norm and before the rotary embedding (TransformerLens's hook_q / hook_k)
+        for name, t in (("q", q), ("k", k), ("v", v)):
+            sites["blocks.%d.attn_%s" % (layer, name)] = t.transpose(1, 0, 2).reshape(n, -1)
         inv = rope_inv_freq(hd, local_rope if sliding else global_rope)
         q, k = apply_rope(q, inv), apply_rope(k, inv)
         k = np.repeat(k, group, axis=0)
@@ -289,6 +296,7 @@ def run_decoder(cfg, W, ids):
         probs = softmax_rows(scores, mask(n, window if sliding else 0)[None])
         patterns[layer] = probs
         merged = (probs @ v).transpose(1, 0, 2).reshape(n, nh * hd)
+        sites["blocks.%d.attn_z" % layer] = merged
         attn = proj(merged, p + "self_attn.o_proj", o_bias)
         if gemma:
             attn = norm(attn, p + "post_attention_layernorm.weight")
@@ -299,8 +307,9 @@ def run_decoder(cfg, W, ids):
         x = x + attn
         sites["blocks.%d.resid_mid" % layer] = x
         m = norm(x, pre_mlp)
-        mlp = (act(m @ W[p + "mlp.gate_proj.weight"].T) * (m @ W[p + "mlp.up_proj.weight"].T)) \
-            @ W[p + "mlp.down_proj.weight"].T
+        hidden = act(m @ W[p + "mlp.gate_proj.weight"].T) * (m @ W[p + "mlp.up_proj.weight"].T)
+        sites["blocks.%d.mlp_post" % layer] = hidden
+        mlp = hidden @ W[p + "mlp.down_proj.weight"].T
         if gemma:
             mlp = norm(mlp, p + "post_feedforward_layernorm.weight")
         sites["blocks.%d.mlp_out" % layer] = mlp
