@@ -41,7 +41,7 @@ class DemoFitTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        demo = DemoSaes.create(dir);
+        demo = DemoSaes.shared();
         registry = TestRegistries.analyses("bundles/io.mechanist.core", "bundles/io.mechanist.saes");
     }
 

@@ -36,6 +36,26 @@ final class DemoSaes {
         this.training = training;
     }
 
+    private static DemoSaes shared;
+
+    /** One instance for every test class of this run (capturing and training take a while on two cores). */
+    static synchronized DemoSaes shared() throws IOException {
+        if (shared == null) {
+            Path dir = java.nio.file.Files.createTempDirectory("demo-saes");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            shared = create(dir);
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+
     static DemoSaes create(Path dir) throws IOException {
         Path store = dir.resolve("store");
         Path model = EmbeddedDemo.modelFolder();
