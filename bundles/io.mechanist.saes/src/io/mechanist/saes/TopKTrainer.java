@@ -185,7 +185,7 @@ public final class TopKTrainer {
         float[] logDensity = new float[dSae];
         for (int j = 0; j < dSae; j++) {
             // SAELens records log10(density + 1e-10)
-            logDensity[j] = (float) Math.log10(stats.density()[j] + 1e-10);
+            logDensity[j] = (float) StrictMath.log10(stats.density()[j] + 1e-10);
         }
         return new Result(recordedSae, logDensity, stats, step);
     }
@@ -268,10 +268,10 @@ public final class TopKTrainer {
     }
 
     private static double gaussian(SplittableRandom random) {
-        // Box-Muller from the splittable stream (java.util.Random's nextGaussian would need another generator)
+        // Box-Muller from the splittable stream (StrictMath: the same weights on every JVM)
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 
     /** Adam with the usual defaults (beta1 0.9, beta2 0.999, eps 1e-8); a restarted feature's moments go to zero. */
@@ -290,8 +290,8 @@ public final class TopKTrainer {
         }
 
         void step(float[] weights, float[] gradient, double learningRate, int step) {
-            double correction1 = 1 - Math.pow(0.9, step);
-            double correction2 = 1 - Math.pow(0.999, step);
+            double correction1 = 1 - StrictMath.pow(0.9, step);
+            double correction2 = 1 - StrictMath.pow(0.999, step);
             for (int i = 0; i < weights.length; i++) {
                 double g = gradient[i];
                 m[i] = 0.9 * m[i] + 0.1 * g;
