@@ -108,7 +108,15 @@ public final class SaeFeaturesAnalysis implements Analysis {
             positive[j] = effect == null ? "" : logits(dashboards, effect, topLogits, true);
             negative[j] = effect == null ? "" : logits(dashboards, effect, topLogits, false);
         }
+        int bins = stats.histogram()[0].length;
+        float[] histogram = new float[n * bins];
+        for (int j = 0; j < n; j++) {
+            for (int b = 0; b < bins; b++) {
+                histogram[j * bins + b] = stats.histogram()[j][b];
+            }
+        }
         return new AnalysisOutput()
+                .array("histogram", List.of("feature", "bin"), new int[] {n, bins}, histogram)
                 .table("features", AnalysisOutput.numbers("feature", "", index),
                         AnalysisOutput.numbers("density", "share of rows", density),
                         AnalysisOutput.numbers("maxActivation", "", max),
