@@ -52,6 +52,20 @@ public final class SaeFeaturesAnalysis implements Analysis {
                     p.getInt("topExamples"), 20, unembedding);
             progress.worked(80);
             AnalysisOutput out = output(dashboards, p.getInt("topLogits"));
+            int prompt = p.getInt("prompt");
+            if (prompt < 0 || prompt >= capture.promptCount()) {
+                throw new AnalysisException("prompt " + prompt + " is not in 0.." + (capture.promptCount() - 1));
+            }
+            // every feature as a row over the prompt's captured positions: the generic Result view shows it as a
+            // heatmap beside the prompt's tokens
+            int positions = capture.positions(prompt).length;
+            float[] byPosition = new float[sae.dSae() * positions];
+            for (int j = 0; j < sae.dSae(); j++) {
+                System.arraycopy(dashboards.valuesOver(j, prompt), 0, byPosition, j * positions, positions);
+            }
+            out.array("promptActivations", List.of("feature", "position"), new int[] {sae.dSae(), positions},
+                    byPosition);
+            out.note("prompt", Integer.toString(prompt));
             int steer = p.getInt("steerFeature");
             if (steer >= 0) {
                 if (steer >= sae.dSae()) {

@@ -88,6 +88,13 @@ class DemoFeaturesTest {
                 assertEquals((double) fires[j] / rows.rows(), density[j], 1e-12, "density of feature " + j);
                 assertEquals(best, max[j], 0.0, "max of feature " + j);
             }
+            float[] byPosition = store.readResultArray(id, "promptActivations");
+            int positions = test.positions(0).length;
+            assertEquals(sae.dSae() * positions, byPosition.length);
+            for (int r = 0; r < positions; r++) {
+                // rows of prompt 0 come first in the capture's row order
+                assertEquals(encoded[r][busiest], byPosition[busiest * positions + r], 0f, "position " + r);
+            }
             AnalysisOutput.Table examples = result.table("examples");
             int first = -1;
             for (int r = 0; r < examples.rowCount(); r++) {
