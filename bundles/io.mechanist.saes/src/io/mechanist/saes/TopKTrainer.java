@@ -110,7 +110,9 @@ public final class TopKTrainer {
                     for (int i = 0; i < dIn; i++) {
                         input[i] = rows[offset + i] - bDec[i];
                     }
-                    System.arraycopy(bEncAsDouble(bEnc, pre), 0, pre, 0, dSae);
+                    for (int j = 0; j < dSae; j++) {
+                        pre[j] = bEnc[j];
+                    }
                     for (int i = 0; i < dIn; i++) {
                         double v = input[i];
                         int row = i * dSae;
@@ -176,25 +178,17 @@ public final class TopKTrainer {
                 }
             }
         }
-        HookSite recorded = site;
-        SaeConfig provisional = SaeConfig.trained(Architecture.TOPK, dIn, dSae, k, recorded, modelName, Double.NaN);
+        SaeConfig provisional = SaeConfig.trained(Architecture.TOPK, dIn, dSae, k, site, modelName, Double.NaN);
         SparseAutoencoder sae = new SparseAutoencoder(provisional, wEnc, wDec, bEnc, bDec, null);
         ReconstructionStats stats = ReconstructionStats.measure(sae, rows);
         SparseAutoencoder recordedSae = new SparseAutoencoder(SaeConfig.trained(Architecture.TOPK, dIn, dSae, k,
-                recorded, modelName, stats.explainedVariance()), wEnc, wDec, bEnc, bDec, null);
+                site, modelName, stats.explainedVariance()), wEnc, wDec, bEnc, bDec, null);
         float[] logDensity = new float[dSae];
         for (int j = 0; j < dSae; j++) {
             // SAELens records log10(density + 1e-10)
             logDensity[j] = (float) StrictMath.log10(stats.density()[j] + 1e-10);
         }
         return new Result(recordedSae, logDensity, stats, step);
-    }
-
-    private static double[] bEncAsDouble(float[] bEnc, double[] target) {
-        for (int j = 0; j < bEnc.length; j++) {
-            target[j] = bEnc[j];
-        }
-        return target;
     }
 
     /**
