@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mechanist.headless.commands.AnalysesCommand;
 import io.mechanist.headless.commands.CaptureCommand;
+import io.mechanist.headless.commands.ControlVectorCommand;
 import io.mechanist.headless.commands.DemoCommand;
 import io.mechanist.headless.commands.DiffCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
@@ -13,6 +14,7 @@ import io.mechanist.headless.commands.PatchCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
+import io.mechanist.headless.commands.SaeCommand;
 import io.mechanist.headless.commands.SteerCommand;
 import io.mechanist.headless.commands.TrainDemoCommand;
 import io.mechanist.headless.commands.VerifyCommand;
@@ -25,8 +27,9 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(), new PatchCommand(),
-                new CaptureCommand(), new RemoveCaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
-                new TrainDemoCommand(), new MakeCheckpointCommand(), new PerturbCommand(), new DiffCommand());
+        return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
+                new PatchCommand(), new PerturbCommand(), new DiffCommand(), new CaptureCommand(), new RemoveCaptureCommand(),
+                new AnalysesCommand(), new RunCommand(), new SaeCommand(), new ControlVectorCommand(), new VerifyCommand(),
+                new TrainDemoCommand(), new MakeCheckpointCommand());
     }
 }
