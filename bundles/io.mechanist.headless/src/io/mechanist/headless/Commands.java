@@ -7,6 +7,8 @@ import io.mechanist.headless.commands.CaptureCommand;
 import io.mechanist.headless.commands.DemoCommand;
 import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.MakeCheckpointCommand;
+import io.mechanist.headless.commands.NewPluginCommand;
+import io.mechanist.headless.commands.PluginsCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
@@ -24,6 +26,6 @@ public final class Commands {
     public static List<Command> all() {
         return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
                 new CaptureCommand(), new RemoveCaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
-                new TrainDemoCommand(), new MakeCheckpointCommand());
+                new TrainDemoCommand(), new MakeCheckpointCommand(), new PluginsCommand(), new NewPluginCommand());
     }
 }
