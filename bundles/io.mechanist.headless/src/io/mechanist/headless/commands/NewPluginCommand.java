@@ -122,7 +122,11 @@ public final class NewPluginCommand implements Command {
             throw new UsageException("new-plugin: " + target + " exists and is not an empty folder");
         }
         Bundle self = FrameworkUtil.getBundle(NewPluginCommand.class);
-        if (self == null || self.getBundleContext() == null) {
+        // The installer's bundle is started (lazily, by this reference) where this one need not be; its context
+        // reads which bundles are installed.
+        Bundle installer = FrameworkUtil.getBundle(Dropins.class);
+        BundleContext bundles = installer == null ? null : installer.getBundleContext();
+        if (self == null || bundles == null) {
             throw new IOException("new-plugin needs Mechanist's OSGi runtime (run it through the mechanist launcher)");
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -133,9 +137,9 @@ public final class NewPluginCommand implements Command {
         values.put("REPOSITORY", xmlSafe(repository));
         values.put("TYCHO_VERSION", TYCHO_VERSION);
         values.put("MAVEN_VERSION", MAVEN_VERSION);
-        values.put("API_RANGE", apiRange(self.getBundleContext()));
-        values.put("MECHANIST_VERSION", versionOf(self.getBundleContext(), "io.mechanist.core"));
-        values.put("PLATFORM_DEPENDENCIES", platformDependencies(self.getBundleContext()));
+        values.put("API_RANGE", apiRange(bundles));
+        values.put("MECHANIST_VERSION", versionOf(bundles, "io.mechanist.core"));
+        values.put("PLATFORM_DEPENDENCIES", platformDependencies(bundles));
         values.put("JUNIT_DEPENDENCIES", junitDependencies());
 
         List<String> written = write(self, target, values);
@@ -287,7 +291,8 @@ public final class NewPluginCommand implements Command {
             if (relative.isEmpty() || relative.endsWith("/")) {
                 continue;
             }
-            Path file = target.resolve(fill(relative, values)).normalize();
+            // Builds leave dot-files out of bundles, so the template's gitignore becomes .gitignore here.
+            Path file = target.resolve(fill(relative.equals("gitignore") ? ".gitignore" : relative, values)).normalize();
             if (!file.startsWith(target)) {
                 throw new IOException("template entry " + relative + " leads outside " + target);
             }
