@@ -59,9 +59,17 @@ public final class NewPluginCommand implements Command {
 
     private static Map<String, String> platform() {
         Map<String, String> platform = new LinkedHashMap<>();
-        platform.put("org.eclipse.osgi", "org.eclipse.platform:org.eclipse.osgi");
-        platform.put("org.eclipse.equinox.common", "org.eclipse.platform:org.eclipse.equinox.common");
-        platform.put("org.eclipse.equinox.registry", "org.eclipse.platform:org.eclipse.equinox.registry");
+        // Compiling needs the first three; the OSGi test runtime (tycho-surefire) needs the rest.
+        for (String name : List.of("org.eclipse.osgi", "org.eclipse.equinox.common", "org.eclipse.equinox.registry",
+                "org.eclipse.equinox.launcher", "org.eclipse.core.runtime", "org.eclipse.core.jobs",
+                "org.eclipse.core.contenttype", "org.eclipse.equinox.preferences", "org.eclipse.equinox.app")) {
+            platform.put(name, "org.eclipse.platform:" + name);
+        }
+        for (String name : List.of("org.osgi.service.prefs", "org.osgi.service.component", "org.osgi.util.promise",
+                "org.osgi.util.function")) {
+            platform.put(name, "org.osgi:" + name);
+        }
+        platform.put("org.apache.felix.scr", "org.apache.felix:org.apache.felix.scr");
         platform.put("org.eclipse.emf.common", "org.eclipse.emf:org.eclipse.emf.common");
         platform.put("org.eclipse.emf.ecore", "org.eclipse.emf:org.eclipse.emf.ecore");
         platform.put("org.eclipse.emf.ecore.xmi", "org.eclipse.emf:org.eclipse.emf.ecore.xmi");

@@ -109,7 +109,7 @@ class NewPluginCommandTest {
                 platform++;
             }
         }
-        assertEquals(7, platform, target);
+        assertEquals(18, platform, target);
     }
 
     @Test
