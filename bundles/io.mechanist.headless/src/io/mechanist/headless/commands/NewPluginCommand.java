@@ -299,8 +299,10 @@ public final class NewPluginCommand implements Command {
             if (relative.isEmpty() || relative.endsWith("/")) {
                 continue;
             }
-            // Builds leave dot-files out of bundles, so the template's gitignore becomes .gitignore here.
-            Path file = target.resolve(fill(relative.equals("gitignore") ? ".gitignore" : relative, values)).normalize();
+            // Bundles leave dot-files out, so the template names them dot-NAME (.gitignore, .mvn/ marking the
+            // project's root for Maven).
+            String name = relative.replaceAll("(^|/)dot-", "$1.");
+            Path file = target.resolve(fill(name, values)).normalize();
             if (!file.startsWith(target)) {
                 throw new IOException("template entry " + relative + " leads outside " + target);
             }

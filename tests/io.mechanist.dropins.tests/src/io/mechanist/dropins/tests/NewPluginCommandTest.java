@@ -55,7 +55,7 @@ class NewPluginCommandTest {
         Cli.Outcome outcome = Cli.run("new-plugin", project.toString(), "--id", "org.example.rms");
         assertEquals(0, outcome.code(), outcome.err());
         List<String> files = files(project);
-        assertEquals(List.of(".gitignore", "README.md", "mvnw",
+        assertEquals(List.of(".gitignore", ".mvn/maven.config", "README.md", "mvnw",
                 "org.example.rms.tests/META-INF/MANIFEST.MF", "org.example.rms.tests/build.properties",
                 "org.example.rms.tests/pom.xml",
                 "org.example.rms.tests/src/org/example/rms/tests/RmsByPositionAnalysisTest.java",
