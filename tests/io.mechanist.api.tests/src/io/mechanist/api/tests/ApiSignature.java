@@ -70,9 +70,9 @@ final class ApiSignature {
         }
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
             if (member(constructor.getModifiers()) && !constructor.isSynthetic()) {
-                lines.add(name + "#<init>" + parameters(constructor, packageName) + " : constructor "
+                lines.add((name + "#<init>" + parameters(constructor, packageName) + " : constructor "
                         + modifiers(constructor.getModifiers(), false) + typeParameters(constructor.getTypeParameters(), packageName)
-                        + exceptions(constructor, packageName));
+                        + exceptions(constructor, packageName)).strip());
             }
         }
         for (Method method : type.getDeclaredMethods()) {
