@@ -9,8 +9,6 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
-import io.mechanist.dropins.internal.StartupReports;
-
 /**
  * The product's dropins folder: plug-in bundles (jars or folders) placed there are installed and started at every
  * start of Mechanist, and uninstalled once their file is gone. The folder is {@code <installation>/dropins}, or
@@ -42,11 +40,6 @@ public final class Dropins {
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IOException("the installation folder " + installArea + " is not a local folder", e);
         }
-    }
-
-    /** What the installer did when Mechanist started (empty when the folder did not exist). */
-    public static List<DropinStatus> startupReport() {
-        return StartupReports.last();
     }
 
     /** Brings the running platform in line with the dropins folder now, see {@link DropinsInstaller#synchronize()}. */

@@ -52,11 +52,6 @@ public final class DropinsInstaller {
         this.locationPrefix = "reference:file:" + this.folder + "/";
     }
 
-    /** The folder this installer reads. */
-    public Path folder() {
-        return folder;
-    }
-
     /** Whether {@code bundle} was installed from this installer's folder. */
     public boolean installedFromFolder(Bundle bundle) {
         return bundle.getLocation().startsWith(locationPrefix);

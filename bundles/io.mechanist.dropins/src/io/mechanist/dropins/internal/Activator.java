@@ -31,7 +31,6 @@ public final class Activator implements BundleActivator {
             log(context, "mechanist: the dropins could not be installed: " + e.getMessage());
             return;
         }
-        StartupReports.set(report);
         for (DropinStatus status : report) {
             if (!status.running()) {
                 log(context, "mechanist: plug-in " + status.describe() + " [" + folder + "]");
