@@ -2,11 +2,8 @@ package io.mechanist.dropins.tests;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -96,10 +93,6 @@ final class PluginJars {
     static void touchLater(Path file, long millisLater) throws IOException {
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(file).toMillis() + millisLater));
-    }
-
-    static List<String> lines(OutputStream stream) {
-        return new ArrayList<>(List.of(stream.toString().split("\\R")));
     }
 
     static Map<String, String> siteParameter() {

@@ -98,8 +98,6 @@ class PluginsCommandTest {
     void aPlugInWhoseClassDoesNotLoadIsRefusedByNameAndTheEarlierVersionStays() throws Exception {
         Path good = PluginJars.working(temp.resolve("build"), "test.cli.flaky", "1.0.0");
         assertEquals(0, Cli.run("plugins", "install", good.toString()).code());
-        Path broken = PluginJars.missingClass(temp.resolve("broken"), "test.cli.flaky");
-        Files.move(broken, temp.resolve("broken/flaky-2.jar"));
         Path brokenV2 = PluginJars.jar(temp.resolve("broken/flaky-v2.jar"), "test.cli.flaky", "2.0.0", "io.mechanist.core",
                 PluginJars.pluginXml("test.cli.flaky.count", "test.cli.flaky.Missing"));
 
