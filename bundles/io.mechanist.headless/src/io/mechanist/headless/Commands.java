@@ -11,6 +11,8 @@ import io.mechanist.headless.commands.HeatmapCommand;
 import io.mechanist.headless.commands.MakeCheckpointCommand;
 import io.mechanist.headless.commands.PerturbCommand;
 import io.mechanist.headless.commands.PatchCommand;
+import io.mechanist.headless.commands.NewPluginCommand;
+import io.mechanist.headless.commands.PluginsCommand;
 import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
@@ -30,6 +32,6 @@ public final class Commands {
         return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
                 new PatchCommand(), new PerturbCommand(), new DiffCommand(), new CaptureCommand(), new RemoveCaptureCommand(),
                 new AnalysesCommand(), new RunCommand(), new SaeCommand(), new ControlVectorCommand(), new VerifyCommand(),
-                new TrainDemoCommand(), new MakeCheckpointCommand());
+                new TrainDemoCommand(), new MakeCheckpointCommand(), new PluginsCommand(), new NewPluginCommand());
     }
 }

@@ -8,5 +8,11 @@
  * <p>
  * User-interface bundles bind a view to an analysis output with an {@code outputView} element on the same
  * extension point, so this package never knows which views exist.
+ * <p>
+ * API, versioned semantically on the package (MANIFEST.MF {@code Export-Package}; the build's API baseline check,
+ * {@code tests/io.mechanist.api.tests}, fails on an incompatible change without a new major version). Everything
+ * here is API since 1.0; what is added later carries {@code @since} with the package version that added it.
+ *
+ * @since 1.0
  */
 package io.mechanist.core.analysis;
