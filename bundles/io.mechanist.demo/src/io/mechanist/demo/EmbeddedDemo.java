@@ -17,6 +17,7 @@ import org.osgi.framework.FrameworkUtil;
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.Capturer;
 import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.saes.DemoSae;
 
 /**
  * The embedded default: the demo model and datasets shipped in bundle {@code io.mechanist.demo}, and the demo store
@@ -36,6 +37,8 @@ public final class EmbeddedDemo {
 
     /** The probe analysis run on the demo (contributed by {@code io.mechanist.probes}). */
     public static final String PROBE_ANALYSIS = "io.mechanist.probes.accuracyByPosition";
+    /** The SAE features run on the demo (contributed by {@code io.mechanist.saes}). */
+    public static final String FEATURES_ANALYSIS = "io.mechanist.saes.features";
     /** The steering sweep run on the demo (contributed by {@code io.mechanist.steering}). */
     public static final String SWEEP_ANALYSIS = "io.mechanist.steering.sweep";
     /** The activation patching run on the demo (contributed by {@code io.mechanist.patching}). */
@@ -127,6 +130,18 @@ public final class EmbeddedDemo {
         parameters.put("tokenB", "B");
         parameters.put("batchSize", "200");
         return new AnalysisRequest(PATCHING_ANALYSIS, parameters, Map.of("pairs", PAIRS_CAPTURE));
+    }
+
+    /**
+     * The demo's SAE features: the sparse autoencoder shipped with the demo (TopK, trained on
+     * {@code blocks.2.resid_post} of the demo model, bundle {@code io.mechanist.saes}) encoding the held-out capture
+     * {@value #TEST_CAPTURE}, so the Features view shows real features on the first launch.
+     */
+    public static AnalysisRequest featuresRequest(Path model) throws IOException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("sae", DemoSae.folder().toString());
+        parameters.put("model", model.toString());
+        return new AnalysisRequest(FEATURES_ANALYSIS, parameters, Map.of("activations", TEST_CAPTURE));
     }
 
     /**

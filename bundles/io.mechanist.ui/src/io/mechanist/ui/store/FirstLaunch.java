@@ -118,7 +118,7 @@ final class FirstLaunch {
     }
 
     /**
-     * Schedules the demo's probe analysis, steering sweep and activation patching on the new demo store: background jobs with progress
+     * Schedules the demo's probe analysis, steering sweep, activation patching and SAE features on the new demo store: background jobs with progress
      * that run one after the other while the user browses the captures. An
      * analysis that is not installed is left out; a failure is logged and leaves the captures as they are. The
      * navigator's activity line says which one runs.
@@ -132,8 +132,9 @@ final class FirstLaunch {
         try {
             requests.add(EmbeddedDemo.sweepRequest(EmbeddedDemo.modelFolder()));
             requests.add(EmbeddedDemo.patchingRequest(EmbeddedDemo.modelFolder()));
+            requests.add(EmbeddedDemo.featuresRequest(EmbeddedDemo.modelFolder()));
         } catch (IOException e) {
-            Platform.getLog(FirstLaunch.class).error("The demo's steering sweep cannot run: " + e.getMessage(), e);
+            Platform.getLog(FirstLaunch.class).error("The demo's model-based analyses cannot run: " + e.getMessage(), e);
         }
         List<AnalysisJob> jobs = new ArrayList<>();
         for (AnalysisRequest request : requests) {

@@ -120,6 +120,10 @@ class StoreNavigatorTest {
                 AnalysisResult patching = result(s, PATCHING_ANALYSIS);
                 assertEquals("demo-pairs", patching.getParameters().get("input.pairs"));
                 assertTrue(patching.getTables().stream().anyMatch(t -> t.getName().equals("cells")));
+                AnalysisResult features = result(s, FEATURES_ANALYSIS);
+                assertEquals("demo-test", features.getParameters().get("input.activations"));
+                assertTrue(features.getParameters().get("sae").endsWith("mechanist-demo-gpt2-res2"),
+                        features.getParameters().get("sae"));
                 return String.format(java.util.Locale.ROOT, "capture demo-test %.1f s, capture demo-pairs %.1f s, "
                         + "probes %.1f s, steering sweep %.1f s",
                         seconds(test.getCreatedAt(), test.getCompletedAt()),
@@ -136,8 +140,8 @@ class StoreNavigatorTest {
         List<String> activities = ui(navigator::activitiesShown);
         assertTrue(activities.stream().anyMatch(a -> a.startsWith("Building the demo store (first start): Capturing")),
                 String.join("\n", activities));
-        for (int i = 1; i <= 3; i++) {
-            String line = "Demo results " + i + " of 3: ";
+        for (int i = 1; i <= 4; i++) {
+            String line = "Demo results " + i + " of 4: ";
             assertTrue(activities.stream().anyMatch(a -> a.startsWith(line)), String.join("\n", activities));
         }
         waitUntil(() -> ui(navigator::activityText) == null, "the activity line is hidden once the demo is ready");
@@ -178,6 +182,7 @@ class StoreNavigatorTest {
     private static final String PROBE_ANALYSIS = "io.mechanist.probes.accuracyByPosition";
     private static final String SWEEP_ANALYSIS = "io.mechanist.steering.sweep";
     private static final String PATCHING_ANALYSIS = "io.mechanist.patching.activation";
+    private static final String FEATURES_ANALYSIS = "io.mechanist.saes.features";
 
     private static StoreElement demoStore() {
         return OpenStores.instance().trees().stream().filter(t -> t.child("Captures") != null
