@@ -25,11 +25,9 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.ElementListSelectionDialog;
@@ -78,8 +76,6 @@ public class ProbeAccuracyView {
     /** Prefix of the {@link PositionSelection#source()} this view publishes; its positions are aligned indices. */
     public static final String SOURCE_PREFIX = "probes: ";
     /** The label of the run dialog's anchor field, and its declared default (plugin.xml of the probe analysis). */
-    private static final String ANCHOR_FIELD = "Anchor token";
-    private static final String DECLARED_ANCHOR = "Answer";
     /** Title of the "Compare with..." list of stored probe results. */
     public static final String COMPARE_TITLE = "Compare with a stored probe result";
     /** Keys of the part's persisted state: the stored result on screen, shown again after a restart. */
@@ -523,41 +519,20 @@ public class ProbeAccuracyView {
         }
     }
 
+    /** The run dialog for the last picked (or shown) capture, its anchor the dataset's answer marker when it has one. */
     private RunProbesDialog runDialog() {
         Source start = lastPicked != null ? lastPicked : source;
+        String marker = start == null ? null : DataDefaults.answerMarker(start.storeFolder(), start.captureId());
         return new RunProbesDialog(status.getShell(), start == null ? null : start.storeFolder(),
-                start == null ? null : start.captureId());
+                start == null ? null : start.captureId(), marker);
     }
 
     private void runFromDialog() {
         RunProbesDialog dialog = runDialog();
-        Source start = lastPicked != null ? lastPicked : source;
-        String marker = start == null ? null : DataDefaults.answerMarker(start.storeFolder(), start.captureId());
-        if (marker != null) {
-            dialog.create();
-            anchorFromData(dialog.getShell(), marker);
-        }
         if (dialog.open() == RunProbesDialog.OK) {
             runProbes(dialog.store(), dialog.capture(), dialog.point(), dialog.label(), dialog.alignment(),
                     dialog.config(), dialog.tokenA(), dialog.tokenB(),
                     dialog.answerA());
-        }
-    }
-
-    /**
-     * Puts the dataset's answer marker in the dialog's anchor field while it holds the declared default: the dialog
-     * takes no defaults from the data, so its field is found by its label.
-     */
-    private static void anchorFromData(Composite root, String marker) {
-        Control[] children = root.getChildren();
-        for (int i = 0; i < children.length; i++) {
-            if (children[i] instanceof Label label && label.getText().startsWith(ANCHOR_FIELD)
-                    && i + 1 < children.length && children[i + 1] instanceof Text text
-                    && text.getText().equals(DECLARED_ANCHOR)) {
-                text.setText(marker);
-            } else if (children[i] instanceof Composite inner) {
-                anchorFromData(inner, marker);
-            }
         }
     }
 

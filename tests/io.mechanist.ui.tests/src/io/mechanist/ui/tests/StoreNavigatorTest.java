@@ -196,7 +196,7 @@ class StoreNavigatorTest {
         List<String> analyses = results == null ? List.of()
                 : results.children().stream().map(r -> r.property("Result", "Analysis")).toList();
         return analyses.contains(PROBE_ANALYSIS) && analyses.contains(SWEEP_ANALYSIS)
-                && analyses.contains(PATCHING_ANALYSIS);
+                && analyses.contains(PATCHING_ANALYSIS) && analyses.contains(FEATURES_ANALYSIS);
     }
 
     private static AnalysisResult result(io.mechanist.model.Store store, String analysisId) {

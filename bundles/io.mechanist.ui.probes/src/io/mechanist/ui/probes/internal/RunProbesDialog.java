@@ -31,6 +31,9 @@ public final class RunProbesDialog extends Dialog {
     private Text labelText;
     private Combo alignmentCombo;
     private Text anchorText;
+    /** The anchor a probe run aligns on when neither the data nor the user says otherwise. */
+    public static final String DEFAULT_ANCHOR = "Answer";
+    private final String initialAnchor;
     private Spinner countSpinner;
     private Spinner foldsSpinner;
     private Spinner repeatsSpinner;
@@ -53,9 +56,18 @@ public final class RunProbesDialog extends Dialog {
 
     /** A dialog whose store and capture fields start with {@code store} and {@code capture} (either may be null). */
     public RunProbesDialog(Shell parent, Path store, String capture) {
+        this(parent, store, capture, null);
+    }
+
+    /**
+     * A dialog whose anchor starts at {@code anchor}, e.g. the answer marker the capture's dataset records; null
+     * keeps the declared default "Answer".
+     */
+    public RunProbesDialog(Shell parent, Path store, String capture, String anchor) {
         super(parent);
         this.initialStore = store == null ? "" : store.toString();
         this.initialCapture = capture == null ? "" : capture;
+        this.initialAnchor = anchor == null || anchor.isBlank() ? DEFAULT_ANCHOR : anchor;
     }
 
     @Override
@@ -76,7 +88,7 @@ public final class RunProbesDialog extends Dialog {
         alignmentCombo = new Combo(area, SWT.READ_ONLY);
         alignmentCombo.setItems("anchor", "start", "span");
         alignmentCombo.select(0);
-        anchorText = field(area, "Anchor token (anchor, span end):", "Answer");
+        anchorText = field(area, "Anchor token (anchor, span end):", initialAnchor);
         new Label(area, SWT.NONE).setText("Positions before anchor / from start / bins:");
         countSpinner = new Spinner(area, SWT.BORDER);
         countSpinner.setValues(32, 1, 4096, 0, 1, 8);

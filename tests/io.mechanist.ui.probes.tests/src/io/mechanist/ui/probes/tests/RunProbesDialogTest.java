@@ -4,6 +4,7 @@ import static io.mechanist.testing.ui.Workbench.ui;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,5 +87,24 @@ class RunProbesDialogTest {
             }
         }
         return found;
+    }
+
+    @Test
+    void theAnchorStartsAtTheDataAnswerMarkerWhenGiven() throws Exception {
+        for (String marker : new String[] {":", null}) {
+            List<String> texts = ui(() -> {
+                RunProbesDialog d = new RunProbesDialog(window().getShell(), null, "demo-test", marker);
+                d.setBlockOnOpen(false);
+                d.open();
+                try {
+                    return all(d.getShell(), org.eclipse.swt.widgets.Text.class).stream()
+                            .map(org.eclipse.swt.widgets.Text::getText).toList();
+                } finally {
+                    d.close();
+                }
+            });
+            String expected = marker == null ? RunProbesDialog.DEFAULT_ANCHOR : marker;
+            assertTrue(texts.contains(expected), "anchor " + expected + " among " + texts);
+        }
     }
 }
