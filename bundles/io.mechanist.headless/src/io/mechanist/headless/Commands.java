@@ -11,7 +11,6 @@ import io.mechanist.headless.commands.ProbeCommand;
 import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
 import io.mechanist.headless.commands.SteerCommand;
-import io.mechanist.headless.commands.TrainDemoCommand;
 import io.mechanist.headless.commands.VerifyCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
@@ -24,6 +23,6 @@ public final class Commands {
     public static List<Command> all() {
         return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
                 new CaptureCommand(), new RemoveCaptureCommand(), new AnalysesCommand(), new RunCommand(), new VerifyCommand(),
-                new TrainDemoCommand(), new MakeCheckpointCommand());
+                new MakeCheckpointCommand());
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.Capturer;
-import io.mechanist.capture.EmbeddedDemo;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.probes.AlignedProbeData;
 import io.mechanist.probes.PositionAlignment;
