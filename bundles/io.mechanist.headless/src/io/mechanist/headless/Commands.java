@@ -18,7 +18,6 @@ import io.mechanist.headless.commands.RemoveCaptureCommand;
 import io.mechanist.headless.commands.RunCommand;
 import io.mechanist.headless.commands.SaeCommand;
 import io.mechanist.headless.commands.SteerCommand;
-import io.mechanist.headless.commands.TrainDemoCommand;
 import io.mechanist.headless.commands.VerifyCommand;
 import io.mechanist.headless.commands.VersionCommand;
 
@@ -32,6 +31,6 @@ public final class Commands {
         return List.of(new DemoCommand(), new VersionCommand(), new HeatmapCommand(), new ProbeCommand(), new SteerCommand(),
                 new PatchCommand(), new PerturbCommand(), new DiffCommand(), new CaptureCommand(), new RemoveCaptureCommand(),
                 new AnalysesCommand(), new RunCommand(), new SaeCommand(), new ControlVectorCommand(), new VerifyCommand(),
-                new TrainDemoCommand(), new MakeCheckpointCommand(), new PluginsCommand(), new NewPluginCommand());
+                new MakeCheckpointCommand(), new PluginsCommand(), new NewPluginCommand());
     }
 }

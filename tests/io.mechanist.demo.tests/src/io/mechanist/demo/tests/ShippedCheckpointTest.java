@@ -2,20 +2,14 @@ package io.mechanist.demo.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.mechanist.core.tensor.DType;
-import io.mechanist.core.tensor.SafetensorsFile;
-import io.mechanist.core.tensor.TensorInfo;
 import io.mechanist.core.datasets.DatasetParser;
 import io.mechanist.core.datasets.DatasetRecord;
 import io.mechanist.demo.task.DemoVocabulary;
-import io.mechanist.demo.trainer.GptParameters;
-import io.mechanist.demo.trainer.TrainDemoModel;
 import io.mechanist.djl.DjlEngines;
 import io.mechanist.runtime.reference.ReferenceModel;
 
@@ -26,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,26 +42,6 @@ class ShippedCheckpointTest {
         assertEquals("gelu_new", config.get("activation_function").getAsString());
         assertTrue(config.get("tie_word_embeddings").getAsBoolean());
         assertEquals(DemoVocabulary.END_OF_TEXT_ID, config.get("eos_token_id").getAsInt());
-    }
-
-    @Test
-    void tensorsHaveHuggingFaceNamesShapesAndDtype() throws IOException {
-        Map<String, long[]> expected = GptParameters.shapes(TrainDemoModel.DEMO_CONFIG);
-        assertEquals(4 * 12 + 4, expected.size());
-        assertArrayEquals(new long[] {64, 192}, expected.get("transformer.h.0.attn.c_attn.weight"));
-        assertArrayEquals(new long[] {64, 256}, expected.get("transformer.h.3.mlp.c_fc.weight"));
-        assertArrayEquals(new long[] {256, 64}, expected.get("transformer.h.3.mlp.c_proj.weight"));
-        try (SafetensorsFile file = SafetensorsFile.open(model.resolve("model.safetensors"))) {
-            assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(file.tensorNames()));
-            assertFalse(file.contains("lm_head.weight"), "the head is tied to transformer.wte.weight");
-            for (Map.Entry<String, long[]> e : expected.entrySet()) {
-                TensorInfo info = file.info(e.getKey());
-                assertEquals(DType.F32, info.dtype(), e.getKey());
-                assertArrayEquals(e.getValue(), info.shape(), e.getKey());
-            }
-            assertEquals("pt", file.metadata().get("format"));
-        }
-        assertTrue(Files.size(model.resolve("model.safetensors")) < 4 << 20, "a few MB at most");
     }
 
     @Test

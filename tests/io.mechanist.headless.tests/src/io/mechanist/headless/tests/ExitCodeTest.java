@@ -45,7 +45,7 @@ class ExitCodeTest {
 
     @Test
     void missingRequiredOptionsExitTwoWithTheUsage() {
-        for (String verb : List.of("capture", "probe", "steer", "heatmap", "verify", "run", "train-demo")) {
+        for (String verb : List.of("capture", "probe", "steer", "heatmap", "verify", "run")) {
             CliRunner.Outcome outcome = CliRunner.run(verb);
             assertEquals(Cli.USAGE, outcome.code(), verb + ": " + outcome.err());
             assertTrue(outcome.err().startsWith("mechanist " + verb + ": "), outcome.err());

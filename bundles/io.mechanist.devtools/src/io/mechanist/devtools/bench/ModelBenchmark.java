@@ -1,0 +1,303 @@
+package io.mechanist.devtools.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import io.mechanist.capture.CaptureJob;
+import io.mechanist.capture.Capturer;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.djl.DjlEngines;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.RunRequest;
+import io.mechanist.runtime.SiteActivations;
+import io.mechanist.runtime.synthetic.PublishedShape;
+import io.mechanist.runtime.synthetic.RandomCheckpoint;
+import io.mechanist.model.StorageType;
+
+/**
+ * Mechanist at a published model shape with random weights, against baselines measured in the same run:
+ * <ul>
+ * <li>load time against reading the same bytes from the page cache;</li>
+ * <li>peak resident memory against the float32 size of the weights;</li>
+ * <li>forward tokens/s (last-token logits) and capture tokens/s (every resid_post, converted to f16 and written
+ * to a file) against PyTorch eager doing the same work with the same threads ({@link TorchPeer});</li>
+ * <li>the whole {@code mechanist capture} path (load, forward, F16 store) for the same prompts.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code ModelBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] [--dir DIR]
+ * [--no-peer]}. The checkpoint is written once (bf16) into DIR, by default under java.io.tmpdir.
+ */
+public final class ModelBenchmark {
+
+    private ModelBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.err.println("usage: ModelBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] "
+                    + "[--dir DIR] [--no-peer]; shapes: " + PublishedShape.idList());
+            System.exit(2);
+        }
+        PublishedShape shape = PublishedShape.of(args[0]);
+        int layers = shape.publishedLayers();
+        int prompts = 32;
+        int tokens = 256;
+        int batch = 8;
+        Path dir = null;
+        boolean peer = true;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--layers" -> layers = Integer.parseInt(args[++i]);
+                case "--prompts" -> prompts = Integer.parseInt(args[++i]);
+                case "--tokens" -> tokens = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--no-peer" -> peer = false;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        prompts = Math.max(batch, prompts / batch * batch);
+        if (dir == null) {
+            dir = Path.of(System.getProperty("java.io.tmpdir"), "mechanist-bench-" + shape.id() + "-" + layers + "L");
+        }
+        RandomCheckpoint checkpoint = new RandomCheckpoint(shape).layers(layers);
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            System.out.printf("writing %s (%d of %d layers, bf16, %.2f GB) to %s%n", shape.id(), layers,
+                    shape.publishedLayers(), checkpoint.weightBytes() / 1e9, dir);
+            checkpoint.write(dir);
+        }
+        // Tied checkpoints that also store lm_head.weight (Qwen3-1.7B) load the embedding once: count what loads.
+        boolean tied = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("config.json")))
+                .getAsJsonObject().get("tie_word_embeddings") instanceof com.google.gson.JsonPrimitive tie
+                && tie.getAsBoolean();
+        long parameters = checkpoint.tensors().stream().filter(t -> !(tied && t.name().equals("lm_head.weight")))
+                .mapToLong(io.mechanist.runtime.synthetic.PublishedShape.Tensor::elementCount).sum();
+        int threads = torchThreads();
+        System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s; "
+                + "libtorch intra-op threads %d%n", cpuModel(), Runtime.getRuntime().availableProcessors(),
+                loadAverage(), System.getenv("OMP_WAIT_POLICY"), System.getenv("GOMP_SPINCOUNT"), threads);
+        System.out.printf("model: %s, %d of %d layers, %.3f G parameters loaded (bf16 %.2f GB, f32 %.2f GB); %d prompts "
+                + "x %d"
+                + " tokens, batch %d%n", shape.id(), layers, shape.publishedLayers(), parameters / 1e9,
+                parameters * 2 / 1e9, parameters * 4 / 1e9, prompts, tokens, batch);
+
+        readFiles(dir);
+        double readCpu = cpuSeconds();
+        double readSeconds = readFiles(dir);
+        readCpu = cpuSeconds() - readCpu;
+        long residentBefore = residentBytes();
+        double loadCpu = cpuSeconds();
+        long start = System.nanoTime();
+        HookedTransformer model = HookedTransformer.load(dir);
+        double loadSeconds = seconds(start);
+        loadCpu = cpuSeconds() - loadCpu;
+        long residentAfterLoad = residentBytes();
+        long peakAfterLoad = peakResidentBytes();
+        // On a shared machine the wall time includes waiting for a core; the process's CPU time does not.
+        System.out.printf("load: %.2f s (CPU %.2f s); reading the same bytes from the page cache %.2f s (CPU %.2f s) "
+                + "-> %.1fx wall, %.1fx CPU%n", loadSeconds, loadCpu, readSeconds, readCpu, loadSeconds / readSeconds,
+                loadCpu / Math.max(readCpu, 1e-3));
+
+        List<long[]> promptTokens = randomPrompts(prompts, tokens);
+        double forward;
+        double capture;
+        double capturePerCpu;
+        Path scratch = Files.createTempDirectory("mechanist-model-bench");
+        try {
+            List<HookSite> residPosts = new ArrayList<>();
+            for (int layer = 0; layer < layers; layer++) {
+                residPosts.add(HookSite.of(HookPoint.RESID_POST, layer));
+            }
+            model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
+            double cpu = cpuSeconds();
+            start = System.nanoTime();
+            model.run(RunRequest.builder(promptTokens).batchSize(batch).build());
+            forward = prompts * (double) tokens / seconds(start);
+            double forwardPerCpu = prompts * (double) tokens / (cpuSeconds() - cpu);
+            Path captureFile = scratch.resolve("mechanist-capture.bin");
+            try (FileChannel out = FileChannel.open(captureFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                cpu = cpuSeconds();
+                start = System.nanoTime();
+                model.run(RunRequest.builder(promptTokens).batchSize(batch).capture(residPosts)
+                        .sink((site, rows) -> writeF16(out, rows)).build());
+                capture = prompts * (double) tokens / seconds(start);
+                capturePerCpu = prompts * (double) tokens / (cpuSeconds() - cpu);
+            }
+            Files.delete(captureFile);
+            long peak = peakResidentBytes();
+            System.out.printf("RSS: before the load %.2f GB (the JVM and libtorch), after it %.2f GB (peak %.2f GB), "
+                    + "after the forward and capture passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
+                    residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
+                    peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9);
+            System.out.printf("peak RSS %.2f GB against the f32 weights %.2f GB -> %.2fx%n", peak / 1e9,
+                    parameters * 4 / 1e9, peak / (parameters * 4.0));
+            model.close();
+
+            Path dataset = scratch.resolve("prompts.jsonl");
+            writeDataset(dataset, prompts, tokens);
+            start = System.nanoTime();
+            Capturer.capture(CaptureJob.builder(scratch.resolve("store"), dir, dataset).sites("blocks.*.resid_post")
+                    .batchSize(batch).storage(StorageType.F16).build(), new NullProgressMonitor());
+            double storeSeconds = seconds(start);
+            System.out.printf("mechanist: forward %.1f tokens/s (%.1f per CPU-second); capture of %d x resid_post "
+                    + "(f16 to a file) %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% wall, %+.1f%% "
+                    + "CPU%n", forward, forwardPerCpu, layers, capture, capturePerCpu, 100 * (forward / capture - 1),
+                    100 * (forwardPerCpu / capturePerCpu - 1));
+            System.out.printf("mechanist capture path (load + forward + F16 store, %d prompts): %.2f s, %.1f tokens/s "
+                    + "after the load%n", prompts, storeSeconds, prompts * (double) tokens
+                            / Math.max(1e-9, storeSeconds - loadSeconds));
+
+            if (!peer) {
+                System.out.println("pytorch eager: not run (--no-peer)");
+                return;
+            }
+            TorchPeer.Result torch = TorchPeer.run(dir, batch, tokens, prompts, threads, scratch);
+            if (torch.skipped() != null) {
+                System.out.println("pytorch eager: skipped, " + torch.skipped());
+                return;
+            }
+            System.out.printf("pytorch eager %.2f (%d threads, OpenBLAS %s): sgemm %.0f GFLOP/s; load %.2f s; forward "
+                    + "%.1f tokens/s (%.1f per CPU-second); capture %.1f tokens/s (%.1f per CPU-second)%n",
+                    torch.get("torch"), (int) torch.get("threads"),
+                    torch.get("openblasOpenmp") > 0 ? "openmp" : "default", torch.get("sgemmGflops"),
+                    torch.get("loadSeconds"), torch.get("forwardTokensPerSecond"), torch.get("forwardPerCpuSecond"),
+                    torch.get("captureTokensPerSecond"), torch.get("capturePerCpuSecond"));
+            System.out.printf("ratio mechanist / pytorch eager (>= 1.0 is as fast): forward %.2fx wall, %.2fx CPU; "
+                    + "capture %.2fx wall, %.2fx CPU; load %.2fx%n", forward / torch.get("forwardTokensPerSecond"),
+                    forwardPerCpu / torch.get("forwardPerCpuSecond"), capture / torch.get("captureTokensPerSecond"),
+                    capturePerCpu / torch.get("capturePerCpuSecond"), torch.get("loadSeconds") / loadSeconds);
+        } finally {
+            deleteTree(scratch);
+            System.out.printf("load average at the end: %s%n", loadAverage());
+        }
+    }
+
+    /** Seconds to read every file of the folder (the second call reads from the page cache). */
+    private static double readFiles(Path dir) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(8 << 20);
+        long start = System.nanoTime();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".safetensors")).toList()) {
+                try (FileChannel in = FileChannel.open(file)) {
+                    while (in.read(buffer.clear()) > 0) {
+                        // only the reading is measured
+                    }
+                }
+            }
+        }
+        return seconds(start);
+    }
+
+    private static void writeF16(FileChannel out, List<SiteActivations> rows) {
+        try {
+            for (SiteActivations prompt : rows) {
+                float[] values = prompt.values();
+                ByteBuffer bytes = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+                for (float v : values) {
+                    bytes.putShort(Float.floatToFloat16(v));
+                }
+                bytes.flip();
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Random byte tokens (the generated tokenizer is byte-level, so any id under 256 is a valid token). */
+    private static List<long[]> randomPrompts(int count, int tokens) {
+        Random random = new Random(1);
+        List<long[]> prompts = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            long[] ids = new long[tokens];
+            for (int t = 0; t < tokens; t++) {
+                ids[t] = random.nextInt(256);
+            }
+            prompts.add(ids);
+        }
+        return prompts;
+    }
+
+    /** Prompts of {@code tokens - 1} bytes (letters, then the answer marker) plus the beginning-of-text token. */
+    private static void writeDataset(Path file, int count, int tokens) throws IOException {
+        Random random = new Random(2);
+        StringBuilder lines = new StringBuilder();
+        for (int p = 0; p < count; p++) {
+            StringBuilder text = new StringBuilder();
+            for (int t = 0; t < tokens - 2; t++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+            lines.append("{\"id\": \"p").append(p).append("\", \"text\": \"").append(text)
+                    .append(":\", \"labels\": {\"answer\": \"").append(p % 2 == 0 ? "A" : "B")
+                    .append("\"}, \"answer_marker\": \":\"}\n");
+        }
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static int torchThreads() {
+        return DjlEngines.intraOpThreads();
+    }
+
+    static long peakResidentBytes() throws IOException {
+        return statusBytes("VmHWM:");
+    }
+
+    static long residentBytes() throws IOException {
+        return statusBytes("VmRSS:");
+    }
+
+    private static long statusBytes(String key) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(key)) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** CPU time of the whole process (all threads, user and system). */
+    private static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    static String cpuModel() throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+    }
+
+    static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
