@@ -388,17 +388,20 @@ public record SaeFolder(Path folder, SparseAutoencoder sae, Optional<float[]> lo
         }
 
         private HookSite site(String hookName) throws SaeFormatException {
-            Optional<HookSite> alias = TransformerLensNames.parse(hookName);
-            if (alias.isPresent()) {
-                return alias.get();
-            }
+            HookSite site;
             try {
-                return HookSite.parse(hookName);
+                site = TransformerLensNames.parse(hookName).orElseGet(() -> HookSite.parse(hookName));
             } catch (IllegalArgumentException e) {
                 throw new SaeFormatException(file, "field 'hook_name' is '" + hookName + "', which is neither a "
                         + "TransformerLens hook with a Mechanist site (blocks.L.hook_resid_pre/mid/post, hook_attn_out, "
                         + "hook_mlp_out) nor a Mechanist site id");
             }
+            if (site.point().axes().contains("head")) {
+                // SAELens flattens heads (reshape_activations=hook_z); encoding those rows is not implemented
+                throw new SaeFormatException(file, "field 'hook_name' is '" + hookName + "', a per-head site; SAEs on "
+                        + "per-head sites (hook_z, q, k, v, attention) are not supported, only one vector per token");
+            }
+            return site;
         }
     }
 }
