@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -105,26 +104,7 @@ public final class PatchCommand implements Command {
         try (ActivationStore store = ActivationStore.open(storeFolder)) {
             AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
             String resultId = new AnalysisRunner(store, registry).run(new AnalysisRequest(PatchingAnalysis.ID,
-                    parameters, Map.of("pairs", pairs)), new NullProgressMonitor() {
-                        private int total = 1;
-                        private double done;
-
-                        @Override
-                        public void beginTask(String name, int totalWork) {
-                            total = Math.max(1, totalWork);
-                        }
-
-                        @Override
-                        public void internalWorked(double work) {
-                            done += work;
-                            context.progress("patch", Math.min((long) done, total), total);
-                        }
-
-                        @Override
-                        public void worked(int work) {
-                            internalWorked(work);
-                        }
-                    });
+                    parameters, Map.of("pairs", pairs)), new CliProgressMonitor(context));
             var stored = new StoredResults(store).result(resultId);
             AnalysisOutput.Table cells = stored.table("cells");
             String out = line.option("out", null);

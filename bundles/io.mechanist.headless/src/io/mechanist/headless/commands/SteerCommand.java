@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -150,26 +149,7 @@ public final class SteerCommand implements Command {
             AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
             SweepAnalysis analysis = new SweepAnalysis();
             String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis,
-                    new AnalysisRequest(SweepAnalysis.ID, parameters, inputs), new NullProgressMonitor() {
-                        private int total = 1;
-                        private double done;
-
-                        @Override
-                        public void beginTask(String name, int totalWork) {
-                            total = Math.max(1, totalWork);
-                        }
-
-                        @Override
-                        public void internalWorked(double work) {
-                            done += work;
-                            context.progress("steer", Math.min((long) done, total), total);
-                        }
-
-                        @Override
-                        public void worked(int work) {
-                            internalWorked(work);
-                        }
-                    });
+                    new AnalysisRequest(SweepAnalysis.ID, parameters, inputs), new CliProgressMonitor(context));
             SweepResult result = analysis.lastResult();
             if (line.option("out", null) != null) {
                 Files.writeString(Path.of(line.option("out", null)), result.toCsv());

@@ -1,5 +1,6 @@
 package io.mechanist.demo.tests;
 
+import io.mechanist.testing.RepositoryFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
 package io.mechanist.devtools.tests;
 
+import io.mechanist.testing.RepositoryFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

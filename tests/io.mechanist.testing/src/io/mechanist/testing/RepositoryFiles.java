@@ -1,15 +1,15 @@
-package io.mechanist.demo.tests;
+package io.mechanist.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the demo bundle's shipped files from the working directory (repository root or a module folder). */
-final class RepositoryFiles {
+public final class RepositoryFiles {
 
     private RepositoryFiles() {
     }
 
-    static Path demoBundle() {
+    public static Path demoBundle() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve("bundles").resolve("io.mechanist.demo");
@@ -21,11 +21,11 @@ final class RepositoryFiles {
         throw new IllegalStateException("bundles/io.mechanist.demo not found above " + Path.of("").toAbsolutePath());
     }
 
-    static Path shippedModel() {
+    public static Path shippedModel() {
         return demoBundle().resolve("models").resolve("mechanist-demo-gpt2");
     }
 
-    static Path shippedData() {
+    public static Path shippedData() {
         return demoBundle().resolve("data");
     }
 }
