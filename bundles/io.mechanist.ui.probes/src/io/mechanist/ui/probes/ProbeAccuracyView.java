@@ -51,6 +51,7 @@ import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.store.AnalysisJob;
 import io.mechanist.ui.store.DataDefaults;
 import io.mechanist.ui.store.OpenStores;
+import io.mechanist.ui.store.ShownResult;
 import io.mechanist.ui.store.StoreElement;
 import io.mechanist.ui.store.StorePromptSelection;
 import io.mechanist.ui.store.StoreResultSelection;
@@ -79,8 +80,6 @@ public class ProbeAccuracyView {
     /** Title of the "Compare with..." list of stored probe results. */
     public static final String COMPARE_TITLE = "Compare with a stored probe result";
     /** Keys of the part's persisted state: the stored result on screen, shown again after a restart. */
-    static final String STORE_KEY = "io.mechanist.probes.store";
-    static final String RESULT_KEY = "io.mechanist.probes.result";
 
     @Inject
     @Optional
@@ -89,8 +88,8 @@ public class ProbeAccuracyView {
     @Inject
     @Optional
     private MPart part;
-    /** Stops waiting for the store of the result to restore; null when not waiting. */
-    private Runnable restoreWait;
+    /** The stored result on screen, shown again after a restart. */
+    private ShownResult shown;
 
     private Combo method;
     private List layers;
@@ -156,26 +155,14 @@ public class ProbeAccuracyView {
 
     /** After a restart: shows the stored probe result shown before, once its store is open again. */
     private void restoreShownResult() {
-        String folder = part == null ? null : part.getPersistedState().get(STORE_KEY);
-        String id = part == null ? null : part.getPersistedState().get(RESULT_KEY);
-        if (folder == null || id == null) {
-            return;
-        }
-        Path store = Path.of(folder);
-        status.setText("Probe result " + id + " of the store " + folder + " is shown when the store is open.");
-        restoreWait = OpenStores.instance().whenOpen(store, status.getDisplay(), () -> {
-            restoreWait = null;
+        shown = new ShownResult(part, "io.mechanist.probes");
+        String waiting = shown.restore(status.getDisplay(), (store, id) -> {
             if (!status.isDisposed() && primary.results() == null && !isRunning()) {
                 showStoredResult(store, id, OpenStores.instance().store(store));
             }
         });
-    }
-
-    /** Remembers the stored result on screen in the part's persisted state (saved with the workbench). */
-    private void remember(Path storeFolder, String resultId) {
-        if (part != null && storeFolder != null && resultId != null) {
-            part.getPersistedState().put(STORE_KEY, storeFolder.toString());
-            part.getPersistedState().put(RESULT_KEY, resultId);
+        if (waiting != null) {
+            status.setText("Probe result " + waiting + " is shown when the store is open.");
         }
     }
 
@@ -185,9 +172,8 @@ public class ProbeAccuracyView {
      */
     public void show(String captureName, ProbeResults results, ReadoutResults readout) {
         show(captureName, results, readout, null, null);
-        if (part != null) {
-            part.getPersistedState().remove(STORE_KEY);
-            part.getPersistedState().remove(RESULT_KEY);
+        if (shown != null) {
+            shown.forget();
         }
     }
 
@@ -434,7 +420,7 @@ public class ProbeAccuracyView {
                 ui(() -> {
                     show(name, r.results(), r.readout(), from, r.readoutNote());
                     shownAlignment = alignment;
-                    remember(storeFolder, resultId);
+                    shown.remember(storeFolder, resultId);
                 });
                 return Status.OK_STATUS;
             } catch (IOException | RuntimeException e) {
@@ -696,8 +682,8 @@ public class ProbeAccuracyView {
         if (running != null) {
             running.cancel();
         }
-        if (restoreWait != null) {
-            restoreWait.run();
+        if (shown != null) {
+            shown.dispose();
         }
     }
 }

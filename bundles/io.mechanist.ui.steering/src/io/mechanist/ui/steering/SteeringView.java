@@ -44,6 +44,7 @@ import io.mechanist.ui.steering.internal.VerdictText;
 import io.mechanist.ui.store.AnalysisJob;
 import io.mechanist.ui.store.EmbeddedModel;
 import io.mechanist.ui.store.OpenStores;
+import io.mechanist.ui.store.ShownResult;
 import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -64,8 +65,6 @@ public class SteeringView {
     static final String DEMO_PROMPT = "Q : 3 vs 7 . which is larger ? A = 3 B = 7 . think : 3 < 7 . larger is 7 . so :";
 
     /** Keys of the part's persisted state. */
-    static final String STORE_KEY = "io.mechanist.steering.store";
-    static final String RESULT_KEY = "io.mechanist.steering.result";
 
     private Label status;
     private Button cancel;
@@ -77,8 +76,8 @@ public class SteeringView {
     @Inject
     @Optional
     private MPart part;
-    /** Stops waiting for the store of the result to restore; null when not waiting. */
-    private Runnable restoreWait;
+    /** The stored sweep on screen, shown again after a restart. */
+    private ShownResult shown;
 
     @PostConstruct
     public void createPartControl(Composite parent) {
@@ -113,35 +112,24 @@ public class SteeringView {
     @PreDestroy
     public void dispose() {
         cancelRunning();
-        if (restoreWait != null) {
-            restoreWait.run();
+        if (shown != null) {
+            shown.dispose();
         }
     }
 
     /** After a restart: shows the stored sweep shown before, once its store is open again. */
     private void restoreShownResult() {
-        String folder = part == null ? null : part.getPersistedState().get(STORE_KEY);
-        String id = part == null ? null : part.getPersistedState().get(RESULT_KEY);
-        if (folder == null || id == null) {
-            return;
-        }
-        Path store = Path.of(folder);
-        status.setText("Result " + id + " of the store " + folder + " is shown when the store is open.");
-        restoreWait = OpenStores.instance().whenOpen(store, status.getDisplay(), () -> {
-            restoreWait = null;
+        shown = new ShownResult(part, "io.mechanist.steering");
+        String waiting = shown.restore(status.getDisplay(), (store, id) -> {
             if (!status.isDisposed() && running == null && sweep.series() == null) {
                 open(new StoreResultSelection(store, id, SweepAnalysis.ID, "summary"));
             }
         });
-    }
-
-    /** Remembers the stored result on screen in the part's persisted state (saved with the workbench). */
-    private void remember(Path storeFolder, String resultId) {
-        if (part != null && storeFolder != null && resultId != null) {
-            part.getPersistedState().put(STORE_KEY, storeFolder.toString());
-            part.getPersistedState().put(RESULT_KEY, resultId);
+        if (waiting != null) {
+            status.setText("Result " + waiting + " is shown when the store is open.");
         }
     }
+
 
     /** The probe view asks for the causal test of a probe. */
     @Inject
@@ -192,7 +180,7 @@ public class SteeringView {
             interactive.setAnswers(outcome.answers().textA(), outcome.answers().textB());
             interactive.setVectors(Map.of(outcome.vector().site().layer(), outcome.vector()));
             interactive.setLayer(outcome.vector().site().layer());
-            remember(job.storeFolder(), job.resultId());
+            shown.remember(job.storeFolder(), job.resultId());
             relayout();
         });
     }
@@ -223,7 +211,7 @@ public class SteeringView {
                             interactive.setModelFolder(Path.of(model));
                         }
                         show(loaded.result(), loaded.vectors());
-                        remember(selection.storeFolder(), loaded.resultId());
+                        shown.remember(selection.storeFolder(), loaded.resultId());
                         String target = loaded.parameters().getOrDefault("target", "label");
                         String causal = loaded.causal() == null ? "no causal verdict (run without random null)"
                                 : VerdictText.causal(loaded.causal());
