@@ -157,6 +157,15 @@ public interface MechanistFactory extends EFactory {
 	ResultArray createResultArray();
 
 	/**
+	 * Returns a new object of class '<em>Stored Sae</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Stored Sae</em>'.
+	 * @generated
+	 */
+	StoredSae createStoredSae();
+
+	/**
 	 * Returns the package supported by this factory.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

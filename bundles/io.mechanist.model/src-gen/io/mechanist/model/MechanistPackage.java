@@ -152,13 +152,22 @@ public interface MechanistPackage extends EPackage {
 	int STORE__PROPERTIES = 8;
 
 	/**
+	 * The feature id for the '<em><b>Saes</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORE__SAES = 9;
+
+	/**
 	 * The number of structural features of the '<em>Store</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int STORE_FEATURE_COUNT = 9;
+	int STORE_FEATURE_COUNT = 10;
 
 	/**
 	 * The number of operations of the '<em>Store</em>' class.
@@ -1517,6 +1526,160 @@ public interface MechanistPackage extends EPackage {
 	int RESULT_ARRAY_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link io.mechanist.model.impl.StoredSaeImpl <em>Stored Sae</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see io.mechanist.model.impl.StoredSaeImpl
+	 * @see io.mechanist.model.impl.MechanistPackageImpl#getStoredSae()
+	 * @generated
+	 */
+	int STORED_SAE = 16;
+
+	/**
+	 * The feature id for the '<em><b>Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__ID = IDENTIFIED__ID;
+
+	/**
+	 * The feature id for the '<em><b>Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__NAME = IDENTIFIED__NAME;
+
+	/**
+	 * The feature id for the '<em><b>Description</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__DESCRIPTION = IDENTIFIED__DESCRIPTION;
+
+	/**
+	 * The feature id for the '<em><b>Created At</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__CREATED_AT = IDENTIFIED__CREATED_AT;
+
+	/**
+	 * The feature id for the '<em><b>Folder</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__FOLDER = IDENTIFIED_FEATURE_COUNT + 0;
+
+	/**
+	 * The feature id for the '<em><b>Hook Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__HOOK_NAME = IDENTIFIED_FEATURE_COUNT + 1;
+
+	/**
+	 * The feature id for the '<em><b>Site Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__SITE_ID = IDENTIFIED_FEATURE_COUNT + 2;
+
+	/**
+	 * The feature id for the '<em><b>Architecture</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__ARCHITECTURE = IDENTIFIED_FEATURE_COUNT + 3;
+
+	/**
+	 * The feature id for the '<em><b>DIn</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__DIN = IDENTIFIED_FEATURE_COUNT + 4;
+
+	/**
+	 * The feature id for the '<em><b>DSae</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__DSAE = IDENTIFIED_FEATURE_COUNT + 5;
+
+	/**
+	 * The feature id for the '<em><b>Model Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__MODEL_NAME = IDENTIFIED_FEATURE_COUNT + 6;
+
+	/**
+	 * The feature id for the '<em><b>Added From</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__ADDED_FROM = IDENTIFIED_FEATURE_COUNT + 7;
+
+	/**
+	 * The feature id for the '<em><b>Model</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__MODEL = IDENTIFIED_FEATURE_COUNT + 8;
+
+	/**
+	 * The feature id for the '<em><b>Files</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE__FILES = IDENTIFIED_FEATURE_COUNT + 9;
+
+	/**
+	 * The number of structural features of the '<em>Stored Sae</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE_FEATURE_COUNT = IDENTIFIED_FEATURE_COUNT + 10;
+
+	/**
+	 * The number of operations of the '<em>Stored Sae</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STORED_SAE_OPERATION_COUNT = IDENTIFIED_OPERATION_COUNT + 0;
+
+	/**
 	 * The meta object id for the '{@link io.mechanist.model.impl.StringEntryImpl <em>String Entry</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1524,7 +1687,7 @@ public interface MechanistPackage extends EPackage {
 	 * @see io.mechanist.model.impl.MechanistPackageImpl#getStringEntry()
 	 * @generated
 	 */
-	int STRING_ENTRY = 16;
+	int STRING_ENTRY = 17;
 
 	/**
 	 * The feature id for the '<em><b>Key</b></em>' attribute.
@@ -1570,7 +1733,7 @@ public interface MechanistPackage extends EPackage {
 	 * @see io.mechanist.model.impl.MechanistPackageImpl#getStorageType()
 	 * @generated
 	 */
-	int STORAGE_TYPE = 17;
+	int STORAGE_TYPE = 18;
 
 	/**
 	 * The meta object id for the '{@link io.mechanist.model.CaptureStatus <em>Capture Status</em>}' enum.
@@ -1580,7 +1743,7 @@ public interface MechanistPackage extends EPackage {
 	 * @see io.mechanist.model.impl.MechanistPackageImpl#getCaptureStatus()
 	 * @generated
 	 */
-	int CAPTURE_STATUS = 18;
+	int CAPTURE_STATUS = 19;
 
 	/**
 	 * The meta object id for the '{@link io.mechanist.model.PositionKind <em>Position Kind</em>}' enum.
@@ -1590,7 +1753,7 @@ public interface MechanistPackage extends EPackage {
 	 * @see io.mechanist.model.impl.MechanistPackageImpl#getPositionKind()
 	 * @generated
 	 */
-	int POSITION_KIND = 19;
+	int POSITION_KIND = 20;
 
 
 	/**
@@ -1701,6 +1864,17 @@ public interface MechanistPackage extends EPackage {
 	 * @generated
 	 */
 	EReference getStore_Properties();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link io.mechanist.model.Store#getSaes <em>Saes</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Saes</em>'.
+	 * @see io.mechanist.model.Store#getSaes()
+	 * @see #getStore()
+	 * @generated
+	 */
+	EReference getStore_Saes();
 
 	/**
 	 * Returns the meta object for class '{@link io.mechanist.model.Identified <em>Identified</em>}'.
@@ -2766,6 +2940,126 @@ public interface MechanistPackage extends EPackage {
 	EAttribute getResultArray_Axes();
 
 	/**
+	 * Returns the meta object for class '{@link io.mechanist.model.StoredSae <em>Stored Sae</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Stored Sae</em>'.
+	 * @see io.mechanist.model.StoredSae
+	 * @generated
+	 */
+	EClass getStoredSae();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getFolder <em>Folder</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Folder</em>'.
+	 * @see io.mechanist.model.StoredSae#getFolder()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_Folder();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getHookName <em>Hook Name</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Hook Name</em>'.
+	 * @see io.mechanist.model.StoredSae#getHookName()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_HookName();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getSiteId <em>Site Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Site Id</em>'.
+	 * @see io.mechanist.model.StoredSae#getSiteId()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_SiteId();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getArchitecture <em>Architecture</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Architecture</em>'.
+	 * @see io.mechanist.model.StoredSae#getArchitecture()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_Architecture();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getDIn <em>DIn</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>DIn</em>'.
+	 * @see io.mechanist.model.StoredSae#getDIn()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_DIn();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getDSae <em>DSae</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>DSae</em>'.
+	 * @see io.mechanist.model.StoredSae#getDSae()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_DSae();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getModelName <em>Model Name</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Model Name</em>'.
+	 * @see io.mechanist.model.StoredSae#getModelName()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_ModelName();
+
+	/**
+	 * Returns the meta object for the attribute '{@link io.mechanist.model.StoredSae#getAddedFrom <em>Added From</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Added From</em>'.
+	 * @see io.mechanist.model.StoredSae#getAddedFrom()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EAttribute getStoredSae_AddedFrom();
+
+	/**
+	 * Returns the meta object for the reference '{@link io.mechanist.model.StoredSae#getModel <em>Model</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Model</em>'.
+	 * @see io.mechanist.model.StoredSae#getModel()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EReference getStoredSae_Model();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link io.mechanist.model.StoredSae#getFiles <em>Files</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Files</em>'.
+	 * @see io.mechanist.model.StoredSae#getFiles()
+	 * @see #getStoredSae()
+	 * @generated
+	 */
+	EReference getStoredSae_Files();
+
+	/**
 	 * Returns the meta object for class '{@link java.util.Map.Entry <em>String Entry</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2933,6 +3227,14 @@ public interface MechanistPackage extends EPackage {
 		 * @generated
 		 */
 		EReference STORE__PROPERTIES = eINSTANCE.getStore_Properties();
+
+		/**
+		 * The meta object literal for the '<em><b>Saes</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference STORE__SAES = eINSTANCE.getStore_Saes();
 
 		/**
 		 * The meta object literal for the '{@link io.mechanist.model.impl.IdentifiedImpl <em>Identified</em>}' class.
@@ -3747,6 +4049,96 @@ public interface MechanistPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RESULT_ARRAY__AXES = eINSTANCE.getResultArray_Axes();
+
+		/**
+		 * The meta object literal for the '{@link io.mechanist.model.impl.StoredSaeImpl <em>Stored Sae</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see io.mechanist.model.impl.StoredSaeImpl
+		 * @see io.mechanist.model.impl.MechanistPackageImpl#getStoredSae()
+		 * @generated
+		 */
+		EClass STORED_SAE = eINSTANCE.getStoredSae();
+
+		/**
+		 * The meta object literal for the '<em><b>Folder</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__FOLDER = eINSTANCE.getStoredSae_Folder();
+
+		/**
+		 * The meta object literal for the '<em><b>Hook Name</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__HOOK_NAME = eINSTANCE.getStoredSae_HookName();
+
+		/**
+		 * The meta object literal for the '<em><b>Site Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__SITE_ID = eINSTANCE.getStoredSae_SiteId();
+
+		/**
+		 * The meta object literal for the '<em><b>Architecture</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__ARCHITECTURE = eINSTANCE.getStoredSae_Architecture();
+
+		/**
+		 * The meta object literal for the '<em><b>DIn</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__DIN = eINSTANCE.getStoredSae_DIn();
+
+		/**
+		 * The meta object literal for the '<em><b>DSae</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__DSAE = eINSTANCE.getStoredSae_DSae();
+
+		/**
+		 * The meta object literal for the '<em><b>Model Name</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__MODEL_NAME = eINSTANCE.getStoredSae_ModelName();
+
+		/**
+		 * The meta object literal for the '<em><b>Added From</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute STORED_SAE__ADDED_FROM = eINSTANCE.getStoredSae_AddedFrom();
+
+		/**
+		 * The meta object literal for the '<em><b>Model</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference STORED_SAE__MODEL = eINSTANCE.getStoredSae_Model();
+
+		/**
+		 * The meta object literal for the '<em><b>Files</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference STORED_SAE__FILES = eINSTANCE.getStoredSae_Files();
 
 		/**
 		 * The meta object literal for the '{@link io.mechanist.model.impl.StringEntryImpl <em>String Entry</em>}' class.

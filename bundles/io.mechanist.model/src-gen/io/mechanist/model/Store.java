@@ -31,6 +31,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link io.mechanist.model.Store#getVectors <em>Vectors</em>}</li>
  *   <li>{@link io.mechanist.model.Store#getResults <em>Results</em>}</li>
  *   <li>{@link io.mechanist.model.Store#getProperties <em>Properties</em>}</li>
+ *   <li>{@link io.mechanist.model.Store#getSaes <em>Saes</em>}</li>
  * </ul>
  *
  * @see io.mechanist.model.MechanistPackage#getStore()
@@ -177,5 +178,17 @@ public interface Store extends EObject {
 	 * @generated
 	 */
 	EMap<String, String> getProperties();
+
+	/**
+	 * Returns the value of the '<em><b>Saes</b></em>' containment reference list.
+	 * The list contents are of type {@link io.mechanist.model.StoredSae}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the value of the '<em>Saes</em>' containment reference list.
+	 * @see io.mechanist.model.MechanistPackage#getStore_Saes()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<StoredSae> getSaes();
 
 } // Store

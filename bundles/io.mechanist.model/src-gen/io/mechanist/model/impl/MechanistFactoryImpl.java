@@ -74,6 +74,7 @@ public class MechanistFactoryImpl extends EFactoryImpl implements MechanistFacto
 			case MechanistPackage.RESULT_TABLE: return createResultTable();
 			case MechanistPackage.RESULT_COLUMN: return createResultColumn();
 			case MechanistPackage.RESULT_ARRAY: return createResultArray();
+			case MechanistPackage.STORED_SAE: return createStoredSae();
 			case MechanistPackage.STRING_ENTRY: return (EObject)createStringEntry();
 			default:
 				throw new IllegalArgumentException("The class '" + eClass.getName() + "' is not a valid classifier");
@@ -281,6 +282,17 @@ public class MechanistFactoryImpl extends EFactoryImpl implements MechanistFacto
 	public ResultArray createResultArray() {
 		ResultArrayImpl resultArray = new ResultArrayImpl();
 		return resultArray;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public StoredSae createStoredSae() {
+		StoredSaeImpl storedSae = new StoredSaeImpl();
+		return storedSae;
 	}
 
 	/**

@@ -22,6 +22,7 @@ import io.mechanist.model.ResultTable;
 import io.mechanist.model.Shard;
 import io.mechanist.model.StorageType;
 import io.mechanist.model.Store;
+import io.mechanist.model.StoredSae;
 import io.mechanist.model.StoredVector;
 
 import java.util.Map;
@@ -152,6 +153,13 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 	 * @generated
 	 */
 	private EClass resultArrayEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass storedSaeEClass = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -339,6 +347,16 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 	@Override
 	public EReference getStore_Properties() {
 		return (EReference)storeEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getStore_Saes() {
+		return (EReference)storeEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -1327,6 +1345,116 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 	 * @generated
 	 */
 	@Override
+	public EClass getStoredSae() {
+		return storedSaeEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_Folder() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_HookName() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_SiteId() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_Architecture() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_DIn() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_DSae() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_ModelName() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getStoredSae_AddedFrom() {
+		return (EAttribute)storedSaeEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getStoredSae_Model() {
+		return (EReference)storedSaeEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getStoredSae_Files() {
+		return (EReference)storedSaeEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getStringEntry() {
 		return stringEntryEClass;
 	}
@@ -1420,6 +1548,7 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 		createEReference(storeEClass, STORE__VECTORS);
 		createEReference(storeEClass, STORE__RESULTS);
 		createEReference(storeEClass, STORE__PROPERTIES);
+		createEReference(storeEClass, STORE__SAES);
 
 		identifiedEClass = createEClass(IDENTIFIED);
 		createEAttribute(identifiedEClass, IDENTIFIED__ID);
@@ -1534,6 +1663,18 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 		createEAttribute(resultArrayEClass, RESULT_ARRAY__SHAPE);
 		createEAttribute(resultArrayEClass, RESULT_ARRAY__AXES);
 
+		storedSaeEClass = createEClass(STORED_SAE);
+		createEAttribute(storedSaeEClass, STORED_SAE__FOLDER);
+		createEAttribute(storedSaeEClass, STORED_SAE__HOOK_NAME);
+		createEAttribute(storedSaeEClass, STORED_SAE__SITE_ID);
+		createEAttribute(storedSaeEClass, STORED_SAE__ARCHITECTURE);
+		createEAttribute(storedSaeEClass, STORED_SAE__DIN);
+		createEAttribute(storedSaeEClass, STORED_SAE__DSAE);
+		createEAttribute(storedSaeEClass, STORED_SAE__MODEL_NAME);
+		createEAttribute(storedSaeEClass, STORED_SAE__ADDED_FROM);
+		createEReference(storedSaeEClass, STORED_SAE__MODEL);
+		createEReference(storedSaeEClass, STORED_SAE__FILES);
+
 		stringEntryEClass = createEClass(STRING_ENTRY);
 		createEAttribute(stringEntryEClass, STRING_ENTRY__KEY);
 		createEAttribute(stringEntryEClass, STRING_ENTRY__VALUE);
@@ -1577,6 +1718,7 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 		captureEClass.getESuperTypes().add(this.getIdentified());
 		storedVectorEClass.getESuperTypes().add(this.getIdentified());
 		analysisResultEClass.getESuperTypes().add(this.getIdentified());
+		storedSaeEClass.getESuperTypes().add(this.getIdentified());
 
 		// Initialize classes, features, and operations; add parameters
 		initEClass(storeEClass, Store.class, "Store", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
@@ -1589,6 +1731,7 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 		initEReference(getStore_Vectors(), this.getStoredVector(), null, "vectors", null, 0, -1, Store.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStore_Results(), this.getAnalysisResult(), null, "results", null, 0, -1, Store.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStore_Properties(), this.getStringEntry(), null, "properties", null, 0, -1, Store.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getStore_Saes(), this.getStoredSae(), null, "saes", null, 0, -1, Store.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(identifiedEClass, Identified.class, "Identified", IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getIdentified_Id(), ecorePackage.getEString(), "id", null, 0, 1, Identified.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -1702,6 +1845,18 @@ public class MechanistPackageImpl extends EPackageImpl implements MechanistPacka
 		initEAttribute(getResultArray_TensorName(), ecorePackage.getEString(), "tensorName", null, 0, 1, ResultArray.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getResultArray_Shape(), ecorePackage.getEInt(), "shape", null, 0, -1, ResultArray.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getResultArray_Axes(), ecorePackage.getEString(), "axes", null, 0, -1, ResultArray.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(storedSaeEClass, StoredSae.class, "StoredSae", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getStoredSae_Folder(), ecorePackage.getEString(), "folder", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_HookName(), ecorePackage.getEString(), "hookName", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_SiteId(), ecorePackage.getEString(), "siteId", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_Architecture(), ecorePackage.getEString(), "architecture", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_DIn(), ecorePackage.getEInt(), "dIn", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_DSae(), ecorePackage.getEInt(), "dSae", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_ModelName(), ecorePackage.getEString(), "modelName", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getStoredSae_AddedFrom(), ecorePackage.getEString(), "addedFrom", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getStoredSae_Model(), this.getModelRef(), null, "model", null, 0, 1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getStoredSae_Files(), this.getFileDigest(), null, "files", null, 0, -1, StoredSae.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(stringEntryEClass, Map.Entry.class, "StringEntry", !IS_ABSTRACT, !IS_INTERFACE, !IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getStringEntry_Key(), ecorePackage.getEString(), "key", null, 0, 1, Map.Entry.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -8,6 +8,7 @@ import io.mechanist.model.Dataset;
 import io.mechanist.model.MechanistPackage;
 import io.mechanist.model.ModelRef;
 import io.mechanist.model.Store;
+import io.mechanist.model.StoredSae;
 import io.mechanist.model.StoredVector;
 
 import java.util.Collection;
@@ -47,6 +48,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
  *   <li>{@link io.mechanist.model.impl.StoreImpl#getVectors <em>Vectors</em>}</li>
  *   <li>{@link io.mechanist.model.impl.StoreImpl#getResults <em>Results</em>}</li>
  *   <li>{@link io.mechanist.model.impl.StoreImpl#getProperties <em>Properties</em>}</li>
+ *   <li>{@link io.mechanist.model.impl.StoreImpl#getSaes <em>Saes</em>}</li>
  * </ul>
  *
  * @generated
@@ -171,6 +173,16 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 	 * @ordered
 	 */
 	protected EMap<String, String> properties;
+
+	/**
+	 * The cached value of the '{@link #getSaes() <em>Saes</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSaes()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<StoredSae> saes;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -344,6 +356,19 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 	 * @generated
 	 */
 	@Override
+	public EList<StoredSae> getSaes() {
+		if (saes == null) {
+			saes = new EObjectContainmentEList<StoredSae>(StoredSae.class, this, MechanistPackage.STORE__SAES);
+		}
+		return saes;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case MechanistPackage.STORE__MODELS:
@@ -358,6 +383,8 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 				return ((InternalEList<?>)getResults()).basicRemove(otherEnd, msgs);
 			case MechanistPackage.STORE__PROPERTIES:
 				return ((InternalEList<?>)getProperties()).basicRemove(otherEnd, msgs);
+			case MechanistPackage.STORE__SAES:
+				return ((InternalEList<?>)getSaes()).basicRemove(otherEnd, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -389,6 +416,8 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 			case MechanistPackage.STORE__PROPERTIES:
 				if (coreType) return getProperties();
 				else return getProperties().map();
+			case MechanistPackage.STORE__SAES:
+				return getSaes();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -434,6 +463,10 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 			case MechanistPackage.STORE__PROPERTIES:
 				((EStructuralFeature.Setting)getProperties()).set(newValue);
 				return;
+			case MechanistPackage.STORE__SAES:
+				getSaes().clear();
+				getSaes().addAll((Collection<? extends StoredSae>)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -473,6 +506,9 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 			case MechanistPackage.STORE__PROPERTIES:
 				getProperties().clear();
 				return;
+			case MechanistPackage.STORE__SAES:
+				getSaes().clear();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -503,6 +539,8 @@ public class StoreImpl extends MinimalEObjectImpl.Container implements Store {
 				return results != null && !results.isEmpty();
 			case MechanistPackage.STORE__PROPERTIES:
 				return properties != null && !properties.isEmpty();
+			case MechanistPackage.STORE__SAES:
+				return saes != null && !saes.isEmpty();
 		}
 		return super.eIsSet(featureID);
 	}

@@ -134,6 +134,10 @@ public class MechanistAdapterFactory extends AdapterFactoryImpl {
 				return createResultArrayAdapter();
 			}
 			@Override
+			public Adapter caseStoredSae(StoredSae object) {
+				return createStoredSaeAdapter();
+			}
+			@Override
 			public Adapter caseStringEntry(Map.Entry<String, String> object) {
 				return createStringEntryAdapter();
 			}
@@ -378,6 +382,20 @@ public class MechanistAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createResultArrayAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link io.mechanist.model.StoredSae <em>Stored Sae</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see io.mechanist.model.StoredSae
+	 * @generated
+	 */
+	public Adapter createStoredSaeAdapter() {
 		return null;
 	}
 

@@ -169,6 +169,13 @@ public class MechanistSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case MechanistPackage.STORED_SAE: {
+				StoredSae storedSae = (StoredSae)theEObject;
+				T result = caseStoredSae(storedSae);
+				if (result == null) result = caseIdentified(storedSae);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			case MechanistPackage.STRING_ENTRY: {
 				@SuppressWarnings("unchecked") Map.Entry<String, String> stringEntry = (Map.Entry<String, String>)theEObject;
 				T result = caseStringEntry(stringEntry);
@@ -416,6 +423,21 @@ public class MechanistSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseResultArray(ResultArray object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Stored Sae</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Stored Sae</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseStoredSae(StoredSae object) {
 		return null;
 	}
 
