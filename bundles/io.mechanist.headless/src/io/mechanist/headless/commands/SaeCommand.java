@@ -72,7 +72,8 @@ public final class SaeCommand implements Command {
                           as io.mechanist.saes.features). --steer-feature F stores feature F's decoder direction as a
                           vector for 'mechanist steer --vector ID'. --neuronpedia DIR writes the chosen --features in
                           Neuronpedia's export layout (features/ and activations/ batch-N.jsonl.gz).
-                add       Copies an SAE folder into the store (<store>/saes/ID, listed in saes/manifest.json).
+                add       Copies an SAE folder into the store as --id ID (files in <store>/saes/ID, recorded with
+                          their hashes in store.xmi); --for-model M records the store's model it belongs to.
                 list      The store's SAEs.
 
                 Example: mechanist sae fit --store demo-store --capture demo-test --sae demo-gpt2-res2""";
@@ -82,7 +83,7 @@ public final class SaeCommand implements Command {
     public Set<String> valueOptions() {
         return Set.of("store", "capture", "sae", "site", "max-prompts", "splice-prompts", "model", "out", "d-sae", "k",
                 "epochs", "batch", "lr", "seed", "add", "top", "steer-feature", "neuronpedia", "features", "model-id",
-                "source-set", "id");
+                "source-set", "id", "for-model");
     }
 
     @Override
@@ -198,7 +199,7 @@ public final class SaeCommand implements Command {
             SaeFolder.write(out, result.sae(), result.logDensity(), record);
             String added = line.option("add", null);
             if (added != null) {
-                new SaeLibrary(storeFolder).add(out, added);
+                new SaeLibrary(store).add(out, added, null);
             }
             if (context.json()) {
                 record.addProperty("out", out.toString());
@@ -295,14 +296,25 @@ public final class SaeCommand implements Command {
     }
 
     private static int add(CommandLine line, CliContext context, Path storeFolder) throws Exception {
-        SaeLibrary.Entry entry = new SaeLibrary(storeFolder).add(Path.of(line.required("sae")), line.required("id"));
-        context.out().printf("Added SAE %s (%s, %s, d_sae %d) to %s%n", entry.id(), entry.site(), entry.architecture(),
-                entry.dSae(), storeFolder.resolve(SaeLibrary.FOLDER).resolve(entry.id()));
+        try (ActivationStore store = ActivationStore.open(storeFolder)) {
+            SaeLibrary.Entry entry;
+            try {
+                entry = new SaeLibrary(store).add(Path.of(line.required("sae")), line.required("id"),
+                        line.option("for-model", null));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("sae add: " + e.getMessage());
+            }
+            context.out().printf("Added SAE %s (%s, %s, d_sae %d) to %s%n", entry.id(), entry.site(),
+                    entry.architecture(), entry.dSae(), store.folder().resolve(SaeLibrary.FOLDER).resolve(entry.id()));
+        }
         return 0;
     }
 
     private static int list(CliContext context, Path storeFolder) throws Exception {
-        List<SaeLibrary.Entry> entries = new SaeLibrary(storeFolder).list();
+        List<SaeLibrary.Entry> entries;
+        try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
+            entries = new SaeLibrary(store).list();
+        }
         if (context.json()) {
             JsonArray array = new JsonArray();
             for (SaeLibrary.Entry e : entries) {
@@ -313,6 +325,7 @@ public final class SaeCommand implements Command {
                 o.addProperty("architecture", e.architecture());
                 o.addProperty("dSae", e.dSae());
                 o.addProperty("modelName", e.modelName());
+                o.addProperty("modelId", e.modelId());
                 array.add(o);
             }
             context.printJson(array);
