@@ -34,6 +34,8 @@ public final class SaeFeaturesAnalysis implements Analysis {
     public static final String ID = "io.mechanist.saes.features";
     /** The vector output: a feature's decoder direction. */
     public static final String DIRECTION = "featureDirection";
+    /** The array of every feature as a row over the positions of the prompt given by {@code prompt}. */
+    public static final String PROMPT_ROWS = "promptActivations";
 
     @Override
     public AnalysisOutput run(AnalysisContext context, IProgressMonitor monitor) throws AnalysisException {
@@ -63,7 +65,7 @@ public final class SaeFeaturesAnalysis implements Analysis {
             for (int j = 0; j < sae.dSae(); j++) {
                 System.arraycopy(dashboards.valuesOver(j, prompt), 0, byPosition, j * positions, positions);
             }
-            out.array("promptActivations", List.of("feature", "position"), new int[] {sae.dSae(), positions},
+            out.array(PROMPT_ROWS, List.of("feature", "position"), new int[] {sae.dSae(), positions},
                     byPosition);
             out.note("prompt", Integer.toString(prompt));
             int steer = p.getInt("steerFeature");

@@ -253,8 +253,14 @@ public class HeatmapView {
         status.setText("");
     }
 
-    /** Shows {@code data} directly, without a source (the headless verb's data, tests). Must run on the UI thread. */
+    /**
+     * Shows {@code data} directly, without a source (data built elsewhere, e.g. an SAE feature over a prompt's
+     * positions; tests). Must run on the UI thread.
+     */
     public void show(HeatmapData data) {
+        this.source = null;
+        this.shownPrompt = null;
+        controls.setSource(null);
         show(data, null);
     }
 

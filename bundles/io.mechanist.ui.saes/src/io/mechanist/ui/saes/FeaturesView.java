@@ -10,11 +10,14 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -22,12 +25,19 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swtchart.LineStyle;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 
+import io.mechanist.heatmap.HeatmapData;
+import io.mechanist.heatmap.ValueKind;
+import io.mechanist.saes.analysis.FeaturePromptRows;
 import io.mechanist.saes.analysis.FeatureResult;
 import io.mechanist.saes.analysis.SaeFeaturesAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.StoredResults;
 import io.mechanist.ui.charts.XYChartViewer;
+import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -36,11 +46,21 @@ import jakarta.inject.Inject;
  * The features of a stored SAE features result: every feature with its density, largest activation, top example
  * and logit effects; the selected feature's top-activating tokens (the token in brackets) and its activation
  * histogram. Typing an index selects that feature. Results are read in a job; the UI thread only fills widgets.
+ * <p>
+ * Linked to the heatmap: the selected feature, as a row over the token positions of the prompt the result encoded
+ * (followed by the other features that fire on it), goes to the Heatmap view when it is open, and
+ * <i>Show in Heatmap</i> opens it.
  */
 public class FeaturesView {
     public static final String ID = "io.mechanist.ui.saes.FeaturesView";
     public static final String EMPTY_STATE = "No SAE features to show. Run 'SAE features' on a capture and open "
             + "its result.";
+    /** Features shown in the heatmap below the selected one. */
+    static final int OTHER_ROWS = 15;
+
+    @Inject
+    @Optional
+    private EPartService partService;
 
     private Label status;
     private Text search;
@@ -48,13 +68,16 @@ public class FeaturesView {
     private Table examples;
     private XYChartViewer histogram;
     private FeatureResult shown;
+    /** The features over the encoded prompt's positions, or null (a result shown without its store). */
+    private FeaturePromptRows promptRows;
+    private Button showInHeatmap;
     private int selected = -1;
 
     @PostConstruct
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         Composite top = new Composite(parent, SWT.NONE);
-        top.setLayout(new GridLayout(3, false));
+        top.setLayout(new GridLayout(4, false));
         top.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         status = new Label(top, SWT.NONE);
         status.setText(EMPTY_STATE);
@@ -64,6 +87,11 @@ public class FeaturesView {
         search.setMessage("index");
         search.setLayoutData(new GridData(80, SWT.DEFAULT));
         search.addListener(SWT.DefaultSelection, e -> searchEntered());
+        showInHeatmap = new Button(top, SWT.PUSH);
+        showInHeatmap.setText("Show in Heatmap");
+        showInHeatmap.setToolTipText("The selected feature over the positions of the prompt the result encoded");
+        showInHeatmap.setEnabled(false);
+        showInHeatmap.addListener(SWT.Selection, e -> showInHeatmap(true));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -101,10 +129,18 @@ public class FeaturesView {
         }
         Job job = Job.create("Reading SAE features " + selection.resultId(), (IProgressMonitor monitor) -> {
             try {
-                FeatureResult result = FeatureResult.read(new StoredResults(store), selection.resultId());
+                StoredResults results = new StoredResults(store);
+                FeatureResult result = FeatureResult.read(results, selection.resultId());
+                FeaturePromptRows rows = FeaturePromptRows.read(results, selection.resultId(), id -> {
+                    try {
+                        return store.openCapture(id);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 features.getDisplay().asyncExec(() -> {
                     if (!features.isDisposed()) {
-                        show(result);
+                        show(result, rows);
                     }
                 });
                 return Status.OK_STATUS;
@@ -118,7 +154,17 @@ public class FeaturesView {
 
     /** Shows {@code result}, the densest feature selected. Must run on the UI thread. */
     public void show(FeatureResult result) {
+        show(result, null);
+    }
+
+    /**
+     * Shows {@code result} and, with {@code rows} (may be null), links the selected feature to the heatmap. Must run
+     * on the UI thread.
+     */
+    public void show(FeatureResult result, FeaturePromptRows rows) {
         shown = result;
+        promptRows = rows;
+        showInHeatmap.setEnabled(rows != null);
         features.removeAll();
         int densest = 0;
         for (int j = 0; j < result.features(); j++) {
@@ -158,6 +204,48 @@ public class FeaturesView {
         histogram.setTitle("Feature " + feature + ": activations where non-zero");
         histogram.setLines(labels, List.of(new XYChartViewer.Line("histogram", "tokens", y, null, null,
                 new RGB(31, 119, 180), LineStyle.SOLID, 2)));
+        showInHeatmap(false);
+    }
+
+    /**
+     * Hands the selected feature's row over the encoded prompt to the Heatmap view: always when {@code open}
+     * (opening the view), otherwise only when the view is already open.
+     */
+    private void showInHeatmap(boolean open) {
+        if (promptRows == null || selected < 0 || partService == null) {
+            return;
+        }
+        MPart part = partService.findPart(HeatmapView.ID);
+        if (open && (part == null || !(part.getObject() instanceof HeatmapView))) {
+            try {
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(HeatmapView.ID, null,
+                        IWorkbenchPage.VIEW_VISIBLE);
+            } catch (PartInitException e) {
+                status.setText("Cannot open the Heatmap view: " + e.getMessage());
+                return;
+            }
+            part = partService.findPart(HeatmapView.ID);
+        }
+        if (part != null && part.getObject() instanceof HeatmapView heatmap) {
+            heatmap.show(heatmap(promptRows, selected));
+        }
+    }
+
+    /** The selected feature and the others firing on the prompt, as rows over its tokens. */
+    static HeatmapData heatmap(FeaturePromptRows rows, int feature) {
+        int[] shown = rows.rowsFor(feature, OTHER_ROWS);
+        int columns = rows.positions().length;
+        float[] values = new float[shown.length * columns];
+        List<String> labels = new ArrayList<>();
+        for (int r = 0; r < shown.length; r++) {
+            System.arraycopy(rows.values()[shown[r]], 0, values, r * columns, columns);
+            labels.add("feature " + shown[r]);
+        }
+        return HeatmapData.builder("SAE feature " + feature + " on prompt " + rows.prompt(), values)
+                .subject(rows.capture() + " \u2013 prompt " + rows.prompt() + " (" + rows.resultId() + ")")
+                .rows("feature", labels).rowIds(shown)
+                .columns("position", rows.tokens()).columnPositions(rows.positions())
+                .kind(ValueKind.MAGNITUDE).units("activation").build();
     }
 
     private void searchEntered() {
