@@ -11,6 +11,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
@@ -33,6 +35,8 @@ import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.generate.GenerationSettings;
 import io.mechanist.runtime.intervention.Positions;
+import io.mechanist.saes.SaeFolder;
+import io.mechanist.saes.SparseAutoencoder;
 import io.mechanist.steering.AnswerTokens;
 import io.mechanist.steering.SteeredGeneration;
 import io.mechanist.steering.SteeredGeneration.Side;
@@ -41,7 +45,7 @@ import io.mechanist.steering.SteeringVectorFiles;
 
 /**
  * Interactive steering: a model folder, a vector, layer and multiplier (slider, relative to the prompt's mean residual
- * norm); "Generate" streams steered and unsteered continuations side by side with the same seed and sampling
+ * norm; or an SAE feature's decoder direction); "Generate" streams steered and unsteered continuations side by side with the same seed and sampling
  * settings; the answers' logit difference for the prompt follows the slider (a debounced background forward).
  * The UI thread never touches the model.
  */
@@ -89,7 +93,7 @@ public final class InteractivePanel {
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
 
-        Composite model = row(root, 6);
+        Composite model = row(root, 7);
         new Label(model, SWT.NONE).setText("Model:");
         modelFolder = new Text(model, SWT.BORDER);
         modelFolder.setLayoutData(shrinkable());
@@ -99,6 +103,7 @@ public final class InteractivePanel {
         vectorLabel.setText("none: show a sweep or import one");
         vectorLabel.setLayoutData(shrinkable());
         button(model, "Import vector...", this::importVector);
+        button(model, "SAE feature...", this::chooseSaeFeature);
         modelFolder.addListener(SWT.DefaultSelection, e -> readoutSoon());
 
         Composite steer = row(root, 5);
@@ -196,6 +201,20 @@ public final class InteractivePanel {
         }
         updateVectorLabel();
         readoutSoon();
+    }
+
+    /**
+     * Steers with feature {@code feature} of the SAE in {@code saeFolder} (SAELens layout): its decoder direction
+     * {@code W_dec[feature]}, at the SAE's site.
+     */
+    public void setSaeFeature(Path saeFolder, int feature) throws IOException {
+        SparseAutoencoder sae = SaeFolder.load(saeFolder).sae();
+        if (feature < 0 || feature >= sae.dSae()) {
+            throw new IllegalArgumentException("feature " + feature + " is not in 0.." + (sae.dSae() - 1));
+        }
+        vectorsByLayer.clear();
+        setVector(new SteeringVector(sae.config().site().id(), "sae-decoder", sae.decoderDirection(feature),
+                Map.of("sae", saeFolder.toString(), "feature", Integer.toString(feature))));
     }
 
     /** Per-layer vectors (e.g. a sweep's CAA vectors); the layer spinner picks among them. */
@@ -508,6 +527,25 @@ public final class InteractivePanel {
             } catch (IOException | IllegalArgumentException e) {
                 vectorLabel.setText(e.getMessage());
             }
+        }
+    }
+
+    private void chooseSaeFeature() {
+        DirectoryDialog folder = new DirectoryDialog(root.getShell());
+        folder.setMessage("An SAE folder (cfg.json, sae_weights.safetensors)");
+        String chosen = folder.open();
+        if (chosen == null) {
+            return;
+        }
+        InputDialog index = new InputDialog(root.getShell(), "SAE feature", "Feature index (its decoder direction "
+                + "is the steering vector):", "0", null);
+        if (index.open() != Window.OK) {
+            return;
+        }
+        try {
+            setSaeFeature(Path.of(chosen), Integer.parseInt(index.getValue().strip()));
+        } catch (IOException | IllegalArgumentException e) {
+            vectorLabel.setText(e.getMessage());
         }
     }
 
