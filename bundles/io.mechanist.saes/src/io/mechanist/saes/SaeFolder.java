@@ -217,7 +217,9 @@ public record SaeFolder(Path folder, SparseAutoencoder sae, Optional<float[]> lo
         cfg.addProperty("device", "cpu");
         cfg.addProperty("apply_b_dec_to_input", config.applyBDecToInput());
         cfg.addProperty("normalize_activations", config.normalization().configName());
-        cfg.addProperty("reshape_activations", "none");
+        // a captured attn_z row is [head, d_head] in row-major order: SAELens's flattened hook_z layout
+        cfg.addProperty("reshape_activations",
+                config.site().point() == io.mechanist.core.hooks.HookPoint.ATTN_Z ? "hook_z" : "none");
         JsonObject metadata = new JsonObject();
         metadata.addProperty("model_name", config.modelName());
         metadata.addProperty("hook_name", TransformerLensNames.nameOf(config.site()).orElse(config.site().id()));
@@ -359,14 +361,28 @@ public record SaeFolder(Path folder, SparseAutoencoder sae, Optional<float[]> lo
             JsonElement head = field("hook_head_index");
             if (head != null) {
                 throw new SaeFormatException(file, "field 'hook_head_index' is " + head
-                        + ": SAEs on one attention head are not supported");
+                        + ": SAEs on one attention head are not supported (SAEs on all heads of hook_z, flattened, "
+                        + "are)");
             }
             String reshape = string("reshape_activations");
-            if (reshape != null && !reshape.equals("none")) {
-                throw new SaeFormatException(file, "field 'reshape_activations' is '" + reshape
-                        + "': only SAEs on [pos, d_model] sites are supported");
-            }
             HookSite site = site(hookName);
+            boolean hookZ = site.point() == io.mechanist.core.hooks.HookPoint.ATTN_Z;
+            if (reshape != null && !reshape.equals("none") && !reshape.equals("hook_z")) {
+                throw new SaeFormatException(file, "field 'reshape_activations' is '" + reshape
+                        + "': only 'none' and 'hook_z' are known");
+            }
+            if ("hook_z".equals(reshape) && !hookZ) {
+                throw new SaeFormatException(file, "field 'reshape_activations' is 'hook_z', but hook_name '" + hookName
+                        + "' is not an attention hook_z site (blocks.L.attn.hook_z)");
+            }
+            if (hookZ && "none".equals(reshape)) {
+                throw new SaeFormatException(file, "field 'reshape_activations' is 'none' with hook_name '" + hookName
+                        + "': a hook_z SAE reads the heads flattened (reshape_activations 'hook_z')");
+            }
+            if (hookZ && reshape == null) {
+                notes.add(file + ": hook_z without reshape_activations (before SAELens 6): the heads are flattened, "
+                        + "as SAELens did for hook_z");
+            }
             if (site.point() == io.mechanist.core.hooks.HookPoint.ATTN_PATTERN
                     || site.point() == io.mechanist.core.hooks.HookPoint.LOGITS) {
                 throw new SaeFormatException(file, "field 'hook_name' is '" + hookName + "' (" + site.id()
@@ -396,10 +412,9 @@ public record SaeFolder(Path folder, SparseAutoencoder sae, Optional<float[]> lo
                         + "TransformerLens hook with a Mechanist site (blocks.L.hook_resid_pre/mid/post, hook_attn_out, "
                         + "hook_mlp_out) nor a Mechanist site id");
             }
-            if (site.point().axes().contains("head")) {
-                // SAELens flattens heads (reshape_activations=hook_z); encoding those rows is not implemented
-                throw new SaeFormatException(file, "field 'hook_name' is '" + hookName + "', a per-head site; SAEs on "
-                        + "per-head sites (hook_z, q, k, v, attention) are not supported, only one vector per token");
+            if (site.point().axes().contains("head") && site.point() != io.mechanist.core.hooks.HookPoint.ATTN_Z) {
+                throw new SaeFormatException(file, "field 'hook_name' is '" + hookName + "', a per-head site; of the "
+                        + "per-head sites only hook_z (heads flattened) is supported, not q, k, v or attention");
             }
             return site;
         }

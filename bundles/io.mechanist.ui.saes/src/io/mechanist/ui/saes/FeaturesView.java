@@ -131,13 +131,7 @@ public class FeaturesView {
             try {
                 StoredResults results = new StoredResults(store);
                 FeatureResult result = FeatureResult.read(results, selection.resultId());
-                FeaturePromptRows rows = FeaturePromptRows.read(results, selection.resultId(), id -> {
-                    try {
-                        return store.openCapture(id);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                FeaturePromptRows rows = promptRows(store, results, selection.resultId());
                 features.getDisplay().asyncExec(() -> {
                     if (!features.isDisposed()) {
                         show(result, rows);
@@ -150,6 +144,22 @@ public class FeaturesView {
             }
         });
         job.schedule();
+    }
+
+    /** The features over the result's prompt, or null when the result has none (older results) or its capture is gone. */
+    private static FeaturePromptRows promptRows(ActivationStore store, StoredResults results, String resultId)
+            throws java.io.IOException {
+        try {
+            return FeaturePromptRows.read(results, resultId, id -> {
+                try {
+                    return store.openCapture(id);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            return null; // the features are still shown; only the heatmap link is off
+        }
     }
 
     /** Shows {@code result}, the densest feature selected. Must run on the UI thread. */

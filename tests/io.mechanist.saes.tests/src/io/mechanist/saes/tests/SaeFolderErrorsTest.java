@@ -64,8 +64,17 @@ class SaeFolderErrorsTest {
                 shape.getMessage());
 
         Files.writeString(dir.resolve("cfg.json"),
-                "{\"d_in\": 4, \"d_sae\": 8, \"hook_name\": \"blocks.0.attn.hook_z\"}");
-        assertTrue(failure(dir).getMessage().contains("field 'hook_name' is 'blocks.0.attn.hook_z'"));
+                "{\"d_in\": 4, \"d_sae\": 8, \"hook_name\": \"blocks.0.attn.hook_q\"}");
+        assertTrue(failure(dir).getMessage().contains("field 'hook_name' is 'blocks.0.attn.hook_q', a per-head site"));
+        Files.writeString(dir.resolve("cfg.json"), "{\"d_in\": 4, \"d_sae\": 8, \"reshape_activations\": "
+                + "\"none\", \"hook_name\": \"blocks.0.attn.hook_z\"}");
+        assertTrue(failure(dir).getMessage().contains("a hook_z SAE reads the heads flattened"));
+        Files.writeString(dir.resolve("cfg.json"), "{\"d_in\": 4, \"d_sae\": 8, \"reshape_activations\": "
+                + "\"hook_z\", \"hook_name\": \"blocks.0.hook_resid_post\"}");
+        assertTrue(failure(dir).getMessage().contains("is not an attention hook_z site"));
+        Files.writeString(dir.resolve("cfg.json"), "{\"d_in\": 4, \"d_sae\": 8, \"hook_head_index\": 2, "
+                + "\"hook_name\": \"blocks.0.attn.hook_z\"}");
+        assertTrue(failure(dir).getMessage().contains("field 'hook_head_index' is 2"));
 
         Files.writeString(dir.resolve("cfg.json"), "{\"d_in\": 4, \"d_sae\": 8, \"architecture\": \"gated\", "
                 + "\"hook_name\": \"blocks.0.hook_resid_post\"}");
