@@ -287,6 +287,24 @@ public final class HookedTransformer implements AutoCloseable {
             throw new IllegalArgumentException("gradients need one plus and one minus token per prompt: " + prompts.size()
                     + " prompts, " + plus.length + " plus, " + minus.length + " minus tokens");
         }
+        for (int i = 0; i < prompts.size(); i++) {
+            checkToken(plus[i], i);
+            checkToken(minus[i], i);
+        }
+        return gradients(prompts, LogitMetric.logitDifference(plus, minus), sites, plan, batchSize);
+    }
+
+    /**
+     * Gradients of any scalar metric of the logits at each prompt's last position: for each prompt,
+     * {@code d(metric) / d(activation)} at every given site and position, through DJL's autograd (the metric's
+     * derivative by the logits, {@link LogitMetric#gradient}, carried back through the model). Prompts do not
+     * interact, so each prompt's gradient is its own. Sites need a row per position (not attention scores or
+     * patterns); the plan's edits apply as in {@link #run}, the gradient is taken after them.
+     *
+     * @return the logits at each prompt's last position, and as captures the gradients (same shapes as a capture)
+     */
+    public RunResult gradients(List<long[]> prompts, LogitMetric metric, Set<HookSite> sites, InterventionPlan plan,
+            int batchSize) {
         validateSites(sites);
         for (HookSite site : sites) {
             if (site.point().queryKeyShaped() || site.point() == HookPoint.LOGITS) {
@@ -299,8 +317,6 @@ public final class HookedTransformer implements AutoCloseable {
         for (int i = 0; i < total; i++) {
             validatePositions(plan, prompts.get(i).length, i);
             checkPrompt(prompts.get(i), i, 0);
-            checkToken(plus[i], i);
-            checkToken(minus[i], i);
         }
         Map<HookSite, SiteActivations[]> kept = new LinkedHashMap<>();
         ActivationSink sink = (site, batch) -> {
@@ -319,14 +335,26 @@ public final class HookedTransformer implements AutoCloseable {
                     GradientCollector collector = DjlEngines.engine().newGradientCollector()) {
                 NDArray logits = transformer.forward(pass, layout.slotTokens(batch), layout, null, hooks, false)
                         .reshape(batch.size(), vocab);
-                // the metric summed over the batch: +1 at each prompt's plus token, -1 at its minus token
+                // sum over the batch of logits . d(metric)/d(logits), the derivative held constant: its gradient by
+                // any activation is the metric's (chain rule), and prompts do not mix
+                float[] all = logits.toFloatArray();
                 float[] weights = new float[batch.size() * vocab];
                 for (int b = 0; b < batch.size(); b++) {
-                    weights[b * vocab + (int) plus[from + b]] += 1f;
-                    weights[b * vocab + (int) minus[from + b]] -= 1f;
+                    float[] g = metric.gradient(from + b, java.util.Arrays.copyOfRange(all, b * vocab, (b + 1) * vocab));
+                    if (g == null || g.length != vocab) {
+                        throw new IllegalStateException("the metric's gradient for prompt " + (from + b) + " has "
+                                + (g == null ? "no" : g.length) + " values; the vocabulary has " + vocab);
+                    }
+                    for (float v : g) {
+                        if (!Float.isFinite(v)) {
+                            throw new IllegalStateException("the metric's gradient for prompt " + (from + b)
+                                    + " is not finite");
+                        }
+                    }
+                    System.arraycopy(g, 0, weights, b * vocab, vocab);
                 }
-                NDArray metric = logits.mul(pass.create(weights, new Shape(batch.size(), vocab))).sum();
-                collector.backward(metric);
+                NDArray surrogate = logits.mul(pass.create(weights, new Shape(batch.size(), vocab))).sum();
+                collector.backward(surrogate);
                 hooks.captureGradients();
                 for (int b = 0; b < batch.size(); b++) {
                     lastLogits.add(logits.get(b).toFloatArray());
