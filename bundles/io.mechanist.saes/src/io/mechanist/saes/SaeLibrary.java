@@ -159,7 +159,11 @@ public final class SaeLibrary {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(target + " exists but store.xmi does not record it; move it away first");
         }
+        requireRootNotLinked();
         Files.createDirectories(root);
+        if (!root.toRealPath().startsWith(store.folder().toRealPath())) {
+            throw corrupt(FOLDER + "/ leads outside the store folder");
+        }
         Path temp = root.resolve("." + id + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         Map<String, FileDigestValue> copied = new LinkedHashMap<>();
         try {
@@ -279,6 +283,7 @@ public final class SaeLibrary {
 
     /** The entries of an old {@code saes/manifest.json}; ids are checked, since the file is part of shared data. */
     private List<Entry> legacyEntries() throws IOException {
+        requireRootNotLinked();
         Path manifest = root.resolve(LEGACY_MANIFEST);
         if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
@@ -304,6 +309,13 @@ public final class SaeLibrary {
             throw new SaeFormatException(manifest, "not a manifest of SAEs (" + e.getMessage() + ")");
         }
         return out;
+    }
+
+    /** {@code saes/} itself must not lead elsewhere: nothing is read or written through it then. */
+    private void requireRootNotLinked() throws StoreCorruptionException {
+        if (Files.isSymbolicLink(root)) {
+            throw corrupt(FOLDER + "/ is a symbolic link; SAEs are read and written only inside the store");
+        }
     }
 
     /** {@code saes/<id>}, exactly, and on disk a real folder inside the store's real folder. */

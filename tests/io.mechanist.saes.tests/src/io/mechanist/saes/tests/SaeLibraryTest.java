@@ -117,6 +117,19 @@ class SaeLibraryTest {
         StoreCorruptionException changed = refused(storeFolder);
         assertEquals(weights, changed.file());
         assertTrue(changed.getMessage().contains("SHA-256 differs"), changed.getMessage());
+
+        // nothing is written through a linked saes/ folder either
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.move(storeFolder.resolve("saes"), dir.resolve("saes-kept"));
+        Files.createSymbolicLink(storeFolder.resolve("saes"), elsewhere);
+        try (ActivationStore store = ActivationStore.open(storeFolder)) {
+            StoreCorruptionException linked = assertThrows(StoreCorruptionException.class,
+                    () -> new SaeLibrary(store).add(DemoSae.folder(), "second", null));
+            assertTrue(linked.getMessage().contains("saes/ is a symbolic link"), linked.getMessage());
+        }
+        try (var left = Files.list(elsewhere)) {
+            assertEquals(0, left.count(), "nothing written outside the store");
+        }
     }
 
     private static StoreCorruptionException refused(Path storeFolder) throws Exception {
