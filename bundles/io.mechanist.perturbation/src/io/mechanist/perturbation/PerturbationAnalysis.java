@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -41,6 +42,30 @@ public final class PerturbationAnalysis implements Analysis {
         long[] seeds = new long[seedCount];
         Arrays.setAll(seeds, k -> p.getInt("seed") + k);
         TensorSelection tensors = tensors(p.getString("tensors"));
+        PerturbationSweep.Result result = sweep(context, progress, "perturbed models",
+                (model, prompts, answers, loads, cancelled) -> PerturbationSweep.run(model, prompts, answers, tensors,
+                        scales, seeds, p.getInt("batchSize"), loads, cancelled));
+        AnalysisOutput out = output(result, "scale", "x tensor RMS", p.getInt("bootstrap"), p.getInt("seed"));
+        out.note("seeds", Arrays.toString(result.seeds()));
+        out.note("noise", "w + scale * rms(w) * z per selected tensor, z ~ N(0, 1) seeded by the seed and the tensor name");
+        out.note("interval", "95%; seeds x prompts crossed: var = s_seed^2/K + s_prompt^2/P, t on Satterthwaite df");
+        out.note("halfEffectInterval", "percentile bootstrap over seeds and prompts, " + p.getInt("bootstrap") + " replicates");
+        return out;
+    }
+
+    /** One kind of sweep over the held-out prompts. */
+    interface Sweeper {
+        PerturbationSweep.Result run(Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
+                PerturbationSweep.Progress loads, BooleanSupplier cancelled) throws IOException;
+    }
+
+    /**
+     * Runs {@code sweeper} on the held-out prompts of the capture {@code heldOut} and the model of parameter
+     * {@code model} (or the capture's), with the answer tokens of the parameters.
+     */
+    static PerturbationSweep.Result sweep(AnalysisContext context, SubMonitor progress, String loadsName,
+            Sweeper sweeper) throws AnalysisException {
+        AnalysisParameters p = context.parameters();
         Path modelFolder = SweepAnalysis.modelFolder(context);
         ActivationSet heldOut = context.capture("heldOut");
         List<PromptInfo> chosen = new ArrayList<>();
@@ -49,29 +74,31 @@ public final class PerturbationAnalysis implements Analysis {
             throw new AnalysisException("capture " + heldOut.id() + " has " + prompts.size()
                     + " held-out prompt(s); the intervals need at least 2");
         }
-        PerturbationSweep.Result result;
         try (ModelTokenizer tokenizer = ModelTokenizer.load(modelFolder)) {
             AnswerTokens answers = AnswerTokens.of(tokenizer, SweepAnalysis.unescape(p.getString("tokenA")),
                     SweepAnalysis.unescape(p.getString("tokenB")));
             SubMonitor sweep = progress.split(980);
             sweep.beginTask("Model loads", 1000);
             int[] reported = {0};
-            result = PerturbationSweep.run(modelFolder, prompts, answers, tensors, scales, seeds, p.getInt("batchSize"),
-                    (done, total) -> {
-                        int now = 1000 * done / total;
-                        sweep.worked(now - reported[0]);
-                        reported[0] = now;
-                        sweep.subTask(done + " of " + total + " perturbed models");
-                    }, progress::isCanceled);
+            return sweeper.run(modelFolder, prompts, answers, (done, total) -> {
+                int now = 1000 * done / total;
+                sweep.worked(now - reported[0]);
+                reported[0] = now;
+                sweep.subTask(done + " of " + total + " " + loadsName);
+            }, progress::isCanceled);
         } catch (CancellationException e) {
             throw new OperationCanceledException(e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             throw new AnalysisException(e.getMessage(), e);
         }
-        return output(result, p.getInt("bootstrap"), p.getInt("seed"));
     }
 
-    static AnalysisOutput output(PerturbationSweep.Result r, int bootstrap, long bootstrapSeed) {
+    /**
+     * The tables and arrays of a sweep along {@code axis} (the summary's first column and the half-effect point's
+     * column): per point the three behaviour metrics with their intervals, the half-effect point, the raw arrays.
+     */
+    static AnalysisOutput output(PerturbationSweep.Result r, String axis, String axisUnit, int bootstrap,
+            long bootstrapSeed) {
         int s = r.scales().length;
         double[][] columns = new double[10][s];
         double[][][] correct = new double[s][][];
@@ -88,7 +115,7 @@ public final class PerturbationAnalysis implements Analysis {
             }
         }
         AnalysisOutput out = new AnalysisOutput();
-        out.table("summary", AnalysisOutput.numbers("scale", "x tensor RMS", columns[0]),
+        out.table("summary", AnalysisOutput.numbers(axis, axisUnit, columns[0]),
                 AnalysisOutput.numbers("meanP", "", columns[1]), AnalysisOutput.numbers("pLow", "", columns[2]),
                 AnalysisOutput.numbers("pHigh", "", columns[3]), AnalysisOutput.numbers("accuracy", "", columns[4]),
                 AnalysisOutput.numbers("accuracyLow", "", columns[5]), AnalysisOutput.numbers("accuracyHigh", "", columns[6]),
@@ -97,17 +124,13 @@ public final class PerturbationAnalysis implements Analysis {
                 AnalysisOutput.numbers("logitDiffHigh", "", columns[9]));
         HalfEffect half = HalfEffect.of(r.scales(), correct, bootstrapSeed, bootstrap);
         out.table("halfEffect", AnalysisOutput.numbers("baselineEffect", "accuracy - 0.5", half.baselineEffect()),
-                AnalysisOutput.numbers("scale", "x tensor RMS", half.scale()),
-                AnalysisOutput.numbers("low", "x tensor RMS", half.interval().low()),
-                AnalysisOutput.numbers("high", "x tensor RMS", half.interval().high()));
+                AnalysisOutput.numbers(axis, axisUnit, half.scale()),
+                AnalysisOutput.numbers("low", axisUnit, half.interval().low()),
+                AnalysisOutput.numbers("high", axisUnit, half.interval().high()));
         int[] shape = {s, r.seeds().length, r.promptCount()};
-        out.array("probability", List.of("scale", "seed", "prompt"), shape, flatten(r.probability()));
-        out.array("logitDiff", List.of("scale", "seed", "prompt"), shape, flatten(r.logitDiff()));
+        out.array("probability", List.of(axis, "seed", "prompt"), shape, flatten(r.probability()));
+        out.array("logitDiff", List.of(axis, "seed", "prompt"), shape, flatten(r.logitDiff()));
         out.note("tensors", r.tensors().description());
-        out.note("seeds", Arrays.toString(r.seeds()));
-        out.note("noise", "w + scale * rms(w) * z per selected tensor, z ~ N(0, 1) seeded by the seed and the tensor name");
-        out.note("interval", "95%; seeds x prompts crossed: var = s_seed^2/K + s_prompt^2/P, t on Satterthwaite df");
-        out.note("halfEffectInterval", "percentile bootstrap over seeds and prompts, " + bootstrap + " replicates");
         return out;
     }
 
@@ -148,19 +171,26 @@ public final class PerturbationAnalysis implements Analysis {
         throw new AnalysisException("tensors must be all, layers:<l,l,...> or regex:<pattern>, not '" + spec + "'");
     }
 
-    /** Ascending, non-negative, comma-separated. */
-    static double[] scales(String spec) throws AnalysisException {
-        double[] scales;
+    /** Ascending, finite, comma-separated; negative values are allowed only when {@code allowNegative}. */
+    static double[] points(String name, String spec, boolean allowNegative) throws AnalysisException {
+        double[] points;
         try {
-            scales = SweepAnalysis.multipliers(spec);
+            points = SweepAnalysis.multipliers(spec);
         } catch (IllegalArgumentException e) {
-            throw new AnalysisException(e.getMessage().replace("multipliers", "scales"), e);
+            throw new AnalysisException(e.getMessage().replace("multipliers", name), e);
         }
-        for (int i = 0; i < scales.length; i++) {
-            if (!(scales[i] >= 0) || Double.isInfinite(scales[i]) || (i > 0 && scales[i] <= scales[i - 1])) {
-                throw new AnalysisException("scales must be finite, >= 0 and ascending, got " + spec);
+        for (int i = 0; i < points.length; i++) {
+            if (!Double.isFinite(points[i]) || (!allowNegative && points[i] < 0)
+                    || (i > 0 && points[i] <= points[i - 1])) {
+                throw new AnalysisException(name + " must be finite" + (allowNegative ? "" : ", >= 0") + " and ascending, got "
+                        + spec);
             }
         }
-        return scales;
+        return points;
+    }
+
+    /** Ascending, non-negative, comma-separated. */
+    static double[] scales(String spec) throws AnalysisException {
+        return points("scales", spec, false);
     }
 }

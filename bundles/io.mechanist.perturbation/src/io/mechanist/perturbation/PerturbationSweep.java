@@ -17,8 +17,9 @@ import io.mechanist.steering.SteeringSweep;
 
 /**
  * Runs held-out A/B prompts through a checkpoint with Gaussian weight noise of each scale (relative to each selected
- * tensor's RMS) and each seed, reading the answer at the last prompt position. The model is loaded once per (scale,
- * seed) with the noise applied as it loads; scale 0 is the unperturbed model, run once and shared by all seeds.
+ * tensor's RMS) and each seed, or interpolated towards another checkpoint at each t, reading the answer at the last
+ * prompt position. The model is loaded once per (scale, seed) with the edit applied as it loads; scale 0 (t = 0) is
+ * the unedited model, run once and shared by all seeds.
  */
 public final class PerturbationSweep {
 
@@ -27,8 +28,14 @@ public final class PerturbationSweep {
         void done(int loads, int total);
     }
 
+    /** The weights of one sweep point: the edit at {@code scale} (noise scale or t) with {@code seed}. */
+    public interface Edits {
+        WeightPlan plan(double scale, long seed);
+    }
+
     /**
-     * What was swept and what came out; arrays are {@code [scale][seed][prompt]}.
+     * What was swept and what came out; arrays are {@code [scale][seed][prompt]} (for an interpolation, scale is t
+     * and there is one seed).
      *
      * @param probability P(matching answer) with the softmax over the two answer tokens
      * @param logitDiff logit of the matching answer minus the other's
@@ -78,6 +85,27 @@ public final class PerturbationSweep {
     public static Result run(Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers, TensorSelection tensors,
             double[] scales, long[] seeds, int batchSize, Progress progress, BooleanSupplier cancelled)
             throws IOException {
+        return run(modelFolder, prompts, answers, tensors, scales, seeds,
+                (scale, seed) -> WeightPlan.of(new WeightEdit.Noise(tensors, scale, seed)), batchSize, progress,
+                cancelled);
+    }
+
+    /**
+     * The interpolation sweep: the selected tensors at {@code (1 - t) * w + t * w_other} for each t (one load per t;
+     * t = 0 is {@code modelFolder} as it is, t = 1 the other checkpoint's selected tensors bit for bit).
+     */
+    public static Result interpolate(Path modelFolder, Path other, List<AbPrompt> prompts, AnswerTokens answers,
+            TensorSelection tensors, double[] ts, int batchSize, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        return run(modelFolder, prompts, answers, tensors, ts, new long[] {0},
+                (t, seed) -> WeightPlan.of(new WeightEdit.Interpolate(tensors, other, t)), batchSize, progress,
+                cancelled);
+    }
+
+    /** @param edits the weights at each scale other than 0 (scale 0 always loads the model unedited) */
+    public static Result run(Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers, TensorSelection tensors,
+            double[] scales, long[] seeds, Edits edits, int batchSize, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
         if (scales.length == 0 || seeds.length == 0) {
             throw new IllegalArgumentException("a perturbation sweep needs at least one scale and one seed");
         }
@@ -101,8 +129,7 @@ public final class PerturbationSweep {
                     throw new CancellationException("perturbation sweep cancelled after " + loads + " of " + total
                             + " model loads");
                 }
-                WeightPlan plan = scales[s] == 0 ? WeightPlan.NONE
-                        : WeightPlan.of(new WeightEdit.Noise(tensors, scales[s], seeds[k]));
+                WeightPlan plan = scales[s] == 0 ? WeightPlan.NONE : edits.plan(scales[s], seeds[k]);
                 try (HookedTransformer model = HookedTransformer.load(modelFolder, plan)) {
                     float[][] metrics = SteeringSweep.metrics(model.run(RunRequest.builder(tokens)
                             .batchSize(batchSize).cancelled(cancelled).build()), prompts, answers);
