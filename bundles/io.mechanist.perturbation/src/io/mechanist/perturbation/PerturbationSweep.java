@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
+import io.mechanist.runtime.RunResult;
+import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.InterventionPlan;
+import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.runtime.weights.TensorSelection;
 import io.mechanist.runtime.weights.WeightEdit;
 import io.mechanist.runtime.weights.WeightPlan;
@@ -28,6 +33,15 @@ public final class PerturbationSweep {
         void done(int loads, int total);
     }
 
+    /**
+     * What each sweep point reads besides the answer: the activation at {@code probeSite} at each prompt's last
+     * token (for a probe trained on the unedited model), and the answer again with {@code steer} added (the steering
+     * effect under the edit). Either may be null.
+     */
+    public record Readouts(HookSite probeSite, AddVector steer) {
+        public static final Readouts NONE = new Readouts(null, null);
+    }
+
     /** The weights of one sweep point: the edit at {@code scale} (noise scale or t) with {@code seed}. */
     public interface Edits {
         WeightPlan plan(double scale, long seed);
@@ -39,9 +53,11 @@ public final class PerturbationSweep {
      *
      * @param probability P(matching answer) with the softmax over the two answer tokens
      * @param logitDiff logit of the matching answer minus the other's
+     * @param probeRows {@code [scale][seed][prompt]} the activation at the probe site at the last token, or null
+     * @param steeredProbability P(matching) with the steering vector added, or null
      */
     public record Result(TensorSelection tensors, double[] scales, long[] seeds, int promptCount,
-            float[][][] probability, float[][][] logitDiff) {
+            float[][][] probability, float[][][] logitDiff, float[][][][] probeRows, float[][][] steeredProbability) {
 
         /** Per seed and prompt, whether the matching answer wins (logit difference > 0): 1 or 0. */
         public double[][] correct(int scale) {
@@ -86,8 +102,8 @@ public final class PerturbationSweep {
             double[] scales, long[] seeds, int batchSize, Progress progress, BooleanSupplier cancelled)
             throws IOException {
         return run(modelFolder, prompts, answers, tensors, scales, seeds,
-                (scale, seed) -> WeightPlan.of(new WeightEdit.Noise(tensors, scale, seed)), batchSize, progress,
-                cancelled);
+                (scale, seed) -> WeightPlan.of(new WeightEdit.Noise(tensors, scale, seed)), Readouts.NONE, batchSize,
+                progress, cancelled);
     }
 
     /**
@@ -98,14 +114,14 @@ public final class PerturbationSweep {
             TensorSelection tensors, double[] ts, int batchSize, Progress progress, BooleanSupplier cancelled)
             throws IOException {
         return run(modelFolder, prompts, answers, tensors, ts, new long[] {0},
-                (t, seed) -> WeightPlan.of(new WeightEdit.Interpolate(tensors, other, t)), batchSize, progress,
-                cancelled);
+                (t, seed) -> WeightPlan.of(new WeightEdit.Interpolate(tensors, other, t)), Readouts.NONE, batchSize,
+                progress, cancelled);
     }
 
     /** @param edits the weights at each scale other than 0 (scale 0 always loads the model unedited) */
     public static Result run(Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers, TensorSelection tensors,
-            double[] scales, long[] seeds, Edits edits, int batchSize, Progress progress, BooleanSupplier cancelled)
-            throws IOException {
+            double[] scales, long[] seeds, Edits edits, Readouts readouts, int batchSize, Progress progress,
+            BooleanSupplier cancelled) throws IOException {
         if (scales.length == 0 || seeds.length == 0) {
             throw new IllegalArgumentException("a perturbation sweep needs at least one scale and one seed");
         }
@@ -113,6 +129,8 @@ public final class PerturbationSweep {
         int n = prompts.size();
         float[][][] probability = new float[scales.length][seeds.length][];
         float[][][] logitDiff = new float[scales.length][seeds.length][];
+        float[][][][] probeRows = readouts.probeSite() == null ? null : new float[scales.length][seeds.length][][];
+        float[][][] steered = readouts.steer() == null ? null : new float[scales.length][seeds.length][];
         int total = 0;
         for (double scale : scales) {
             total += scale == 0 ? 1 : seeds.length;
@@ -123,6 +141,12 @@ public final class PerturbationSweep {
                 if (scales[s] == 0 && k > 0) { // the unperturbed model is the same for every seed
                     probability[s][k] = probability[s][0];
                     logitDiff[s][k] = logitDiff[s][0];
+                    if (probeRows != null) {
+                        probeRows[s][k] = probeRows[s][0];
+                    }
+                    if (steered != null) {
+                        steered[s][k] = steered[s][0];
+                    }
                     continue;
                 }
                 if (cancelled.getAsBoolean()) {
@@ -131,14 +155,29 @@ public final class PerturbationSweep {
                 }
                 WeightPlan plan = scales[s] == 0 ? WeightPlan.NONE : edits.plan(scales[s], seeds[k]);
                 try (HookedTransformer model = HookedTransformer.load(modelFolder, plan)) {
-                    float[][] metrics = SteeringSweep.metrics(model.run(RunRequest.builder(tokens)
-                            .batchSize(batchSize).cancelled(cancelled).build()), prompts, answers);
+                    RunRequest.Builder request = RunRequest.builder(tokens).batchSize(batchSize).cancelled(cancelled);
+                    if (probeRows != null) {
+                        request.capture(readouts.probeSite()).positions(Positions.last());
+                    }
+                    RunResult result = model.run(request.build());
+                    float[][] metrics = SteeringSweep.metrics(result, prompts, answers);
                     probability[s][k] = metrics[0];
                     logitDiff[s][k] = metrics[2];
+                    if (probeRows != null) {
+                        probeRows[s][k] = new float[n][];
+                        for (int p = 0; p < n; p++) {
+                            probeRows[s][k][p] = result.capture(readouts.probeSite(), p).row(0);
+                        }
+                    }
+                    if (steered != null) {
+                        steered[s][k] = SteeringSweep.metrics(model.run(RunRequest.builder(tokens).batchSize(batchSize)
+                                .plan(InterventionPlan.of("steer", readouts.steer())).cancelled(cancelled).build()),
+                                prompts, answers)[0];
+                    }
                 }
                 progress.done(++loads, total);
             }
         }
-        return new Result(tensors, scales.clone(), seeds.clone(), n, probability, logitDiff);
+        return new Result(tensors, scales.clone(), seeds.clone(), n, probability, logitDiff, probeRows, steered);
     }
 }
