@@ -212,8 +212,9 @@ public class PerturbationView {
         } else if (Double.isInfinite(point)) {
             halfText = "the behaviour keeps over half its effect at every swept " + axis;
         } else {
-            halfText = String.format(Locale.ROOT, "half the effect is lost at %s = %.3g [%s, %s] (marked)", axis,
-                    point, number(half.column("low").numbers()[0]), number(half.column("high").numbers()[0]));
+            halfText = String.format(Locale.ROOT, "half the effect is lost at %s = %.3g [%s, %s] (marker: the first"
+                    + " swept %s past it)", axis, point, number(half.column("low").numbers()[0]),
+                    number(half.column("high").numbers()[0]), axis);
         }
         status.setText(what + ": " + halfText + ". Bands: " + result.notes().getOrDefault("interval", "95%"));
     }
