@@ -73,7 +73,7 @@ public final class TrainDemoModel {
     }
 
     /** Every tensor of a demo-shaped checkpoint folder, by Hugging Face name. */
-    static Map<String, float[]> readWeights(Path checkpoint) throws IOException {
+    public static Map<String, float[]> readWeights(Path checkpoint) throws IOException {
         Path file = checkpoint.resolve(HuggingFaceCheckpoint.WEIGHTS_FILE);
         Map<String, float[]> weights = new LinkedHashMap<>();
         try (SafetensorsFile safetensors = SafetensorsFile.open(file)) {
