@@ -30,14 +30,15 @@ import io.mechanist.probes.ProbeProgress;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.runtime.intervention.AddVector;
 import io.mechanist.runtime.weights.TensorSelection;
-import io.mechanist.runtime.weights.WeightEdit;
-import io.mechanist.runtime.weights.WeightPlan;
-import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.analysis.SweepAnalysis;
 
-/** The weight-noise sweep as a contributed analysis ({@value #ID}); inputs, parameters and outputs in plugin.xml. */
+/**
+ * The weight-noise sweep as a contributed analysis ({@value #ID}), optionally with a probe's accuracy and a stored
+ * vector's steering effect read under every perturbation; inputs, parameters and outputs in plugin.xml.
+ */
 public final class PerturbationAnalysis implements Analysis {
 
     public static final String ID = "io.mechanist.perturbation.noiseSweep";
@@ -79,8 +80,7 @@ public final class PerturbationAnalysis implements Analysis {
         List<PromptInfo> chosen = new ArrayList<>();
         PerturbationSweep.Result result = sweep(context, progress, "perturbed models",
                 (model, prompts, answers, loads, cancelled) -> PerturbationSweep.run(model, prompts, answers, tensors,
-                        scales, seeds, (scale, seed) -> WeightPlan.of(new WeightEdit.Noise(tensors, scale, seed)),
-                        readouts, p.getInt("batchSize"), loads, cancelled), chosen);
+                        scales, seeds, readouts, p.getInt("batchSize"), loads, cancelled), chosen);
         double[][][] probeCorrect = result.probeRows() == null ? null : probeOutcomes(result, chosen, p);
         AnalysisOutput out = output(result, "scale", "x tensor RMS", p.getInt("bootstrap"), p.getInt("seed"),
                 probeCorrect);

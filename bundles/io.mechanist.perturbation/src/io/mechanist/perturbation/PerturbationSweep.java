@@ -96,13 +96,14 @@ public final class PerturbationSweep {
     /**
      * @param scales noise scales (0 allowed: the unperturbed model), each a multiple of the tensor's RMS
      * @param seeds the noise seeds; each scale > 0 is run once per seed
+     * @param readouts what each point reads besides the answer ({@link Readouts#NONE}: nothing)
      * @throws CancellationException when {@code cancelled} turns true between loads
      */
     public static Result run(Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers, TensorSelection tensors,
-            double[] scales, long[] seeds, int batchSize, Progress progress, BooleanSupplier cancelled)
-            throws IOException {
+            double[] scales, long[] seeds, Readouts readouts, int batchSize, Progress progress,
+            BooleanSupplier cancelled) throws IOException {
         return run(modelFolder, prompts, answers, tensors, scales, seeds,
-                (scale, seed) -> WeightPlan.of(new WeightEdit.Noise(tensors, scale, seed)), Readouts.NONE, batchSize,
+                (scale, seed) -> WeightPlan.of(new WeightEdit.Noise(tensors, scale, seed)), readouts, batchSize,
                 progress, cancelled);
     }
 
