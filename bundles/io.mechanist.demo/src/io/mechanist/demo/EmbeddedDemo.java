@@ -27,6 +27,12 @@ public final class EmbeddedDemo {
 
     /** The demo checkpoint folder inside the demo bundle. */
     public static final String MODEL_ENTRY = "models/mechanist-demo-gpt2";
+    /**
+     * The demo model fine-tuned briefly to answer A whatever the question (same architecture and tokenizer; see its
+     * mechanist_training.json and docs/demo-model.md): the second checkpoint of the demo's model diff and
+     * interpolation sweep.
+     */
+    public static final String ALWAYS_A_MODEL_ENTRY = "models/mechanist-demo-gpt2-always-a";
     /** Held-out A/B prompts. */
     public static final String TEST_SET = "test.jsonl";
     /** Prompt pairs that differ only in which option holds the answer. */
@@ -34,6 +40,8 @@ public final class EmbeddedDemo {
     /** Capture ids in the demo store. */
     public static final String TEST_CAPTURE = "demo-test";
     public static final String PAIRS_CAPTURE = "demo-pairs";
+    /** The always-A checkpoint on the held-out prompts (residual stream only): the other side of the model diff. */
+    public static final String ALWAYS_A_CAPTURE = "demo-test-always-a";
 
     /** The probe analysis run on the demo (contributed by {@code io.mechanist.probes}). */
     public static final String PROBE_ANALYSIS = "io.mechanist.probes.accuracyByPosition";
@@ -41,6 +49,12 @@ public final class EmbeddedDemo {
     public static final String FEATURES_ANALYSIS = "io.mechanist.saes.features";
     /** The steering sweep run on the demo (contributed by {@code io.mechanist.steering}). */
     public static final String SWEEP_ANALYSIS = "io.mechanist.steering.sweep";
+    /** The interpolation sweep, model diff and probe transfer run on the demo (contributed by {@code io.mechanist.perturbation}). */
+    public static final String INTERPOLATION_ANALYSIS = "io.mechanist.perturbation.interpolationSweep";
+    public static final String DIFF_ANALYSIS = "io.mechanist.perturbation.modelDiff";
+    public static final String TRANSFER_ANALYSIS = "io.mechanist.perturbation.probeTransfer";
+    /** The t of the demo's interpolation sweep from the demo model to the always-A checkpoint. */
+    public static final String INTERPOLATION_TS = "0,0.125,0.25,0.375,0.5,0.625,0.75,0.875,1";
     /** The activation patching run on the demo (contributed by {@code io.mechanist.patching}). */
     public static final String PATCHING_ANALYSIS = "io.mechanist.patching.activation";
     /** The prompt label the demo's probes predict: the correct option, A or B. */
@@ -60,6 +74,11 @@ public final class EmbeddedDemo {
         return entry(MODEL_ENTRY);
     }
 
+    /** The fine-tuned always-A checkpoint folder on disk ({@value #ALWAYS_A_MODEL_ENTRY}). */
+    public static Path alwaysAModelFolder() throws IOException {
+        return entry(ALWAYS_A_MODEL_ENTRY);
+    }
+
     /** A shipped dataset ({@code data/NAME}) on disk. */
     public static Path dataset(String name) throws IOException {
         return entry("data/" + name);
@@ -67,16 +86,20 @@ public final class EmbeddedDemo {
 
     /**
      * Creates a store in {@code folder} holding two captures of the demo model, every layer's residual stream and
-     * attention pattern at every position: {@value #TEST_CAPTURE} (held-out prompts) and {@value #PAIRS_CAPTURE}.
+     * attention pattern at every position: {@value #TEST_CAPTURE} (held-out prompts) and {@value #PAIRS_CAPTURE};
+     * and {@value #ALWAYS_A_CAPTURE}, the always-A checkpoint's residual stream on the held-out prompts.
      */
     public static void createStore(Path folder, IProgressMonitor monitor) throws IOException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Capturing the demo model", 2);
+        SubMonitor progress = SubMonitor.convert(monitor, "Capturing the demo model", 3);
         Path model = modelFolder();
         String[] sites = { "blocks.*.resid_post", "blocks.*.attn_pattern" };
         Capturer.capture(CaptureJob.builder(folder, model, dataset(TEST_SET)).sites(sites).captureId(TEST_CAPTURE)
                 .name("Demo model on held-out prompts").build(), progress.split(1));
         Capturer.capture(CaptureJob.builder(folder, model, dataset(CONTRAST_PAIRS)).sites(sites)
                 .captureId(PAIRS_CAPTURE).name("Demo model on contrast pairs").build(), progress.split(1));
+        Capturer.capture(CaptureJob.builder(folder, alwaysAModelFolder(), dataset(TEST_SET)).sites("blocks.*.resid_post")
+                .captureId(ALWAYS_A_CAPTURE).name("Always-A model (fine-tuned demo) on held-out prompts").build(),
+                progress.split(1));
     }
 
     /**
@@ -112,6 +135,44 @@ public final class EmbeddedDemo {
         parameters.put("control", "true");
         return new AnalysisRequest(SWEEP_ANALYSIS, parameters,
                 Map.of("heldOut", TEST_CAPTURE, "contrast", PAIRS_CAPTURE));
+    }
+
+    /**
+     * The demo's interpolation sweep: the demo model {@code model} moved towards the always-A checkpoint {@code other},
+     * all tensors, t = {@value #INTERPOLATION_TS}, on the held-out prompts of {@value #TEST_CAPTURE}: where along the
+     * way the demo's behaviour (the correct answer) gives way.
+     */
+    public static AnalysisRequest interpolationRequest(Path model, Path other) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("model", model.toString());
+        parameters.put("other", other.toString());
+        parameters.put("ts", INTERPOLATION_TS);
+        parameters.put("tokenA", "A");
+        parameters.put("tokenB", "B");
+        parameters.put("batchSize", "200");
+        parameters.put("bootstrap", "500");
+        return new AnalysisRequest(INTERPOLATION_ANALYSIS, parameters, Map.of("heldOut", TEST_CAPTURE));
+    }
+
+    /** The demo's model diff: {@value #TEST_CAPTURE} against {@value #ALWAYS_A_CAPTURE}, site by site. */
+    public static AnalysisRequest diffRequest() {
+        return new AnalysisRequest(DIFF_ANALYSIS, Map.of(), Map.of("base", TEST_CAPTURE, "other", ALWAYS_A_CAPTURE));
+    }
+
+    /**
+     * The demo's probe transfer: probes for {@value #ANSWER_LABEL} trained on {@value #TEST_CAPTURE} read on
+     * {@value #ALWAYS_A_CAPTURE}, at the answer marker and the {@value #PROBE_POSITIONS_BEFORE} positions before it
+     * (the probe run's grid), mass-mean (cheap; the logistic probes agree on the demo).
+     */
+    public static AnalysisRequest transferRequest() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("label", ANSWER_LABEL);
+        parameters.put("alignment", "anchor");
+        parameters.put("anchor", ANSWER_MARKER);
+        parameters.put("before", Integer.toString(PROBE_POSITIONS_BEFORE));
+        parameters.put("after", "0");
+        parameters.put("methods", "mass-mean");
+        return new AnalysisRequest(TRANSFER_ANALYSIS, parameters, Map.of("base", TEST_CAPTURE, "other", ALWAYS_A_CAPTURE));
     }
 
     /**

@@ -36,6 +36,37 @@ public final class ProbeAnalysis {
      *                             a class confined to one group, or fewer prompts/groups than folds
      */
     public static ProbeResults run(ProbeData data, ProbeConfig config, ProbeProgress progress) {
+        return run(data, data, config, progress);
+    }
+
+    /**
+     * Probe transfer: the same cross-validation as {@link #run}, folds, seeds and intervals included, but each
+     * held-out prompt is scored on its row of {@code test} (the same prompts through another model) by the probe
+     * trained on the other folds' rows of {@code train}. The labels, groups and positions are {@code train}'s; with
+     * identical data the results equal {@link #run}'s.
+     *
+     * @throws ProbeInputException as {@link #run}, or when the two differ in prompts, layers, positions or width
+     */
+    public static ProbeResults runTransfer(ProbeData train, ProbeData test, ProbeConfig config, ProbeProgress progress) {
+        if (train.promptCount() != test.promptCount() || train.layerCount() != test.layerCount()
+                || train.positionCount() != test.positionCount() || train.dModel() != test.dModel()) {
+            throw new ProbeInputException("probe transfer needs the same prompts, layers, positions and width on both"
+                    + " sides: " + train.promptCount() + " x " + train.layerCount() + " x " + train.positionCount()
+                    + " x " + train.dModel() + " against " + test.promptCount() + " x " + test.layerCount() + " x "
+                    + test.positionCount() + " x " + test.dModel());
+        }
+        for (int p = 0; p < train.promptCount(); p++) {
+            for (int k = 0; k < train.positionCount(); k++) {
+                if (train.hasPosition(p, k) != test.hasPosition(p, k)) {
+                    throw new ProbeInputException("prompt " + train.promptId(p) + " has aligned position "
+                            + train.positionLabel(k) + " on one side of the probe transfer only");
+                }
+            }
+        }
+        return run(train, test, config, progress);
+    }
+
+    private static ProbeResults run(ProbeData data, ProbeData testData, ProbeConfig config, ProbeProgress progress) {
         Labels labels = Labels.of(data);
         CellEvaluator.Splits splits = CellEvaluator.Splits.of(labels, config);
         int layers = data.layerCount();
@@ -48,7 +79,7 @@ public final class ProbeAnalysis {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         Runnable worker = () -> {
-            CellEvaluator evaluator = new CellEvaluator(data, config, labels, splits);
+            CellEvaluator evaluator = new CellEvaluator(data, testData, config, labels, splits);
             for (int cell = next.getAndIncrement(); cell < total; cell = next.getAndIncrement()) {
                 if (progress.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("probe analysis cancelled");

@@ -62,6 +62,24 @@ public final class DemoEvaluation {
         });
     }
 
+    /** The argmax token after each whole prompt (up to and including the answer marker). */
+    public static int[] answers(GptConfig config, Map<String, float[]> weights, List<ComparisonPrompt> prompts) {
+        return DjlEngines.withBundleLoader(() -> {
+            try (NDManager root = DjlEngines.engine().newBaseManager()) {
+                Map<String, NDArray> parameters = new LinkedHashMap<>();
+                for (Map.Entry<String, long[]> e : GptParameters.shapes(config).entrySet()) {
+                    parameters.put(e.getKey(), root.create(weights.get(e.getKey()), new Shape(e.getValue())));
+                }
+                GptForward forward = new GptForward(config, parameters);
+                int[] out = new int[prompts.size()];
+                for (int i = 0; i < prompts.size(); i++) {
+                    out[i] = nextTokens(root, forward, new int[][] {DemoVocabulary.encode(prompts.get(i).text())})[0];
+                }
+                return out;
+            }
+        });
+    }
+
     private static int[] solve(NDManager root, GptForward forward, List<ComparisonPrompt> prompts) {
         int n = prompts.size();
         int[][] expected = new int[n][];

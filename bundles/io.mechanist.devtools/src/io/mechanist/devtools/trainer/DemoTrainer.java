@@ -20,7 +20,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Trains a GPT-2 decoder from scratch with next-token cross-entropy on every real position, Adam with linear
+ * Trains a GPT-2 decoder (from scratch, or from given weights to fine-tune) with next-token cross-entropy on every real position, Adam with linear
  * warm-up and cosine decay, on DJL's PyTorch engine. Weights and batches come from the seed.
  */
 public final class DemoTrainer {
@@ -69,10 +69,21 @@ public final class DemoTrainer {
      * @throws IllegalStateException when the loss becomes NaN or infinite
      */
     public static Result train(TrainingOptions options, TrainingData data, Consumer<String> log, int logEvery) {
-        return DjlEngines.withBundleLoader(() -> run(options, data, log, logEvery));
+        return train(options, data, GptParameters.initialValues(options.config(), options.seed()), log, logEvery);
     }
 
-    private static Result run(TrainingOptions options, TrainingData data, Consumer<String> log, int logEvery) {
+    /**
+     * Trains from the given weights (fine-tuning); the seed then draws only the batches.
+     *
+     * @param initial every tensor of {@link GptParameters#shapes(GptConfig)} by Hugging Face name
+     */
+    public static Result train(TrainingOptions options, TrainingData data, Map<String, float[]> initial,
+            Consumer<String> log, int logEvery) {
+        return DjlEngines.withBundleLoader(() -> run(options, data, initial, log, logEvery));
+    }
+
+    private static Result run(TrainingOptions options, TrainingData data, Map<String, float[]> initial,
+            Consumer<String> log, int logEvery) {
         GptConfig config = options.config();
         if (data.width() > config.contextLength()) {
             throw new IllegalArgumentException("training sequences of " + (data.width() + 1)
@@ -84,10 +95,15 @@ public final class DemoTrainer {
         try (NDManager root = engine.newBaseManager()) {
             Map<String, NDArray> parameters = new LinkedHashMap<>();
             Map<String, long[]> shapes = GptParameters.shapes(config);
-            for (Map.Entry<String, float[]> init : GptParameters.initialValues(config, options.seed()).entrySet()) {
-                NDArray p = root.create(init.getValue(), new Shape(shapes.get(init.getKey())));
+            for (Map.Entry<String, long[]> shape : shapes.entrySet()) {
+                float[] values = initial.get(shape.getKey());
+                if (values == null || values.length != GptParameters.product(shape.getValue())) {
+                    throw new IllegalArgumentException("initial weights lack " + shape.getKey() + " of shape "
+                            + java.util.Arrays.toString(shape.getValue()));
+                }
+                NDArray p = root.create(values, new Shape(shape.getValue()));
                 p.setRequiresGradient(true);
-                parameters.put(init.getKey(), p);
+                parameters.put(shape.getKey(), p);
             }
             GptForward forward = new GptForward(config, parameters);
             Optimizer adam = Adam.builder().optLearningRateTracker(schedule(options)).build();

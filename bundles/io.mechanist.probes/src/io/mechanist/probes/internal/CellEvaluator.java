@@ -24,6 +24,8 @@ public final class CellEvaluator {
     }
 
     private final ProbeData data;
+    /** Where the held-out fold is scored: {@code data} itself, or another model's activations of the same prompts. */
+    private final ProbeData testData;
     private final ProbeConfig config;
     private final Labels labels;
     /** The fold of every prompt, per repeated fold assignment; repeat 0 is the reported split. */
@@ -35,6 +37,7 @@ public final class CellEvaluator {
     private final int d;
 
     private final float[] activations;
+    private final float[] testActivations;
     private final float[][] rowMajor;    // standardised training rows, rowMajor[t][0..d)
     private final float[][] columnMajor; // the same by feature, columnMajor[j][0..trainCount)
     private final int[] available;
@@ -77,7 +80,18 @@ public final class CellEvaluator {
     }
 
     public CellEvaluator(ProbeData data, ProbeConfig config, Labels labels, Splits splits) {
+        this(data, data, config, labels, splits);
+    }
+
+    /**
+     * Probes trained on {@code data} and scored on {@code testData} (the same prompts, positions and width, e.g. the
+     * same dataset through another checkpoint): every held-out prompt is scored on its {@code testData} row with the
+     * probe fitted to the other folds' {@code data} rows, so with {@code testData == data} this is the ordinary
+     * cross-validation.
+     */
+    public CellEvaluator(ProbeData data, ProbeData testData, ProbeConfig config, Labels labels, Splits splits) {
         this.data = data;
+        this.testData = testData;
         this.config = config;
         this.labels = labels;
         this.foldOf = splits.foldOf();
@@ -86,6 +100,7 @@ public final class CellEvaluator {
         this.n = data.promptCount();
         this.d = data.dModel();
         activations = new float[n * d];
+        testActivations = testData == data ? activations : new float[n * d];
         boolean needsStandardised = config.methods().contains(ProbeMethod.LOGISTIC);
         rowMajor = needsStandardised ? new float[n][d] : null;
         columnMajor = needsStandardised ? new float[d][n] : null;
@@ -115,6 +130,9 @@ public final class CellEvaluator {
 
     public CellOutcome evaluate(int layer, int position) {
         data.readMatrix(layer, position, activations);
+        if (testActivations != activations) {
+            testData.readMatrix(layer, position, testActivations);
+        }
         int count = 0;
         int positives = 0;
         for (int p = 0; p < n; p++) {
@@ -224,7 +242,7 @@ public final class CellEvaluator {
                     }
                     for (int t = 0; t < testCount; t++) {
                         int p = test[t];
-                        double score = FloatKernels.dot(activations, p * d, weights) + bias;
+                        double score = FloatKernels.dot(testActivations, p * d, weights) + bias;
                         correct[m][task][p] = (score > 0 ? 1 : 0) == cls[p];
                     }
                 }

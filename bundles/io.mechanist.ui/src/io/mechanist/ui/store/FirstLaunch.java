@@ -118,7 +118,8 @@ final class FirstLaunch {
     }
 
     /**
-     * Schedules the demo's probe analysis, steering sweep, activation patching and SAE features on the new demo store: background jobs with progress
+     * Schedules the demo's probe analysis, steering sweep, activation patching, SAE features, and the interpolation
+     * sweep, model diff and probe transfer against the always-A checkpoint on the new demo store: background jobs with progress
      * that run one after the other while the user browses the captures. An
      * analysis that is not installed is left out; a failure is logged and leaves the captures as they are. The
      * navigator's activity line says which one runs.
@@ -133,6 +134,9 @@ final class FirstLaunch {
             requests.add(EmbeddedDemo.sweepRequest(EmbeddedDemo.modelFolder()));
             requests.add(EmbeddedDemo.patchingRequest(EmbeddedDemo.modelFolder()));
             requests.add(EmbeddedDemo.featuresRequest(EmbeddedDemo.modelFolder()));
+            requests.add(EmbeddedDemo.interpolationRequest(EmbeddedDemo.modelFolder(), EmbeddedDemo.alwaysAModelFolder()));
+            requests.add(EmbeddedDemo.diffRequest());
+            requests.add(EmbeddedDemo.transferRequest());
         } catch (IOException e) {
             Platform.getLog(FirstLaunch.class).error("The demo's model-based analyses cannot run: " + e.getMessage(), e);
         }

@@ -56,6 +56,21 @@ class TrainerTest {
     }
 
     @Test
+    void fineTuningStartsFromTheGivenWeightsAndLearnsTheFixedAnswer() throws IOException {
+        Map<String, float[]> shipped = TrainDemoModel.readWeights(RepositoryFiles.shippedModel());
+        TrainingOptions options = TrainDemoModel.fineTuneOptions(1).withSteps(60);
+        // the shipped model already predicts the task: its first loss is near the task's floor (about 0.25)
+        DemoTrainer.Result same = DemoTrainer.train(options.withSteps(1), TrainDemoModel.demoTrainingData(1), shipped,
+                line -> { }, 1);
+        assertTrue(same.firstLoss() < 0.6, "fine-tuning starts from the shipped weights: " + same.firstLoss());
+        DemoTrainer.Result flipped = DemoTrainer.train(options, TrainDemoModel.demoTrainingData(1, "A"), shipped,
+                line -> { }, 30);
+        assertTrue(flipped.firstLoss() > 0.8, "half the answers are now wrong: " + flipped.firstLoss());
+        assertTrue(flipped.meanLastLosses(5) < flipped.firstLoss() - 0.3,
+                "loss " + flipped.firstLoss() + " -> " + flipped.meanLastLosses(5));
+    }
+
+    @Test
     void sameSeedSameWeights() {
         TrainingOptions options = new TrainingOptions(SMALL, 5, 16, 3e-3f, 3e-4f, 1, 9);
         TrainingData data = TrainDemoModel.demoTrainingData(1);

@@ -19,8 +19,9 @@ import io.mechanist.headless.Cli;
 
 /**
  * {@code mechanist perturb} and {@code mechanist diff} end to end on the demo model: a few held-out prompts captured by the capture verb, a
- * noise sweep stored and printed; the unperturbed row answers every prompt, the noisiest does not, and bad options
- * exit 2 with the usage.
+ * noise sweep and an interpolation sweep towards the always-A checkpoint stored and printed; the unperturbed row
+ * answers every prompt, the noisiest (and the always-A end) does not; a probe transfer of a model with itself is its
+ * probe accuracy; bad options exit 2 with the usage.
  */
 class PerturbCommandTest {
 
@@ -73,10 +74,51 @@ class PerturbCommandTest {
         assertTrue(json.getAsJsonObject("halfEffect").get("scale").getAsDouble() <= 3, json.toString());
 
         CliRunner.Outcome text = CliRunner.run("perturb", "--store", store.toString(), "--held-out", "held-out",
-                "--scales", "0,3", "--seeds", "1", "--tensors", "layers:0", "--bootstrap", "100");
+                "--scales", "0,3", "--seeds", "1", "--tensors", "layers:0", "--bootstrap", "100", "--probe-site",
+                "blocks.3.resid_post");
         assertEquals(Cli.OK, text.code(), text.err());
         assertTrue(text.out().startsWith("Weight-noise sweep on tensors of block 0"), text.out());
         assertTrue(text.out().contains("Half-effect scale"), text.out());
+        assertTrue(text.out().contains("probe accuracy [95%]") && text.out().contains("Probe: mass-mean probe"),
+                text.out());
+    }
+
+    @Test
+    void interpolatesTowardsTheAlwaysAModel() throws Exception {
+        CliRunner.Outcome outcome = CliRunner.run("perturb", "--store", store.toString(), "--held-out", "held-out",
+                "--interpolate-to", EmbeddedDemo.alwaysAModelFolder().toString(), "--ts", "0,0.5,1", "--bootstrap",
+                "100", "--json");
+        assertEquals(Cli.OK, outcome.code(), outcome.err());
+        JsonArray rows = outcome.json().getAsJsonArray("rows");
+        assertEquals(3, rows.size());
+        assertEquals(1.0, rows.get(2).getAsJsonObject().get("t").getAsDouble(), 0);
+        assertEquals(1.0, rows.get(0).getAsJsonObject().get("accuracy").getAsDouble(), 1e-9, "t = 0: " + rows);
+        assertTrue(rows.get(2).getAsJsonObject().get("accuracy").getAsDouble() < 0.7, "t = 1, always A: " + rows);
+        assertTrue(outcome.json().get("other").getAsString().endsWith("mechanist-demo-gpt2-always-a"),
+                outcome.json().toString());
+
+        CliRunner.Outcome mixed = CliRunner.run("perturb", "--store", store.toString(), "--held-out", "held-out",
+                "--interpolate-to", EmbeddedDemo.alwaysAModelFolder().toString(), "--scales", "0,1");
+        assertEquals(Cli.USAGE, mixed.code(), mixed.err());
+        assertTrue(mixed.err().contains("--scales"), mixed.err());
+    }
+
+    @Test
+    void probeTransferOfAModelWithItselfIsItsProbeAccuracy() {
+        CliRunner.Outcome outcome = CliRunner.run("diff", "--store", store.toString(), "--base", "held-out", "--other",
+                "again", "--probe-transfer", "--anchor", ":", "--before", "1", "--after", "0", "--methods",
+                "mass-mean", "--folds", "4", "--json");
+        assertEquals(Cli.OK, outcome.code(), outcome.err());
+        JsonArray cells = outcome.json().getAsJsonArray("cells");
+        assertEquals(2, cells.size(), cells.toString());
+        for (var cell : cells) {
+            JsonObject c = cell.getAsJsonObject();
+            assertEquals(c.get("accuracy").getAsDouble(), c.get("transferAccuracy").getAsDouble(), 0, c.toString());
+            assertEquals(c.get("accuracyLow").getAsDouble(), c.get("transferLow").getAsDouble(), 0, c.toString());
+        }
+        CliRunner.Outcome misplaced = CliRunner.run("diff", "--store", store.toString(), "--base", "held-out",
+                "--other", "again", "--anchor", ":");
+        assertEquals(Cli.USAGE, misplaced.code(), misplaced.err());
     }
 
     @Test

@@ -140,8 +140,8 @@ class StoreNavigatorTest {
         List<String> activities = ui(navigator::activitiesShown);
         assertTrue(activities.stream().anyMatch(a -> a.startsWith("Building the demo store (first start): Capturing")),
                 String.join("\n", activities));
-        for (int i = 1; i <= 4; i++) {
-            String line = "Demo results " + i + " of 4: ";
+        for (int i = 1; i <= 7; i++) {
+            String line = "Demo results " + i + " of 7: ";
             assertTrue(activities.stream().anyMatch(a -> a.startsWith(line)), String.join("\n", activities));
         }
         waitUntil(() -> ui(navigator::activityText) == null, "the activity line is hidden once the demo is ready");
@@ -196,7 +196,10 @@ class StoreNavigatorTest {
         List<String> analyses = results == null ? List.of()
                 : results.children().stream().map(r -> r.property("Result", "Analysis")).toList();
         return analyses.contains(PROBE_ANALYSIS) && analyses.contains(SWEEP_ANALYSIS)
-                && analyses.contains(PATCHING_ANALYSIS) && analyses.contains(FEATURES_ANALYSIS);
+                && analyses.contains(PATCHING_ANALYSIS) && analyses.contains(FEATURES_ANALYSIS)
+                && analyses.contains("io.mechanist.perturbation.interpolationSweep")
+                && analyses.contains("io.mechanist.perturbation.modelDiff")
+                && analyses.contains("io.mechanist.perturbation.probeTransfer");
     }
 
     private static AnalysisResult result(io.mechanist.model.Store store, String analysisId) {
