@@ -79,12 +79,26 @@ class AttentionEditTest {
             bias[head * n + 1] = 4f;
             bias[head * n + n - 1] = 9f;
             UniformHead uniform = new UniformHead(0, heads);
+            // a plug-in flattening head 0's scores at query 2 to zero, future keys included
+            HookSite scores1 = HookSite.of(HookPoint.ATTN_SCORES, 1);
+            ActivationFunction flatten = (prompt, position, row) -> {
+                Arrays.fill(row, 0, row.length / heads, 0f);
+                return row;
+            };
             InterventionPlan plan = InterventionPlan.of("attention",
                     new AddVector(scores0, Positions.of(2, -1), bias, 0.5),
+                    new FunctionEdit(scores1, Positions.of(2), "flatten head 0", flatten),
                     new FunctionEdit(pattern1, Positions.of(3), "uniform head 0", uniform));
             ActivationEdit uniformAt3 = (position, x) -> position == 3 ? uniform.reference().apply(position, x) : x;
+            ActivationEdit flattenAt2 = (position, x) -> {
+                if (position == 2) {
+                    Arrays.fill(x, 0, x.length / heads, 0);
+                }
+                return x;
+            };
             ReferenceForward expected = reference.run(Fixtures.toInts(tokens), Map.of(
                     scores0.id(), ActivationEdit.addVector(InterventionTest.toDouble(bias), 0.5, 2, n - 1),
+                    scores1.id(), flattenAt2,
                     pattern1.id(), uniformAt3));
             List<HookSite> sites = model.hookSites();
             RunResult result = model.run(RunRequest.builder(tokens).capture(sites).plan(plan).build());
@@ -100,6 +114,9 @@ class AttentionEditTest {
             float[] scores = result.capture(scores0, 0).values();
             assertEquals(Float.NEGATIVE_INFINITY, scores[(head * n + 2) * n + n - 1],
                     family + ": the bias on a future key stays masked");
+            float[] flattened = result.capture(scores1, 0).values();
+            assertEquals(0f, flattened[2 * n + 1]);
+            assertEquals(Float.NEGATIVE_INFINITY, flattened[2 * n + 3], family + ": an edited future score stays masked");
             float[] pattern = result.capture(HookSite.of(HookPoint.ATTN_PATTERN, 0), 0).values();
             assertEquals(0f, pattern[(head * n + 2) * n + n - 1], family + ": no attention to the future");
             float[] edited = result.capture(pattern1, 0).values();
