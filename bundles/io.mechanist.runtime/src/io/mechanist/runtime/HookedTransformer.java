@@ -458,7 +458,7 @@ public final class HookedTransformer implements AutoCloseable {
         for (Intervention edit : plan.interventions()) {
             validateSites(Set.of(edit.site()));
             if (!EDITABLE.contains(edit.site().point())) {
-                throw new IllegalArgumentException(edit + ": interventions apply to the sites ("
+                throw new IllegalArgumentException(edit + ": interventions apply to sites with a row per position ("
                         + EDITABLE.stream().map(p -> p.name().toLowerCase()).toList() + "), not "
                         + edit.site().id());
             }
