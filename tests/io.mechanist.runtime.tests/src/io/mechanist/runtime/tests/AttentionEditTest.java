@@ -102,15 +102,24 @@ class AttentionEditTest {
                     pattern1.id(), uniformAt3));
             List<HookSite> sites = model.hookSites();
             RunResult result = model.run(RunRequest.builder(tokens).capture(sites).plan(plan).build());
+            double worst = 0;
             for (HookSite site : sites) {
                 SiteActivations got = result.capture(site, 0);
                 if (site.point().queryKeyShaped()) {
-                    assertQueryKeyClose(site.point() == HookPoint.ATTN_SCORES ? expected.attentionScores(site.layer())
-                            : expected.attentionPattern(site.layer()), got, family + " " + site.id());
+                    worst = Math.max(worst, assertQueryKeyClose(site.point() == HookPoint.ATTN_SCORES
+                            ? expected.attentionScores(site.layer()) : expected.attentionPattern(site.layer()), got,
+                            family + " " + site.id()));
                 } else {
                     InterventionTest.assertClose(expected.activation(site.id()), got, family + " " + site.id());
                 }
             }
+            double[] lastWanted = expected.logits()[n - 1];
+            float[] lastGot = result.lastLogits(0);
+            for (int i = 0; i < lastWanted.length; i++) {
+                worst = Math.max(worst, Math.abs(lastWanted[i] - lastGot[i]));
+            }
+            System.out.printf("attention edits %s: max |diff| vs reference (scores, patterns, last logits) = %.2e%n",
+                    family, worst);
             float[] scores = result.capture(scores0, 0).values();
             assertEquals(Float.NEGATIVE_INFINITY, scores[(head * n + 2) * n + n - 1],
                     family + ": the bias on a future key stays masked");
@@ -270,9 +279,13 @@ class AttentionEditTest {
         return rows;
     }
 
-    /** Reference [head][query][key] against a capture [head, query, key]; masked scores are -inf in both. */
-    static void assertQueryKeyClose(double[][][] want, SiteActivations got, String what) {
+    /**
+     * Reference [head][query][key] against a capture [head, query, key]; masked scores are -inf in both. Returns the
+     * largest difference.
+     */
+    static double assertQueryKeyClose(double[][][] want, SiteActivations got, String what) {
         float[] values = got.values();
+        double worst = 0;
         int k = 0;
         for (double[][] head : want) {
             for (double[] query : head) {
@@ -282,9 +295,11 @@ class AttentionEditTest {
                     if (!(diff <= FidelityTest.TOLERANCE)) {
                         throw new AssertionError(what + " [" + (k - 1) + "]: expected " + w + " got " + g);
                     }
+                    worst = Math.max(worst, diff);
                 }
             }
         }
         assertEquals(k, values.length, what);
+        return worst;
     }
 }
