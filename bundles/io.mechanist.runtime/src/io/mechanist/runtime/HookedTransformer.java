@@ -48,8 +48,9 @@ import io.mechanist.runtime.weights.WeightPlan;
  */
 public final class HookedTransformer implements AutoCloseable {
     private static final Set<HookPoint> EDITABLE = EnumSet.of(HookPoint.EMBED, HookPoint.RESID_PRE,
-            HookPoint.ATTN_Q, HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_Z, HookPoint.ATTN_OUT,
-            HookPoint.RESID_MID, HookPoint.MLP_POST, HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
+            HookPoint.ATTN_Q, HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_SCORES,
+            HookPoint.ATTN_PATTERN, HookPoint.ATTN_Z, HookPoint.ATTN_OUT, HookPoint.RESID_MID, HookPoint.MLP_POST,
+            HookPoint.MLP_OUT, HookPoint.RESID_POST, HookPoint.FINAL_NORM);
     /** The points inside each block, in execution order. */
     private static final List<HookPoint> BLOCK_POINTS = List.of(HookPoint.RESID_PRE, HookPoint.ATTN_Q,
             HookPoint.ATTN_K, HookPoint.ATTN_V, HookPoint.ATTN_SCORES, HookPoint.ATTN_PATTERN, HookPoint.ATTN_Z,
@@ -461,13 +462,23 @@ public final class HookedTransformer implements AutoCloseable {
                         + EDITABLE.stream().map(p -> p.name().toLowerCase()).toList() + "), not "
                         + edit.site().id());
             }
-            int expected = rowWidth(edit.site().point());
+            boolean queryKey = edit.site().point().queryKeyShaped();
+            int expected = queryKey ? spec().headCount() : rowWidth(edit.site().point());
             int width = switch (edit) {
                 case AddVector add -> add.vector().length;
                 case Ablate ablate -> ablate.isZero() ? expected : ablate.meanVector().length;
                 case Patch patch -> patch.width();
                 case FunctionEdit function -> expected;
             };
+            if (queryKey) {
+                // [head, key] rows: their width depends on the prompt, checked per prompt when the edit runs
+                if (width == 0 || width % expected != 0) {
+                    throw new IllegalArgumentException(edit + ": " + width + " values per position, but "
+                            + edit.site().id() + " has a [head, key] row of " + expected + " heads x the prompt's"
+                            + " length");
+                }
+                continue;
+            }
             if (width != expected) {
                 throw new IllegalArgumentException(edit + ": vector width " + width + " but " + edit.site().id()
                         + " has " + expected + " values per position " + java.util.Arrays.toString(

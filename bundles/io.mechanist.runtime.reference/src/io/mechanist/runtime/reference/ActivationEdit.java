@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * An edit of one hook site during a reference forward pass. It is called once per position with a private copy of
- * that position's activation ([d_model]) and returns the activation to use from there on (same length). The edited
- * value is what is recorded at the site and what flows downstream.
+ * that position's activation ([d_model], or the site's row: [head * keys] for attention scores and patterns) and
+ * returns the activation to use from there on (same length). The edited value is what is recorded at the site and
+ * what flows downstream.
  */
 @FunctionalInterface
 public interface ActivationEdit {

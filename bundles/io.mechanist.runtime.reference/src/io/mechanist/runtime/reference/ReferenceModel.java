@@ -8,6 +8,7 @@ import io.mechanist.runtime.reference.internal.Transformer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +66,8 @@ public final class ReferenceModel {
 
     /**
      * Runs one prompt with edits at hook sites (any [pos][dim] site id, including the per-head attn_q/k/v/z as
-     * [pos][head * d_head] and mlp_post; attention scores and patterns cannot be edited). Edits at
+     * [pos][head * d_head] and mlp_post; {@code blocks.L.attn_scores} and {@code blocks.L.attn_pattern} as
+     * [query][head * keys], after which the causal mask is applied again: -inf scores, 0 pattern). Edits at
      * {@code blocks.L.resid_post} apply before those at {@code blocks.L+1.resid_pre}, which sees the edited value.
      *
      * @throws IllegalArgumentException for an unknown or non-editable site id
@@ -88,8 +90,10 @@ public final class ReferenceModel {
             DecoderLayer layer = model.layers().get(l);
             double[][] residPre = record(SiteIds.residPre(l), x, editsBySite, unused, sites);
             int layerIndex = l;
+            // scores and patterns are kept per layer as [head][query][key] (below), not as [pos][dim] sites
             Attention.Result attention = layer.attentionOutput(residPre, (point, rows) ->
-                    record(SiteIds.block(layerIndex, point), rows, editsBySite, unused, sites));
+                    record(SiteIds.block(layerIndex, point), rows, editsBySite, unused,
+                            point.equals("attn_scores") || point.equals("attn_pattern") ? new HashMap<>() : sites));
             scores.put(l, attention.scores());
             patterns.put(l, attention.pattern());
             double[][] attnOut = record(SiteIds.attnOut(l), attention.output(), editsBySite, unused, sites);

@@ -112,13 +112,16 @@ public final class Attention {
             NDArray capped = scores.divi(softcapArray).tanh();
             scores = hooks.recordsGradients() ? capped.mul(softcapArray) : capped.muli(softcapArray);
         }
-        scores = scores.addi(ctx.mask(settings.slidingWindow()));
-        if (hooks.wants(scoresSite)) {
-            hooks.captureQueryKey(scoresSite, scores.reshape(batch, heads, length, keys));
+        NDArray mask = ctx.mask(settings.slidingWindow());
+        scores = scores.addi(mask);
+        if (hooks.touches(scoresSite)) {
+            scores = hooks.applyQueryKey(scoresSite, scores.reshape(batch, heads, length, keys), mask,
+                    Float.NEGATIVE_INFINITY).reshape(batch, kvHeads, group, length, keys);
         }
         NDArray probs = scores.softmax(-1);
-        if (hooks.wants(patternSite)) {
-            hooks.captureQueryKey(patternSite, probs.reshape(batch, heads, length, keys));
+        if (hooks.touches(patternSite)) {
+            probs = hooks.applyQueryKey(patternSite, probs.reshape(batch, heads, length, keys), mask, 0f)
+                    .reshape(batch, kvHeads, group, length, keys);
         }
         NDArray mixed = probs.reshape(batch, kvHeads, group * length, keys).matMul(value)
                 .reshape(batch, heads, length, headDim).transpose(0, 2, 1, 3);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -235,9 +236,133 @@ public final class HookRuntime {
     }
 
     /**
-     * Captures attention scores or pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens.
+     * Passes attention scores or pattern x [batch, head, query, key slot] through the site: interventions in plan
+     * order, then, when any edited, the mask again ({@code masked} wherever {@code mask} [batch, 1, 1, query, key
+     * slot] is -inf: -inf for scores, 0 for a pattern), so no edit lets a query see a later key, padding or a key
+     * outside its window; then capture. Edits see one row per query position of head * keys values, head-major,
+     * keys being the prompt's positions 0..keys-1 in this pass (the key slots' padding removed).
      */
-    public void captureQueryKey(HookSite site, NDArray probs) {
+    public NDArray applyQueryKey(HookSite site, NDArray x, NDArray mask, float masked) {
+        List<Intervention> here = edits.get(site);
+        if (here != null) {
+            NDArray before = x;
+            for (Intervention edit : here) {
+                x = editQueryKey(edit, x);
+            }
+            if (x != before) {
+                Shape shape = x.getShape();
+                NDArray hidden = mask.reshape(shape.get(0), 1, shape.get(2), shape.get(3)).broadcast(shape)
+                        .isInfinite();
+                x = NDArrays.where(hidden, ctx.manager().full(shape, masked), x);
+            }
+        }
+        if (captureSites.contains(site)) {
+            captureQueryKey(site, x);
+        }
+        return x;
+    }
+
+    /** Slot of each key position of every row in this pass: [b][position] -> key slot. */
+    private int[][] keySlotsByPosition() {
+        int[][] keyPositions = ctx.keySlotPositions();
+        int[][] out = new int[keyPositions.length][];
+        for (int b = 0; b < keyPositions.length; b++) {
+            int[] row = keyPositions[b];
+            out[b] = new int[(int) java.util.Arrays.stream(row).filter(p -> p >= 0).count()];
+            for (int s = 0; s < row.length; s++) {
+                if (row[s] >= 0) {
+                    out[b][row[s]] = s;
+                }
+            }
+        }
+        return out;
+    }
+
+    private NDArray editQueryKey(Intervention edit, NDArray x) {
+        ChunkLayout layout = ctx.layout();
+        NDManager manager = ctx.manager();
+        Shape shape = x.getShape();
+        int heads = (int) shape.get(1);
+        int length = layout.length();
+        int slots = (int) shape.get(3);
+        int[][] keySlots = keySlotsByPosition();
+        boolean adds = edit instanceof AddVector;
+        float[] values = new float[(int) shape.size()];
+        boolean[] selected = adds ? null : new boolean[values.length];
+        float[] current = edit instanceof FunctionEdit ? x.toFloatArray() : null;
+        boolean any = false;
+        for (int b = 0; b < layout.batch(); b++) {
+            int keys = keySlots[b].length;
+            int width = heads * keys;
+            for (int[] hit : select(edit.positions(), layout, b)) {
+                int querySlot = layout.slotOf(b, hit[0]);
+                float[] row = switch (edit) {
+                    case AddVector add -> {
+                        float[] v = add.vector();
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] *= (float) add.coefficient();
+                        }
+                        yield v;
+                    }
+                    case Ablate ablate -> ablate.isZero() ? new float[width] : ablate.meanVector();
+                    case Patch p -> {
+                        int source = edit.positions().everyPosition() ? checkedRow(p, hit[0]) : p.sourceRow(hit[1]);
+                        float[] r = new float[p.width()];
+                        p.copyRow(source, r, 0);
+                        yield r;
+                    }
+                    case FunctionEdit f -> {
+                        float[] given = new float[width];
+                        forEachEntry(b, querySlot, heads, length, slots, keySlots[b],
+                                (i, at) -> given[i] = current[at]);
+                        float[] replaced = f.function().apply(firstPrompt + b, hit[0], given);
+                        yield replaced == null ? new float[0] : replaced;
+                    }
+                };
+                if (row.length != width) {
+                    throw new IllegalArgumentException(edit + ": " + row.length + " values at prompt "
+                            + (firstPrompt + b) + " position " + hit[0] + " but " + site(edit) + " has " + heads
+                            + " heads x " + keys + " keys = " + width + " there");
+                }
+                any = true;
+                forEachEntry(b, querySlot, heads, length, slots, keySlots[b], (i, at) -> {
+                    values[at] = row[i];
+                    if (selected != null) {
+                        selected[at] = true;
+                    }
+                });
+            }
+        }
+        if (!any) {
+            return x;
+        }
+        NDArray given = manager.create(values, shape);
+        return adds ? x.add(given) : NDArrays.where(manager.create(selected, shape), given, x);
+    }
+
+    private static String site(Intervention edit) {
+        return edit.site().id();
+    }
+
+    @FunctionalInterface
+    private interface EntryVisitor {
+        void visit(int rowIndex, int arrayIndex);
+    }
+
+    /** Visits entry (head h, key position p) of one query row: row index h * keys + p, its index in the array. */
+    private static void forEachEntry(int b, int querySlot, int heads, int length, int slots, int[] keySlots,
+            EntryVisitor visitor) {
+        int keys = keySlots.length;
+        for (int h = 0; h < heads; h++) {
+            int base = ((b * heads + h) * length + querySlot) * slots;
+            for (int p = 0; p < keys; p++) {
+                visitor.visit(h * keys + p, base + keySlots[p]);
+            }
+        }
+    }
+
+    /** Captures attention scores or pattern [batch, head, query, key]; keys are reduced to each prompt's own tokens. */
+    private void captureQueryKey(HookSite site, NDArray probs) {
         ChunkLayout layout = ctx.layout();
         int heads = (int) probs.getShape().get(1);
         int length = layout.length();

@@ -118,10 +118,10 @@ class InterventionTest {
                     .plan(InterventionPlan.of("w", new AddVector(HookSite.of(HookPoint.RESID_POST, 0), Positions.all(),
                             new float[d + 1], 1))).build()));
             assertTrue(wrongWidth.getMessage().contains("has " + d + " values per position"), wrongWidth.getMessage());
-            var pattern = assertThrows(IllegalArgumentException.class, () -> model.run(RunRequest.builder(tokens)
-                    .plan(InterventionPlan.of("p", Ablate.zero(HookSite.of(HookPoint.ATTN_PATTERN, 0),
+            var logits = assertThrows(IllegalArgumentException.class, () -> model.run(RunRequest.builder(tokens)
+                    .plan(InterventionPlan.of("p", Ablate.zero(HookSite.global(HookPoint.LOGITS),
                             Positions.all()))).build()));
-            assertTrue(pattern.getMessage().contains("blocks.0.attn_pattern"), pattern.getMessage());
+            assertTrue(logits.getMessage().contains("logits"), logits.getMessage());
             var layer = assertThrows(IllegalArgumentException.class, () -> model.run(RunRequest.builder(tokens)
                     .capture(HookSite.of(HookPoint.RESID_POST, 99)).build()));
             assertTrue(layer.getMessage().contains("layer 99"), layer.getMessage());

@@ -17,7 +17,8 @@ public final class Attention {
 
     /**
      * Where the per-position values inside attention pass a hook site: {@code point} is attn_q, attn_k, attn_v or
-     * attn_z; {@code rows} is [pos][heads * d_head], head-major; the result is used from there on.
+     * attn_z with {@code rows} [pos][heads * d_head], or attn_scores or attn_pattern with {@code rows}
+     * [query][heads * keys], head-major; the result is used from there on.
      */
     @FunctionalInterface
     public interface Sites {
@@ -88,10 +89,21 @@ public final class Attention {
         double[][][] pattern = new double[heads][positions][positions];
         double[][] mixed = new double[positions][heads * headDim];
         for (int h = 0; h < heads; h++) {
+            for (int i = 0; i < positions; i++) {
+                scoresOverVisibleKeys(q, k, h, h / group, i, scores[h][i]);
+            }
+        }
+        scores = passQueryKey(sites, "attn_scores", scores, Double.NEGATIVE_INFINITY);
+        for (int h = 0; h < heads; h++) {
+            for (int i = 0; i < positions; i++) {
+                softmaxOverVisibleKeys(i, scores[h][i], pattern[h][i]);
+            }
+        }
+        pattern = passQueryKey(sites, "attn_pattern", pattern, 0);
+        for (int h = 0; h < heads; h++) {
             int kvHead = h / group;
             for (int i = 0; i < positions; i++) {
                 double[] probabilities = pattern[h][i];
-                softmaxOverVisibleKeys(q, k, h, kvHead, i, scores[h][i], probabilities);
                 for (int j = 0; j <= i; j++) {
                     double p = probabilities[j];
                     if (p == 0) {
@@ -116,10 +128,8 @@ public final class Attention {
         return distance >= 0 && (slidingWindow <= 0 || distance < slidingWindow);
     }
 
-    /** Fills {@code scores} (-inf where masked) and {@code into} (the softmax) for query i of head h. */
-    private void softmaxOverVisibleKeys(double[][][] q, double[][][] k, int h, int kvHead, int i, double[] scores,
-            double[] into) {
-        double max = Double.NEGATIVE_INFINITY;
+    /** Fills {@code scores} (-inf where masked) for query i of head h. */
+    private void scoresOverVisibleKeys(double[][][] q, double[][][] k, int h, int kvHead, int i, double[] scores) {
         java.util.Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int j = 0; j <= i; j++) {
             if (!visible(i, j)) {
@@ -134,7 +144,16 @@ public final class Attention {
                 s = softcap * Math.tanh(s / softcap);
             }
             scores[j] = s;
-            max = Math.max(max, s);
+        }
+    }
+
+    /** Fills {@code into} with the softmax of query i's scores over its visible keys (0 elsewhere). */
+    private void softmaxOverVisibleKeys(int i, double[] scores, double[] into) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j <= i; j++) {
+            if (visible(i, j)) {
+                max = Math.max(max, scores[j]);
+            }
         }
         double total = 0;
         for (int j = 0; j <= i; j++) {
@@ -146,6 +165,33 @@ public final class Attention {
         for (int j = 0; j <= i; j++) {
             into[j] /= total;
         }
+    }
+
+    /**
+     * Passes scores or a pattern [head][query][key] through the site as rows [query][head * keys] (head-major), then
+     * masks again: an edit cannot make a query see a later key or one outside its window ({@code masked} there).
+     */
+    private double[][][] passQueryKey(Sites sites, String point, double[][][] values, double masked) {
+        int positions = values[0].length;
+        double[][] rows = new double[positions][heads * positions];
+        for (int h = 0; h < heads; h++) {
+            for (int i = 0; i < positions; i++) {
+                System.arraycopy(values[h][i], 0, rows[i], h * positions, positions);
+            }
+        }
+        double[][] passed = sites.pass(point, rows);
+        if (passed == rows) {
+            return values;
+        }
+        double[][][] out = new double[heads][positions][positions];
+        for (int h = 0; h < heads; h++) {
+            for (int i = 0; i < positions; i++) {
+                for (int j = 0; j < positions; j++) {
+                    out[h][i][j] = visible(i, j) ? passed[i][h * positions + j] : masked;
+                }
+            }
+        }
+        return out;
     }
 
     private double[][] split(double[] flat, int count) {

@@ -123,10 +123,43 @@ class InterventionTest {
                 () -> model.run(ids, Map.of("blocks.9.resid_pre", ActivationEdit.zero())));
         assertTrue(e.getMessage().contains("blocks.9.resid_pre"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> model.run(ids, Map.of(SiteIds.attnPattern(0), ActivationEdit.zero())));
+                () -> model.run(ids, Map.of("blocks.0.attn_logits", ActivationEdit.zero())));
         var wrongLength = assertThrows(IllegalArgumentException.class,
                 () -> model.run(ids, Map.of(SiteIds.EMBED, (pos, x) -> new double[3])));
         assertTrue(wrongLength.getMessage().contains("embed"), wrongLength.getMessage());
+    }
+
+    @Test
+    void editedScoresAndPatternsAreMaskedAgain() {
+        double[][][] plain = model.run(ids).attentionPattern(0);
+        // zero scores everywhere, future keys included: each query attends uniformly to the keys it may see
+        double[][][] flat = model.run(ids, Map.of(SiteIds.block(0, "attn_scores"), ActivationEdit.zero()))
+                .attentionPattern(0);
+        for (int h = 0; h < plain.length; h++) {
+            for (int i = 0; i < plain[h].length; i++) {
+                long visible = java.util.Arrays.stream(plain[h][i]).filter(p -> p > 0).count();
+                for (int j = 0; j < plain[h][i].length; j++) {
+                    assertEquals(plain[h][i][j] > 0 ? 1.0 / visible : 0, flat[h][i][j], 1e-12, h + "," + i + "," + j);
+                }
+            }
+        }
+        // a pattern of ones attends to every visible key with weight 1, nothing beyond
+        ReferenceForward ones = model.run(ids, Map.of(SiteIds.attnPattern(0), (pos, x) -> {
+            java.util.Arrays.fill(x, 1);
+            return x;
+        }));
+        for (int h = 0; h < plain.length; h++) {
+            for (int i = 0; i < plain[h].length; i++) {
+                for (int j = 0; j < plain[h][i].length; j++) {
+                    assertEquals(plain[h][i][j] > 0 ? 1 : 0, ones.attentionPattern(0)[h][i][j]);
+                }
+            }
+        }
+        double[][] z = model.run(ids, Map.of(SiteIds.attnPattern(0), ActivationEdit.zero())).activation(
+                SiteIds.attnZ(0));
+        for (double[] row : z) {
+            assertArrayEquals(new double[row.length], row, "no attention, no head output");
+        }
     }
 
     @Test
