@@ -163,6 +163,14 @@ public final class HookedTransformer implements AutoCloseable {
         return warnings;
     }
 
+    /**
+     * How the weights are held: null when as float32, else why the checkpoint's bf16/f16 weights stay 16-bit and are
+     * widened layer by layer during a pass (system property {@code io.mechanist.runtime.weightBudget}).
+     */
+    public String compactWeightsReason() {
+        return transformer.compactReason();
+    }
+
     public ModelSpec spec() {
         return transformer.spec();
     }
