@@ -22,6 +22,8 @@ import io.mechanist.core.tensor.DType;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.RunResult;
+import io.mechanist.runtime.generate.GenerationResult;
+import io.mechanist.runtime.generate.GenerationSettings;
 import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.internal.CompactWeights;
 import io.mechanist.runtime.internal.WeightBudget;
@@ -46,6 +48,24 @@ class CompactWeightsTest {
     void compactF16ForwardEqualsFloat32Forward(@TempDir Path dir) throws Exception {
         new RandomCheckpoint(PublishedShape.LLAMA_3_2_1B).layers(2).vocab(512).dtype(DType.F16).write(dir);
         assertSameNumbers(dir);
+    }
+
+    @Test
+    void compactGenerationWithTheCacheEqualsFloat32(@TempDir Path dir) throws Exception {
+        new RandomCheckpoint(PublishedShape.GEMMA_2_2B).layers(2).vocab(512).dtype(DType.BF16).write(dir);
+        List<long[]> prompts = List.of(new long[] {2, 40, 41, 42}, new long[] {2, 7});
+        GenerationSettings greedy = GenerationSettings.greedy(6).withStopTokens();
+        List<GenerationResult> dense;
+        try (HookedTransformer model = load(dir, "f32")) {
+            dense = model.generate(prompts, greedy, InterventionPlan.none(), Set.of(), null, null, null);
+        }
+        try (HookedTransformer model = load(dir, "compact")) {
+            List<GenerationResult> compact = model.generate(prompts, greedy, InterventionPlan.none(), Set.of(), null,
+                    null, null);
+            for (int b = 0; b < prompts.size(); b++) {
+                assertArrayEquals(dense.get(b).generatedTokens(), compact.get(b).generatedTokens(), "prompt " + b);
+            }
+        }
     }
 
     @Test
