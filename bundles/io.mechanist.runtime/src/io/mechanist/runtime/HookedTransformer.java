@@ -36,6 +36,7 @@ import io.mechanist.runtime.internal.HookRuntime;
 import io.mechanist.runtime.internal.Generator;
 import io.mechanist.runtime.internal.JsonConfig;
 import io.mechanist.runtime.internal.Transformer;
+import io.mechanist.runtime.internal.WeightBudget;
 import io.mechanist.runtime.internal.WeightSource;
 import io.mechanist.runtime.weights.WeightPlan;
 
@@ -104,7 +105,7 @@ public final class HookedTransformer implements AutoCloseable {
         Transformer transformer;
         List<String> warnings = new ArrayList<>();
         try {
-            WeightSource weights = WeightSource.open(folder, plan);
+            WeightSource weights = WeightSource.open(folder, plan, WeightBudget.bytes());
             try {
                 transformer = adapter.build(spec, weights, manager);
                 List<String> unused = weights.unusedNames().stream().filter(n -> !adapter.isBuffer(n)).toList();

@@ -78,11 +78,21 @@ public final class WeightSource implements AutoCloseable {
         return open(folder, WeightPlan.NONE);
     }
 
-    /** Opens the weights of {@code folder}, to be loaded with {@code plan}'s edits applied. */
+    /** Opens the weights of {@code folder}, to be loaded as float32 with {@code plan}'s edits applied. */
     public static WeightSource open(Path folder, WeightPlan plan) throws IOException {
+        return open(folder, plan, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens the weights of {@code folder} for a model's forward: when they would take more than {@code budget}
+     * bytes as float32, its bf16/f16 matrices stay compact and {@link #load} hands out the layer slots of
+     * {@link CompactWeights} (filled only by the forward's {@link CompactWeights#widenLayer}).
+     */
+    public static WeightSource open(Path folder, WeightPlan plan, long budget) throws IOException {
         WeightSource source = new WeightSource(folder, plan);
         try {
             source.openFiles();
+            source.decideCompact(budget);
             return source;
         } catch (IOException | RuntimeException e) {
             source.close();
@@ -128,7 +138,6 @@ public final class WeightSource implements AutoCloseable {
         } else {
             refuseOrReportMissing();
         }
-        decideCompact(WeightBudget.bytes());
     }
 
     /**
