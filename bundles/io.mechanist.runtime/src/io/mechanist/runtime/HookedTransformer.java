@@ -36,6 +36,7 @@ import io.mechanist.runtime.internal.HookRuntime;
 import io.mechanist.runtime.internal.Generator;
 import io.mechanist.runtime.internal.JsonConfig;
 import io.mechanist.runtime.internal.Transformer;
+import io.mechanist.runtime.internal.WeightBudget;
 import io.mechanist.runtime.internal.WeightSource;
 import io.mechanist.runtime.weights.WeightPlan;
 
@@ -105,7 +106,7 @@ public final class HookedTransformer implements AutoCloseable {
         Transformer transformer;
         List<String> warnings = new ArrayList<>();
         try {
-            WeightSource weights = WeightSource.open(folder, plan);
+            WeightSource weights = WeightSource.open(folder, plan, WeightBudget.bytes());
             try {
                 transformer = adapter.build(spec, weights, manager);
                 List<String> unused = weights.unusedNames().stream().filter(n -> !adapter.isBuffer(n)).toList();
@@ -162,6 +163,14 @@ public final class HookedTransformer implements AutoCloseable {
      */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * How the weights are held: null when as float32, else why the checkpoint's bf16/f16 weights stay 16-bit and are
+     * widened layer by layer during a pass (system property {@code io.mechanist.runtime.weightBudget}).
+     */
+    public String compactWeightsReason() {
+        return transformer.compactReason();
     }
 
     public ModelSpec spec() {

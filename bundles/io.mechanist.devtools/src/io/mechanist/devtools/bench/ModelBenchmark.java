@@ -39,7 +39,9 @@ import io.mechanist.model.StorageType;
  * </ul>
  *
  * <p>Usage: {@code ModelBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] [--dir DIR]
- * [--no-peer]}. The checkpoint is written once (bf16) into DIR, by default under java.io.tmpdir.
+ * [--no-peer] [--weights auto|f32|compact|SIZE]}. The checkpoint is written once (bf16) into DIR, by default under
+ * java.io.tmpdir. {@code --weights} sets the weight budget (io.mechanist.runtime.weightBudget): float32 weights, or
+ * bf16 kept compact and widened layer by layer; by default the runtime decides from the machine's memory.
  */
 public final class ModelBenchmark {
 
@@ -49,7 +51,7 @@ public final class ModelBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: ModelBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] "
-                    + "[--dir DIR] [--no-peer]; shapes: " + PublishedShape.idList());
+                    + "[--dir DIR] [--no-peer] [--weights auto|f32|compact|SIZE]; shapes: " + PublishedShape.idList());
             System.exit(2);
         }
         PublishedShape shape = PublishedShape.of(args[0]);
@@ -67,6 +69,7 @@ public final class ModelBenchmark {
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--no-peer" -> peer = false;
+                case "--weights" -> System.setProperty("io.mechanist.runtime.weightBudget", args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -107,6 +110,8 @@ public final class ModelBenchmark {
         loadCpu = cpuSeconds() - loadCpu;
         long residentAfterLoad = residentBytes();
         long peakAfterLoad = peakResidentBytes();
+        System.out.println("weights: " + (model.compactWeightsReason() == null ? "float32"
+                : "bf16 kept compact, widened layer by layer (" + model.compactWeightsReason() + ")"));
         // On a shared machine the wall time includes waiting for a core; the process's CPU time does not.
         System.out.printf("load: %.2f s (CPU %.2f s); reading the same bytes from the page cache %.2f s (CPU %.2f s) "
                 + "-> %.1fx wall, %.1fx CPU%n", loadSeconds, loadCpu, readSeconds, readCpu, loadSeconds / readSeconds,
@@ -143,8 +148,8 @@ public final class ModelBenchmark {
                     + "after the forward and capture passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
                     residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
                     peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9);
-            System.out.printf("peak RSS %.2f GB against the f32 weights %.2f GB -> %.2fx%n", peak / 1e9,
-                    parameters * 4 / 1e9, peak / (parameters * 4.0));
+            System.out.printf("peak RSS %.2f GB against the f32 weights %.2f GB -> %.2fx (%.2fx the bf16 weights)%n",
+                    peak / 1e9, parameters * 4 / 1e9, peak / (parameters * 4.0), peak / (parameters * 2.0));
             model.close();
 
             Path dataset = scratch.resolve("prompts.jsonl");

@@ -22,8 +22,13 @@ import io.mechanist.probes.internal.Labels;
  * each activation once: the memory-bandwidth floor of any probe; the best of three sweeps). Prints seconds and the
  * ratio to the baseline.
  *
- * <p>Arguments (all optional): {@code prompts layers positions dModel threads}. Needs about
- * {@code 4 * prompts * layers * positions * dModel} bytes of heap (1.3 GB by default: run with -Xmx3g).
+ * <p>Arguments (all optional): {@code prompts layers positions dModel threads [--no-peer] [--peer-layers L]}. Needs
+ * about {@code 4 * prompts * layers * positions * dModel} bytes of heap (1.3 GB by default: run with -Xmx3g).
+ *
+ * <p>Then the logistic probe against scikit-learn on the very same arrays ({@link SklearnPeer}): the same
+ * standardisation, L2 penalty, grouped folds and threads, cross-validated accuracy per cell; prints both times,
+ * the ratio and the accuracy differences. {@code --peer-layers L} runs both on the first L layers only (a
+ * sub-grid, said so in the output); {@code --no-peer} skips it.
  *
  * <p>Run from the repository root after the Tycho build, with Java 21 or newer (the bundle jar alone suffices):
  * {@code java -Xmx3g -cp bundles/io.mechanist.probes/target/io.mechanist.probes-0.1.0-SNAPSHOT.jar
@@ -34,7 +39,19 @@ public final class ProbeBenchmark {
     private ProbeBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        java.util.List<String> flags = new java.util.ArrayList<>();
+        java.util.List<String> positional = new java.util.ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i].equals("--peer-layers")) {
+                flags.add(arguments[i] + "=" + arguments[++i]);
+            } else if (arguments[i].startsWith("--")) {
+                flags.add(arguments[i]);
+            } else {
+                positional.add(arguments[i]);
+            }
+        }
+        String[] args = positional.toArray(String[]::new);
         int n = arg(args, 0, 500);
         int layers = arg(args, 1, 13);
         int positions = arg(args, 2, 64);
@@ -78,6 +95,15 @@ public final class ProbeBenchmark {
         iterationStatistics(data, base);
         summarise(both, ProbeMethod.LOGISTIC, layers, positions);
         summarise(massMean, ProbeMethod.MASS_MEAN, layers, positions);
+        if (flags.contains("--no-peer")) {
+            System.out.println("scikit-learn: not run (--no-peer)");
+        } else {
+            int peerLayers = flags.stream().filter(f -> f.startsWith("--peer-layers=")).findFirst()
+                    .map(f -> Integer.parseInt(f.substring(f.indexOf('=') + 1))).orElse(layers);
+            InMemoryProbeData grid = peerLayers < layers ? slice(data, n, peerLayers, positions, d) : data;
+            SklearnPeer.compare(grid, base, peerLayers < layers ? "sub-grid: the first " + peerLayers + " of "
+                    + layers + " layers" : "the full grid");
+        }
         System.out.printf(Locale.ROOT, "load average at the end %.2f%n", loadAverage());
     }
 

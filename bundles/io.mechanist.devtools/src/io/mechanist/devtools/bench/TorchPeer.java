@@ -44,13 +44,7 @@ final class TorchPeer {
                 String.valueOf(batch), String.valueOf(tokens), String.valueOf(prompts), String.valueOf(threads),
                 scratch.resolve("torch-capture.bin").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.remove("OPENBLAS_CORETYPE");
-        env.remove("OPENBLAS_L2_SIZE");
-        if (Files.isDirectory(OPENBLAS_OPENMP)) {
-            String previous = env.get("LD_LIBRARY_PATH");
-            env.put("LD_LIBRARY_PATH", OPENBLAS_OPENMP + (previous == null || previous.isEmpty() ? "" : ":" + previous));
-        }
+        fastestBlas(builder.environment());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
@@ -65,6 +59,16 @@ final class TorchPeer {
         json.entrySet().forEach(e -> figures.put(e.getKey(), e.getValue().getAsDouble()));
         figures.put("openblasOpenmp", Files.isDirectory(OPENBLAS_OPENMP) ? 1.0 : 0.0);
         return new Result(figures, null);
+    }
+
+    /** The peer's environment for its fastest BLAS here: OpenBLAS's OpenMP build, its own CPU detection. */
+    static void fastestBlas(Map<String, String> env) {
+        env.remove("OPENBLAS_CORETYPE");
+        env.remove("OPENBLAS_L2_SIZE");
+        if (Files.isDirectory(OPENBLAS_OPENMP)) {
+            String previous = env.get("LD_LIBRARY_PATH");
+            env.put("LD_LIBRARY_PATH", OPENBLAS_OPENMP + (previous == null || previous.isEmpty() ? "" : ":" + previous));
+        }
     }
 
     private static final String SCRIPT = """

@@ -49,8 +49,8 @@ final class Gpt2Adapter implements FamilyAdapter {
     public Transformer build(ModelSpec s, WeightSource w, NDManager m) throws IOException {
         String prefix = w.contains("transformer.wte.weight") ? "transformer." : "";
         int d = s.dModel();
-        NDArray wte = w.load(prefix + "wte.weight", m, s.vocabSize(), d);
-        NDArray wpe = w.load(prefix + "wpe.weight", m, s.maxPositions(), d);
+        WeightTable wte = w.table(prefix + "wte.weight", m, s.vocabSize(), d);
+        WeightTable wpe = w.table(prefix + "wpe.weight", m, s.maxPositions(), d);
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < s.layerCount(); i++) {
             String p = prefix + "h." + i + ".";
@@ -64,8 +64,8 @@ final class Gpt2Adapter implements FamilyAdapter {
             layers.add(new DecoderLayer(i, ln1, attention, null, ln2, mlp, null));
         }
         Norm lnF = layerNorm(s, w, m, prefix + "ln_f");
-        NDArray unembedding = s.tiedEmbeddings() || !w.contains("lm_head.weight") ? wte
-                : w.load("lm_head.weight", m, s.vocabSize(), d);
+        WeightTable unembedding = s.tiedEmbeddings() || !w.contains("lm_head.weight") ? wte
+                : w.table("lm_head.weight", m, s.vocabSize(), d);
         return new Transformer(s, m, w, wte, wpe, layers, lnF, unembedding);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.mechanist.runtime.CheckpointException;
 import io.mechanist.runtime.Family;
@@ -207,7 +206,7 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
         int d = s.dModel();
         int q = s.headCount() * s.headDim();
         int kv = s.kvHeadCount() * s.headDim();
-        NDArray embed = w.load("model.embed_tokens.weight", m, s.vocabSize(), d);
+        WeightTable embed = w.table("model.embed_tokens.weight", m, s.vocabSize(), d);
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < s.layerCount(); i++) {
             String p = "model.layers." + i + ".";
@@ -236,7 +235,7 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
             layers.add(layer);
         }
         Norm finalNorm = norm(s, w, m, "model.norm", d);
-        NDArray unembedding = s.tiedEmbeddings() ? embed : w.load("lm_head.weight", m, s.vocabSize(), d);
+        WeightTable unembedding = s.tiedEmbeddings() ? embed : w.table("lm_head.weight", m, s.vocabSize(), d);
         return new Transformer(s, m, w, embed, null, layers, finalNorm, unembedding);
     }
 

@@ -26,14 +26,16 @@ public final class Transformer implements AutoCloseable {
     private final ModelSpec spec;
     private final NDManager weights;
     private final WeightSource source;
-    private final NDArray tokenEmbedding;
-    private final NDArray positionEmbedding;
+    private final WeightTable tokenEmbedding;
+    private final WeightTable positionEmbedding;
     private final List<DecoderLayer> layers;
     private final Norm finalNorm;
-    private final NDArray unembedding;
+    private final WeightTable unembedding;
+    /** 16-bit weights widened layer by layer, or null when every weight is float32. */
+    private final CompactWeights compact;
 
-    public Transformer(ModelSpec spec, NDManager weights, WeightSource source, NDArray tokenEmbedding,
-            NDArray positionEmbedding, List<DecoderLayer> layers, Norm finalNorm, NDArray unembedding) {
+    public Transformer(ModelSpec spec, NDManager weights, WeightSource source, WeightTable tokenEmbedding,
+            WeightTable positionEmbedding, List<DecoderLayer> layers, Norm finalNorm, WeightTable unembedding) {
         this.spec = spec;
         this.weights = weights;
         this.source = source;
@@ -42,6 +44,7 @@ public final class Transformer implements AutoCloseable {
         this.layers = List.copyOf(layers);
         this.finalNorm = finalNorm;
         this.unembedding = unembedding;
+        this.compact = source.compact();
     }
 
     public ModelSpec spec() {
@@ -50,6 +53,11 @@ public final class Transformer implements AutoCloseable {
 
     public NDManager weightsManager() {
         return weights;
+    }
+
+    /** Why the weights are kept 16-bit and widened per layer, or null when they are float32. */
+    public String compactReason() {
+        return compact == null ? null : compact.reason();
     }
 
     /**
@@ -64,12 +72,25 @@ public final class Transformer implements AutoCloseable {
      */
     public NDArray forward(NDManager pass, long[] slotTokens, ChunkLayout layout, KvCache cache, HookRuntime hooks,
             boolean allLogits) {
+        if (compact == null) {
+            return forwardWithWeights(pass, slotTokens, layout, cache, hooks, allLogits);
+        }
+        if (hooks.recordsGradients()) {
+            throw new IllegalStateException("gradients need the weights as float32, but this model keeps its 16-bit "
+                    + "weights compact (" + compact.reason() + "); load it with a larger budget to take gradients");
+        }
+        synchronized (compact) { // the layers' weight slots are rewritten during the pass
+            return forwardWithWeights(pass, slotTokens, layout, cache, hooks, allLogits);
+        }
+    }
+
+    private NDArray forwardWithWeights(NDManager pass, long[] slotTokens, ChunkLayout layout, KvCache cache,
+            HookRuntime hooks, boolean allLogits) {
         int batch = layout.batch();
         int length = layout.length();
         ForwardContext ctx = new ForwardContext(spec, pass, layout, cache, hooks);
         hooks.bind(ctx);
-        NDArray ids = pass.create(slotTokens, new Shape(batch, length));
-        NDArray x = lookup(tokenEmbedding, ids, pass);
+        NDArray x = tokenEmbedding.rows(slotTokens, new Shape(batch, length), pass);
         if (spec.embeddingScale() != 1.0) {
             x = x.mul((float) spec.embeddingScale());
         }
@@ -81,13 +102,16 @@ public final class Transformer implements AutoCloseable {
                     flat[b * length + t] = positionIds[b][t];
                 }
             }
-            x = x.add(lookup(positionEmbedding, pass.create(flat, new Shape(batch, length)), pass));
+            x = x.add(positionEmbedding.rows(flat, new Shape(batch, length), pass));
         }
         x = hooks.apply(EMBED, x);
-        for (DecoderLayer layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (compact != null) {
+                compact.widenLayer(i);
+            }
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                NDArray next = layer.apply(x, ctx);
+                NDArray next = layers.get(i).apply(x, ctx);
                 NDScope.unregister(next);
                 next.attach(pass);
                 x = next;
@@ -101,7 +125,8 @@ public final class Transformer implements AutoCloseable {
             }
             x = NDArrays.stack(lastRows).expandDims(1);
         }
-        NDArray logits = ai.djl.nn.core.Linear.linear(x, unembedding).singletonOrThrow();
+        NDArray logits = unembedding.dense() == null ? unembedding.multiplyCompact(x, pass)
+                : ai.djl.nn.core.Linear.linear(x, unembedding.dense()).singletonOrThrow();
         if (spec.finalSoftcap() > 0) {
             NDArray cap = pass.create((float) spec.finalSoftcap());
             NDArray capped = logits.divi(cap).tanh();
@@ -125,13 +150,6 @@ public final class Transformer implements AutoCloseable {
             }
             return out;
         }
-    }
-
-    /** Rows of {@code table} [rows, width] selected by ids [batch, pos] -> [batch, pos, width], owned by {@code pass}. */
-    private static NDArray lookup(NDArray table, NDArray ids, NDManager pass) {
-        NDArray rows = table.get(ids);
-        rows.attach(pass);
-        return rows;
     }
 
     @Override

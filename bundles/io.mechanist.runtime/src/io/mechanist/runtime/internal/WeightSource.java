@@ -62,6 +62,9 @@ public final class WeightSource implements AutoCloseable {
     private int[] words;
 
     private final WeightPlan plan;
+    /** Where bf16/f16 weights stay 16-bit (the float32 weights would exceed the budget), else null. */
+    private CompactWeights compact;
+    private static final java.util.regex.Pattern LAYER_NAME = java.util.regex.Pattern.compile("^(.*?\\.)(\\d+)(\\..+)$");
     /** Checkpoints an interpolation reads from, opened on first use and closed with this source. */
     private final Map<Path, WeightSource> others = new LinkedHashMap<>();
 
@@ -75,11 +78,21 @@ public final class WeightSource implements AutoCloseable {
         return open(folder, WeightPlan.NONE);
     }
 
-    /** Opens the weights of {@code folder}, to be loaded with {@code plan}'s edits applied. */
+    /** Opens the weights of {@code folder}, to be loaded as float32 with {@code plan}'s edits applied. */
     public static WeightSource open(Path folder, WeightPlan plan) throws IOException {
+        return open(folder, plan, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens the weights of {@code folder} for a model's forward: when they would take more than {@code budget}
+     * bytes as float32, its bf16/f16 matrices stay compact and {@link #load} hands out the layer slots of
+     * {@link CompactWeights} (filled only by the forward's {@link CompactWeights#widenLayer}).
+     */
+    public static WeightSource open(Path folder, WeightPlan plan, long budget) throws IOException {
         WeightSource source = new WeightSource(folder, plan);
         try {
             source.openFiles();
+            source.decideCompact(budget);
             return source;
         } catch (IOException | RuntimeException e) {
             source.close();
@@ -125,6 +138,30 @@ public final class WeightSource implements AutoCloseable {
         } else {
             refuseOrReportMissing();
         }
+    }
+
+    /**
+     * Keeps 16-bit weights compact when the whole checkpoint as float32 would exceed {@code budget} bytes (an edit
+     * plan's tensors are widened as before: edits work on float32).
+     */
+    private void decideCompact(long budget) {
+        long f32Bytes = 0;
+        boolean sixteenBit = false;
+        for (Map.Entry<String, SafetensorsFile> e : fileOfTensor.entrySet()) {
+            TensorInfo info = e.getValue().info(e.getKey());
+            f32Bytes += info.elementCount() * 4;
+            sixteenBit |= info.dtype() == DType.BF16 || info.dtype() == DType.F16;
+        }
+        if (sixteenBit && f32Bytes > budget) {
+            compact = new CompactWeights(String.format(java.util.Locale.ROOT, "as float32 they would take %s, over "
+                    + "the weight budget of %s (-D%s)", WeightBudget.format(f32Bytes), WeightBudget.format(budget),
+                    WeightBudget.PROPERTY));
+        }
+    }
+
+    /** The compact weights, or null when every weight is held as float32. */
+    public CompactWeights compact() {
+        return compact;
     }
 
     /**
@@ -201,6 +238,60 @@ public final class WeightSource implements AutoCloseable {
      * @throws CheckpointException naming the file and tensor when it is missing, has another shape, or is not float
      */
     public NDArray load(String name, NDManager manager, long... expectedShape) throws CheckpointException {
+        TensorInfo info = checked(name, expectedShape);
+        SafetensorsFile file = fileOfTensor.get(name);
+        DType dtype = info.dtype();
+        java.util.regex.Matcher layerName = LAYER_NAME.matcher(name);
+        if (compactable(name, info) && layerName.matches()) {
+            CompactWeights.Tensor tensor = compactTensor(file, name, info);
+            return compact.slot(Integer.parseInt(layerName.group(2)), layerName.group(1) + "*" + layerName.group(3),
+                    tensor, manager);
+        }
+        long f32Bytes = info.elementCount() * 4;
+        NDArray array;
+        if (dtype == DType.F32 && f32Bytes <= maxChunkBytes) {
+            ByteBuffer bytes = file.buffer(name);
+            pinned.add(bytes);
+            array = manager.create(bytes, new Shape(expectedShape), DataType.FLOAT32);
+        } else {
+            try {
+                array = copyInBlocks(file, info, expectedShape, manager);
+            } catch (IOException e) {
+                throw new CheckpointException(file.path(), "cannot read tensor '" + name + "': " + e.getMessage());
+            }
+        }
+        return checkFinite(name, plan.touches(name) ? edited(name, array, expectedShape, manager) : array);
+    }
+
+    /**
+     * A [rows, width] table (embedding, unembedding): compact when this source keeps 16-bit weights compact, else
+     * loaded as float32 like {@link #load}.
+     */
+    public WeightTable table(String name, NDManager manager, long rows, long width) throws CheckpointException {
+        TensorInfo info = checked(name, rows, width);
+        if (compactable(name, info)) {
+            compact.owner(manager);
+            return WeightTable.compact(compact, compactTensor(fileOfTensor.get(name), name, info));
+        }
+        return WeightTable.dense(load(name, manager, rows, width));
+    }
+
+    /** Whether {@code name} stays 16-bit: compact mode, a bf16/f16 matrix no edit touches, mappable as one buffer. */
+    private boolean compactable(String name, TensorInfo info) {
+        return compact != null && (info.dtype() == DType.BF16 || info.dtype() == DType.F16)
+                && info.shape().length == 2 && !plan.touches(name) && info.byteLength() <= Integer.MAX_VALUE;
+    }
+
+    private CompactWeights.Tensor compactTensor(SafetensorsFile file, String name, TensorInfo info) {
+        CompactWeights.Tensor tensor = new CompactWeights.Tensor(name, file.buffer(name), info.dtype(), info.shape());
+        if (CompactWeights.hasNonFinite(tensor)) {
+            nonFinite.add(name);
+        }
+        return tensor;
+    }
+
+    /** The tensor's description, after checking that it exists with {@code expectedShape} and a float dtype. */
+    private TensorInfo checked(String name, long... expectedShape) throws CheckpointException {
         SafetensorsFile file = fileOfTensor.get(name);
         if (file == null) {
             Path where = files.isEmpty() ? folder : files.get(0).path();
@@ -219,20 +310,7 @@ public final class WeightSource implements AutoCloseable {
             throw new CheckpointException(file.path(), "tensor '" + name + "' has dtype "
                     + dtype.safetensorsName() + "; weights must be F32, F16 or BF16");
         }
-        long f32Bytes = info.elementCount() * 4;
-        NDArray array;
-        if (dtype == DType.F32 && f32Bytes <= maxChunkBytes) {
-            ByteBuffer bytes = file.buffer(name);
-            pinned.add(bytes);
-            array = manager.create(bytes, new Shape(expectedShape), DataType.FLOAT32);
-        } else {
-            try {
-                array = copyInBlocks(file, info, expectedShape, manager);
-            } catch (IOException e) {
-                throw new CheckpointException(file.path(), "cannot read tensor '" + name + "': " + e.getMessage());
-            }
-        }
-        return checkFinite(name, plan.touches(name) ? edited(name, array, expectedShape, manager) : array);
+        return info;
     }
 
     /**
