@@ -40,6 +40,7 @@ case "${1-}" in
     ;;
   bench)
     shift
+    cd "$MODULE" # the benchmark finds the demo model and dataset from here, as the tests do
     local_java io.mechanist.spark.SparkCaptureBenchmark "$@"
     ;;
   ""|help|--help|-h)

@@ -37,10 +37,8 @@ import io.mechanist.store.ShardBuilder;
  */
 public final class SparkCapture {
 
-    /** Spark settings the application reads (besides Spark's own). */
+    /** The Spark setting of libtorch's threads per executor JVM (default: its cores divided by its task slots). */
     public static final String INTRA_OP_THREADS = "spark.mechanist.intraOpThreads";
-    /** Fault injection for tests: the first attempt of this shard number fails after its first batch. */
-    public static final String FAIL_FIRST_ATTEMPT_OF_SHARD = "spark.mechanist.test.failFirstAttemptOfShard";
 
     private SparkCapture() {
     }
@@ -55,8 +53,7 @@ public final class SparkCapture {
      */
     public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Consumer<String> log)
             throws IOException {
-        return capture(spark, job, log, new Settings(spark.getConf().getInt(INTRA_OP_THREADS, 0),
-                spark.getConf().getInt(FAIL_FIRST_ATTEMPT_OF_SHARD, -1)));
+        return capture(spark, job, log, new Settings(spark.getConf().getInt(INTRA_OP_THREADS, 0), -1));
     }
 
     /**
@@ -145,6 +142,7 @@ public final class SparkCapture {
             }));
         }
         long started = System.nanoTime();
+        boolean committedAll = false;
         try {
             for (int i = 0; i < blocks.size(); i++) {
                 ShardBuilder.Staged staged = results.get(i).get();
@@ -154,6 +152,7 @@ public final class SparkCapture {
                         task.captureId(), blocks.get(i).shardIndex(), staged.firstPrompt(),
                         staged.firstPrompt() + staged.promptCount() - 1, writer.nextPrompt(), total, seconds));
             }
+            committedAll = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("capture " + task.captureId() + " interrupted after prompt " + writer.nextPrompt(), e);
@@ -165,7 +164,9 @@ public final class SparkCapture {
             throw new IOException("capture " + task.captureId() + ": a shard failed after prompt "
                     + writer.nextPrompt() + "; the capture stays INCOMPLETE and resumes when run again", cause);
         } finally {
-            spark.cancelJobGroup(group);
+            if (!committedAll) {
+                spark.cancelJobGroup(group); // the shards still running cannot be committed after a gap
+            }
             submitter.shutdownNow();
         }
     }
