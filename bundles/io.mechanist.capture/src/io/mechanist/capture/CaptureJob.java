@@ -23,7 +23,8 @@ import io.mechanist.store.CaptureSpec;
  * @param captureId the capture's id, or null: a new generated id, or the id of an interrupted capture of the same
  *     model, dataset, sites, positions and storage, which is resumed
  * @param name display name, or null
- * @param shardBytes activation bytes per shard file of a new capture (a resumed one continues with it too)
+ * @param shardBytes activation bytes per shard file of a new capture (a resumed one keeps the size it was started
+ *     with)
  */
 public record CaptureJob(Path store, Path model, Path dataset, List<String> sites, CapturePositions positions,
         int batchSize, StorageType storage, Padding padding, String captureId, String name, long shardBytes) {

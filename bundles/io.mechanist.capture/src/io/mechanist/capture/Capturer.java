@@ -194,7 +194,7 @@ public final class Capturer {
             String resumable = findResumable(store, job, modelId, datasetId, siteIds);
             CaptureWriter writer;
             if (resumable != null) {
-                writer = store.resumeCapture(resumable, job.shardBytes());
+                writer = store.resumeCapture(resumable, recordedShardBytes(store, resumable, job.shardBytes()));
             } else {
                 CaptureSpec spec = CaptureSpec.of(modelId, datasetId).name(job.name()).storage(job.storage())
                         .shardBytes(job.shardBytes());
@@ -327,6 +327,16 @@ public final class Capturer {
             }
             return null;
         });
+    }
+
+    /**
+     * The shard size a capture was started with (its provenance's {@code shard_bytes}), so a resume cuts the rest
+     * into the shards the first run would have, whoever resumes it; {@code otherwise} when none is recorded.
+     */
+    private static long recordedShardBytes(ActivationStore store, String captureId, long otherwise) {
+        return store.read(s -> s.getCaptures().stream().filter(c -> captureId.equals(c.getId())).findFirst()
+                .map(Capture::getProvenance).map(p -> p.getParameters().get("shard_bytes"))
+                .filter(v -> v.matches("[1-9][0-9]{0,17}")).map(Long::parseLong).orElse(otherwise));
     }
 
     private static boolean samePositions(PositionSelection stored, CapturePositions wanted) {

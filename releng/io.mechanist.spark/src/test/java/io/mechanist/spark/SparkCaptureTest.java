@@ -33,6 +33,7 @@ import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.Shard;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.store.CaptureSpec;
 import io.mechanist.store.internal.AtomicFiles;
 
 /**
@@ -127,7 +128,8 @@ class SparkCaptureTest {
         Path store = temp.resolve("spark");
         int committed = interrupt(store);
 
-        CaptureSummary summary = Capturer.capture(job(store).build(), null);
+        // as `mechanist capture` would, with its default shard size: the capture keeps the size it was started with
+        CaptureSummary summary = Capturer.capture(job(store).shardBytes(CaptureSpec.DEFAULT_SHARD_BYTES).build(), null);
 
         assertEquals(committed, summary.resumedFrom());
         assertSameCapture(reference, store);
