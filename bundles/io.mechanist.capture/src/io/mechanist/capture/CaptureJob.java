@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.mechanist.model.StorageType;
 import io.mechanist.runtime.Padding;
+import io.mechanist.store.CaptureSpec;
 
 /**
  * What to capture: a dataset (JSONL, docs/dataset-format.md) run through a checkpoint folder, the chosen hook
@@ -22,9 +23,11 @@ import io.mechanist.runtime.Padding;
  * @param captureId the capture's id, or null: a new generated id, or the id of an interrupted capture of the same
  *     model, dataset, sites, positions and storage, which is resumed
  * @param name display name, or null
+ * @param shardBytes activation bytes per shard file of a new capture (a resumed one keeps the size it was started
+ *     with)
  */
 public record CaptureJob(Path store, Path model, Path dataset, List<String> sites, CapturePositions positions,
-        int batchSize, StorageType storage, Padding padding, String captureId, String name) {
+        int batchSize, StorageType storage, Padding padding, String captureId, String name, long shardBytes) {
 
     public CaptureJob {
         Objects.requireNonNull(store, "store");
@@ -39,6 +42,9 @@ public record CaptureJob(Path store, Path model, Path dataset, List<String> site
         }
         if (storage != StorageType.F32 && storage != StorageType.F16) {
             throw new IllegalArgumentException("storage must be F32 or F16, was " + storage);
+        }
+        if (shardBytes < 1) {
+            throw new IllegalArgumentException("shard size must be at least 1 byte, was " + shardBytes);
         }
     }
 
@@ -58,6 +64,7 @@ public record CaptureJob(Path store, Path model, Path dataset, List<String> site
         private Padding padding = Padding.RIGHT;
         private String captureId;
         private String name;
+        private long shardBytes = CaptureSpec.DEFAULT_SHARD_BYTES;
 
         private Builder(Path store, Path model, Path dataset) {
             this.store = store;
@@ -105,8 +112,15 @@ public record CaptureJob(Path store, Path model, Path dataset, List<String> site
             return this;
         }
 
+        /** Activation bytes per shard file (default {@link CaptureSpec#DEFAULT_SHARD_BYTES}). */
+        public Builder shardBytes(long bytes) {
+            this.shardBytes = bytes;
+            return this;
+        }
+
         public CaptureJob build() {
-            return new CaptureJob(store, model, dataset, sites, positions, batchSize, storage, padding, captureId, name);
+            return new CaptureJob(store, model, dataset, sites, positions, batchSize, storage, padding, captureId, name,
+                    shardBytes);
         }
     }
 }

@@ -31,6 +31,7 @@ import io.mechanist.model.HookSiteRef;
 import io.mechanist.model.PositionSelection;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.ModelSpec;
+import io.mechanist.runtime.Padding;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.store.ActivationStore;
@@ -70,12 +71,105 @@ public final class Capturer {
     public static CaptureSummary capture(CaptureJob job, IProgressMonitor monitor, Consumer<String> warnings)
             throws IOException {
         SubMonitor progress = SubMonitor.convert(monitor, "Capturing " + job.dataset().getFileName(), 100);
+        try (Session session = open(job, warnings, progress.split(5))) {
+            write(session, progress.split(95));
+            return session.complete();
+        }
+    }
+
+    /**
+     * A capture made ready in its store: the model loaded, the dataset tokenised and registered, and a writer open
+     * on a new capture or on the interrupted one this job resumes. Whoever holds it runs the prompts from
+     * {@link CaptureWriter#nextPrompt()} (here, or spread over other processes, see {@link #captureBatch}) and
+     * calls {@link #complete()}; closing without it leaves the capture INCOMPLETE and resumable.
+     */
+    public static final class Session implements AutoCloseable {
+        private final CaptureJob job;
+        private final HookedTransformer model;
+        private final ActivationStore store;
+        private final CaptureWriter writer;
+        private final List<HookSite> sites;
+        private final List<PromptInfo> prompts;
+        private final int maxTokens;
+        private final String modelId;
+        private final String datasetId;
+        private final int resumedFrom;
+
+        private Session(CaptureJob job, HookedTransformer model, ActivationStore store, CaptureWriter writer,
+                List<HookSite> sites, List<PromptInfo> prompts, int maxTokens, String modelId, String datasetId) {
+            this.job = job;
+            this.model = model;
+            this.store = store;
+            this.writer = writer;
+            this.sites = sites;
+            this.prompts = prompts;
+            this.maxTokens = maxTokens;
+            this.modelId = modelId;
+            this.datasetId = datasetId;
+            this.resumedFrom = writer.nextPrompt();
+        }
+
+        public CaptureJob job() {
+            return job;
+        }
+
+        public HookedTransformer model() {
+            return model;
+        }
+
+        public ActivationStore store() {
+            return store;
+        }
+
+        public CaptureWriter writer() {
+            return writer;
+        }
+
+        /** The resolved hook sites, in the capture's order. */
+        public List<HookSite> sites() {
+            return sites;
+        }
+
+        /** The tokenised dataset, in dataset order. */
+        public List<PromptInfo> prompts() {
+            return prompts;
+        }
+
+        /** Tokens of the longest prompt: the key width of stored attention-pattern rows. */
+        public int maxTokens() {
+            return maxTokens;
+        }
+
+        /** Marks the capture COMPLETE (every prompt must be written) and says what was captured. */
+        public CaptureSummary complete() throws IOException {
+            writer.complete();
+            return new CaptureSummary(writer.captureId(), modelId, datasetId, sites.stream().map(HookSite::id).toList(),
+                    prompts.size(), resumedFrom, true);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (model; store; writer) {
+                // closes the writer (committing what it buffers), then the store, then the model
+            }
+        }
+    }
+
+    /**
+     * Prepares {@code job} (see {@link Session}); what loading the model found suspicious but not fatal goes to
+     * {@code warnings} first.
+     */
+    public static Session open(CaptureJob job, Consumer<String> warnings, IProgressMonitor monitor)
+            throws IOException {
+        SubMonitor progress = SubMonitor.convert(monitor, 1);
         if (!Files.isRegularFile(job.dataset())) {
             throw new NoSuchFileException(job.dataset().toString(), null, "dataset file does not exist");
         }
         ParsedDataset dataset = DatasetParser.read(job.dataset());
         progress.subTask("Loading " + job.model());
-        try (HookedTransformer model = HookedTransformer.load(job.model())) {
+        HookedTransformer model = HookedTransformer.load(job.model());
+        ActivationStore store = null;
+        try {
             model.warnings().forEach(warnings);
             List<HookSite> sites = SiteSelection.resolve(job.sites(), model.hookSites());
             if (!model.hasTokenizer()) {
@@ -91,45 +185,45 @@ public final class Capturer {
             List<PromptInfo> prompts = DatasetRegistration.tokenize(dataset, model.tokenizer(),
                     modelSpec.maxPositions(), limitSource);
             String datasetSha = FileHashes.sha256(job.dataset());
-            progress.worked(5);
-            try (ActivationStore store = openOrCreate(job.store())) {
-                String modelId = ModelRegistration.register(store, job.model(), model.spec(), files);
-                String datasetId = DatasetRegistration.datasetId(job.dataset(), datasetSha, tokenizerSha);
-                DatasetRegistration.register(store, datasetId, job.dataset(), prompts);
-                int maxTokens = prompts.stream().mapToInt(PromptInfo::tokenCount).max().orElse(1);
-                List<String> siteIds = sites.stream().map(HookSite::id).toList();
-                String resumable = findResumable(store, job, modelId, datasetId, siteIds);
-                CaptureWriter writer;
-                if (resumable != null) {
-                    writer = store.resumeCapture(resumable);
-                } else {
-                    CaptureSpec spec = CaptureSpec.of(modelId, datasetId).name(job.name()).storage(job.storage());
-                    if (job.captureId() != null) {
-                        spec.id(job.captureId());
-                    }
-                    for (HookSite site : sites) {
-                        spec.site(site.id(), model.rowShape(site.point(), maxTokens));
-                    }
-                    job.positions().applyTo(spec);
-                    provenance(spec, job, siteIds, datasetSha, tokenizerSha);
-                    if (!model.warnings().isEmpty()) {
-                        spec.parameter("load_warnings", String.join("\n", model.warnings()));
-                    }
-                    writer = store.beginCapture(spec);
+            store = openOrCreate(job.store());
+            String modelId = ModelRegistration.register(store, job.model(), model.spec(), files);
+            String datasetId = DatasetRegistration.datasetId(job.dataset(), datasetSha, tokenizerSha);
+            DatasetRegistration.register(store, datasetId, job.dataset(), prompts);
+            int maxTokens = prompts.stream().mapToInt(PromptInfo::tokenCount).max().orElse(1);
+            List<String> siteIds = sites.stream().map(HookSite::id).toList();
+            String resumable = findResumable(store, job, modelId, datasetId, siteIds);
+            CaptureWriter writer;
+            if (resumable != null) {
+                writer = store.resumeCapture(resumable, recordedShardBytes(store, resumable, job.shardBytes()));
+            } else {
+                CaptureSpec spec = CaptureSpec.of(modelId, datasetId).name(job.name()).storage(job.storage())
+                        .shardBytes(job.shardBytes());
+                if (job.captureId() != null) {
+                    spec.id(job.captureId());
                 }
-                try (writer) {
-                    int resumedFrom = writer.nextPrompt();
-                    write(model, job, sites, prompts, maxTokens, writer, progress.split(95));
-                    writer.complete();
-                    return new CaptureSummary(writer.captureId(), modelId, datasetId, siteIds, prompts.size(),
-                            resumedFrom, true);
+                for (HookSite site : sites) {
+                    spec.site(site.id(), model.rowShape(site.point(), maxTokens));
                 }
+                job.positions().applyTo(spec);
+                provenance(spec, job, siteIds, datasetSha, tokenizerSha);
+                if (!model.warnings().isEmpty()) {
+                    spec.parameter("load_warnings", String.join("\n", model.warnings()));
+                }
+                writer = store.beginCapture(spec);
+            }
+            progress.worked(1);
+            return new Session(job, model, store, writer, sites, prompts, maxTokens, modelId, datasetId);
+        } catch (IOException | RuntimeException | Error e) {
+            try (model; ActivationStore opened = store) {
+                throw e;
             }
         }
     }
 
-    private static void write(HookedTransformer model, CaptureJob job, List<HookSite> sites, List<PromptInfo> prompts,
-            int maxTokens, CaptureWriter writer, SubMonitor monitor) throws IOException {
+    private static void write(Session session, SubMonitor monitor) throws IOException {
+        CaptureJob job = session.job();
+        CaptureWriter writer = session.writer();
+        List<PromptInfo> prompts = session.prompts();
         int total = prompts.size();
         int first = writer.nextPrompt();
         monitor.setWorkRemaining(Math.max(1, total - first));
@@ -142,31 +236,52 @@ public final class Capturer {
             monitor.subTask("prompts " + from + ".." + (to - 1) + " of " + total);
             List<long[]> batch = new ArrayList<>();
             List<int[]> wanted = new ArrayList<>();
-            TreeSet<Integer> union = new TreeSet<>();
             for (int p = from; p < to; p++) {
                 batch.add(java.util.Arrays.stream(prompts.get(p).tokenIds()).asLongStream().toArray());
-                int[] positions = writer.positions(p);
-                wanted.add(positions);
-                for (int position : positions) {
-                    union.add(position);
-                }
+                wanted.add(writer.positions(p));
             }
-            BatchRows rows = new BatchRows(batch.size(), maxTokens);
-            if (!union.isEmpty()) {
-                Positions captured = job.positions().kind() == CapturePositions.Kind.ALL ? Positions.all()
-                        : Positions.of(union.stream().mapToInt(Integer::intValue).toArray());
-                model.run(RunRequest.builder(batch).batchSize(batch.size()).padding(job.padding()).capture(sites)
-                        .positions(captured).sink(rows).build());
-            }
+            List<Map<String, float[]>> rows = captureBatch(session.model(), session.sites(), job.padding(),
+                    job.positions().kind() == CapturePositions.Kind.ALL, session.maxTokens(), batch, wanted);
             for (int b = 0; b < batch.size(); b++) {
-                Map<String, float[]> bySite = new LinkedHashMap<>();
-                for (HookSite site : sites) {
-                    bySite.put(site.id(), rows.rows(site, b, wanted.get(b)));
-                }
-                writer.writePrompt(from + b, bySite);
+                writer.writePrompt(from + b, rows.get(b));
             }
             monitor.worked(to - from);
         }
+    }
+
+    /**
+     * Runs one batch of prompts through {@code model} and returns each prompt's rows by site id, as
+     * {@link CaptureWriter#writePrompt} and {@link io.mechanist.store.ShardBuilder#add} take them.
+     *
+     * @param allPositions whether the capture keeps every position (then the runtime captures all of them)
+     * @param maxTokens key width of attention-pattern rows (the dataset's longest prompt)
+     * @param tokens the prompts' token ids
+     * @param wanted the positions to keep of each prompt (ascending)
+     */
+    public static List<Map<String, float[]>> captureBatch(HookedTransformer model, List<HookSite> sites,
+            Padding padding, boolean allPositions, int maxTokens, List<long[]> tokens, List<int[]> wanted) {
+        TreeSet<Integer> union = new TreeSet<>();
+        for (int[] positions : wanted) {
+            for (int position : positions) {
+                union.add(position);
+            }
+        }
+        BatchRows rows = new BatchRows(tokens.size(), maxTokens);
+        if (!union.isEmpty()) {
+            Positions captured = allPositions ? Positions.all()
+                    : Positions.of(union.stream().mapToInt(Integer::intValue).toArray());
+            model.run(RunRequest.builder(tokens).batchSize(tokens.size()).padding(padding).capture(sites)
+                    .positions(captured).sink(rows).build());
+        }
+        List<Map<String, float[]>> out = new ArrayList<>(tokens.size());
+        for (int b = 0; b < tokens.size(); b++) {
+            Map<String, float[]> bySite = new LinkedHashMap<>();
+            for (HookSite site : sites) {
+                bySite.put(site.id(), rows.rows(site, b, wanted.get(b)));
+            }
+            out.add(bySite);
+        }
+        return out;
     }
 
     private static ActivationStore openOrCreate(Path folder) throws IOException {
@@ -212,6 +327,16 @@ public final class Capturer {
             }
             return null;
         });
+    }
+
+    /**
+     * The shard size a capture was started with (its provenance's {@code shard_bytes}), so a resume cuts the rest
+     * into the shards the first run would have, whoever resumes it; {@code otherwise} when none is recorded.
+     */
+    private static long recordedShardBytes(ActivationStore store, String captureId, long otherwise) {
+        return store.read(s -> s.getCaptures().stream().filter(c -> captureId.equals(c.getId())).findFirst()
+                .map(Capture::getProvenance).map(p -> p.getParameters().get("shard_bytes"))
+                .filter(v -> v.matches("[1-9][0-9]{0,17}")).map(Long::parseLong).orElse(otherwise));
     }
 
     private static boolean samePositions(PositionSelection stored, CapturePositions wanted) {

@@ -20,7 +20,9 @@ public final class SteeringScale {
     }
 
     /** Accumulates the mean residual norm over prompts' tokens, leaving out each prompt's first token. */
-    public static final class MeanNorm {
+    public static final class MeanNorm implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
 
         private double sum;
         private long count;
@@ -40,6 +42,12 @@ public final class SteeringScale {
                 sum += Math.sqrt(squares);
                 count++;
             }
+        }
+
+        /** Adds the rows another accumulator saw (prompts measured elsewhere, e.g. by another process). */
+        public void add(MeanNorm other) {
+            sum += other.sum;
+            count += other.count;
         }
 
         /** The mean so far; NaN before any row was added. */

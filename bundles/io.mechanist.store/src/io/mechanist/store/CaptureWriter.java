@@ -1,8 +1,6 @@
 package io.mechanist.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.mechanist.core.tensor.DType;
-import io.mechanist.core.tensor.HalfFloats;
 import io.mechanist.core.tensor.SafetensorsFile;
-import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.Dataset;
@@ -45,6 +40,9 @@ import io.mechanist.store.internal.ShardLayout;
 public final class CaptureWriter implements AutoCloseable {
 
     private record Site(String id, int[] rowShape, int width) {
+        ShardBuilder.Site forShard() {
+            return new ShardBuilder.Site(id, rowShape);
+        }
     }
 
     private final ActivationStore store;
@@ -59,12 +57,8 @@ public final class CaptureWriter implements AutoCloseable {
     private int nextShardIndex;
     private boolean finished;
 
-    // the shard being filled
-    private int bufferedPrompts;
-    private long bufferedRows;
-    private final ByteBuffer[] siteBuffers;
-    private int[] rowPositions = new int[1024];
-    private long[] promptRowStarts = new long[65];
+    /** The shard being filled. */
+    private final ShardBuilder shard;
 
     private CaptureWriter(ActivationStore store, String captureId, Path captureFolder, List<Site> sites,
             StorageType storage, long shardBytes, PositionSelection selection, int[] tokenCounts, int nextPrompt,
@@ -79,7 +73,8 @@ public final class CaptureWriter implements AutoCloseable {
         this.tokenCounts = tokenCounts;
         this.nextPrompt = nextPrompt;
         this.nextShardIndex = nextShardIndex;
-        this.siteBuffers = new ByteBuffer[sites.size()];
+        this.shard = new ShardBuilder(captureId, sites.stream().map(Site::forShard).toList(), storage, nextPrompt,
+                shardBytes);
     }
 
     /** Creates the capture's model record (INCOMPLETE, no shards); runs inside a commit. */
@@ -241,103 +236,117 @@ public final class CaptureWriter implements AutoCloseable {
         if (prompt != nextPrompt) {
             throw new IllegalArgumentException("capture " + captureId + ": expected prompt " + nextPrompt + ", got " + prompt);
         }
-        int[] positions = positions(prompt);
-        if (rowsBySite.size() != sites.size()) {
-            throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ": got sites "
-                    + rowsBySite.keySet() + ", expected " + sites.stream().map(Site::id).toList());
-        }
-        for (Site site : sites) {
-            float[] rows = rowsBySite.get(site.id());
-            if (rows == null) {
-                throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ": no rows for site " + site.id());
-            }
-            if (rows.length != (long) positions.length * site.width()) {
-                throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ", site " + site.id()
-                        + ": expected " + positions.length + " rows x " + site.width() + " = "
-                        + (long) positions.length * site.width() + " floats, got " + rows.length);
-            }
-        }
-        for (int i = 0; i < sites.size(); i++) {
-            append(i, rowsBySite.get(sites.get(i).id()));
-        }
-        ensureIndexCapacity(positions.length);
-        System.arraycopy(positions, 0, rowPositions, (int) bufferedRows, positions.length);
-        bufferedRows += positions.length;
-        bufferedPrompts++;
-        promptRowStarts[bufferedPrompts] = bufferedRows;
+        shard.add(prompt, tokenCounts[prompt], positions(prompt), rowsBySite);
         nextPrompt++;
-        if (bufferedBytes() >= shardBytes) {
+        if (shard.bufferedBytes() >= shardBytes) {
             flush();
         }
     }
 
     /** Writes and commits the buffered prompts as a shard now (no-op if nothing is buffered). */
     public void flush() throws IOException {
-        if (bufferedPrompts == 0) {
+        if (shard.bufferedPrompts() == 0) {
             return;
         }
-        int firstPrompt = nextPrompt - bufferedPrompts;
         String fileName = ShardLayout.shardFileName(nextShardIndex);
-        DType dtype = storage == StorageType.F16 ? DType.F16 : DType.F32;
-        SafetensorsWriter shard = new SafetensorsWriter()
-                .metadata("format", ShardLayout.SHARD_FORMAT)
-                .metadata("capture_id", captureId)
-                .metadata("first_prompt", Integer.toString(firstPrompt))
-                .metadata("prompt_count", Integer.toString(bufferedPrompts))
-                .metadata("row_count", Long.toString(bufferedRows))
-                .metadata("storage", dtype.safetensorsName())
-                .metadata("sites", String.join(",", sites.stream().map(Site::id).toList()));
-        for (int i = 0; i < sites.size(); i++) {
-            Site site = sites.get(i);
-            long[] shape = new long[site.rowShape().length + 1];
-            shape[0] = bufferedRows;
-            for (int d = 0; d < site.rowShape().length; d++) {
-                shape[d + 1] = site.rowShape()[d];
-            }
-            ByteBuffer bytes = siteBuffers[i] == null ? ByteBuffer.allocate(0) : siteBuffers[i].duplicate().flip();
-            shard.addRaw(site.id(), dtype, shape, bytes);
-        }
-        ByteBuffer promptIndex = ints(bufferedPrompts);
-        ByteBuffer tokenCountsOfShard = ints(bufferedPrompts);
-        for (int p = 0; p < bufferedPrompts; p++) {
-            promptIndex.putInt(firstPrompt + p);
-            tokenCountsOfShard.putInt(tokenCounts[firstPrompt + p]);
-        }
-        ByteBuffer rowStarts = ByteBuffer.allocate(Math.multiplyExact(bufferedPrompts + 1, 8)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int p = 0; p <= bufferedPrompts; p++) {
-            rowStarts.putLong(promptRowStarts[p]);
-        }
-        ByteBuffer positions = ints(Math.toIntExact(bufferedRows));
-        for (int r = 0; r < bufferedRows; r++) {
-            positions.putInt(rowPositions[r]);
-        }
-        shard.addRaw(ShardLayout.PROMPT_INDEX, DType.I32, new long[] {bufferedPrompts}, promptIndex.flip());
-        shard.addRaw(ShardLayout.PROMPT_TOKEN_COUNT, DType.I32, new long[] {bufferedPrompts}, tokenCountsOfShard.flip());
-        shard.addRaw(ShardLayout.PROMPT_ROW_START, DType.I64, new long[] {bufferedPrompts + 1L}, rowStarts.flip());
-        shard.addRaw(ShardLayout.ROW_POSITION, DType.I32, new long[] {bufferedRows}, positions.flip());
-
         // Data first, then the metadata that points at it.
-        AtomicFiles.Written written = AtomicFiles.write(captureFolder.resolve(fileName), shard::writeTo);
-        int promptCount = bufferedPrompts;
-        long rowCount = bufferedRows;
+        AtomicFiles.Written written = AtomicFiles.write(captureFolder.resolve(fileName), shard.encode()::writeTo);
+        record(fileName, written.size(), written.sha256(), shard.firstPrompt(), shard.bufferedPrompts(),
+                shard.bufferedRows());
+        shard.clear(nextPrompt);
+    }
+
+    /**
+     * Commits a shard that another process staged ({@link ShardBuilder#stage}) in this capture's folder as the
+     * next shard: it must start at {@link #nextPrompt()}, nothing may be buffered here, and the file must have the
+     * staged size and name this capture and these prompts. The file is renamed to the next shard's name (replacing
+     * only the leftover of an interrupted commit, see {@link #start}), then recorded with its size and hash.
+     *
+     * @throws IOException naming the file if it is missing, of another size, or not this shard
+     */
+    public void commitStaged(ShardBuilder.Staged staged) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("capture " + captureId + ": writer is closed");
+        }
+        if (shard.bufferedPrompts() != 0) {
+            throw new IllegalStateException("capture " + captureId + ": " + shard.bufferedPrompts()
+                    + " prompts are buffered; a staged shard cannot follow them");
+        }
+        if (staged.firstPrompt() != nextPrompt || staged.promptCount() < 1
+                || staged.firstPrompt() + staged.promptCount() > tokenCounts.length) {
+            throw new IllegalArgumentException("capture " + captureId + ": staged shard holds prompts "
+                    + staged.firstPrompt() + ".." + (staged.firstPrompt() + staged.promptCount() - 1)
+                    + ", the next shard must start at prompt " + nextPrompt);
+        }
+        String fileName = ShardLayout.shardFileName(nextShardIndex);
+        Path temporary = captureFolder.normalize().resolve(staged.temporaryName()).normalize();
+        if (!captureFolder.normalize().equals(temporary.getParent()) || !AtomicFiles.isTemporary(temporary)
+                || !staged.temporaryName().startsWith("." + fileName + ".")) {
+            throw new IllegalArgumentException("capture " + captureId + ": '" + staged.temporaryName()
+                    + "' is not a temporary of " + fileName + " in " + captureFolder);
+        }
+        store.paths().requireInsideOnDisk(temporary, "staged shard of capture '" + captureId + "'");
+        if (!Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS) || Files.size(temporary) != staged.size()) {
+            throw new IOException(temporary + ": staged shard is missing or not " + staged.size() + " bytes");
+        }
+        try (SafetensorsFile file = SafetensorsFile.open(temporary)) {
+            Map<String, String> metadata = file.metadata();
+            if (!ShardLayout.SHARD_FORMAT.equals(metadata.get("format")) || !captureId.equals(metadata.get("capture_id"))
+                    || !Integer.toString(staged.firstPrompt()).equals(metadata.get("first_prompt"))
+                    || !Integer.toString(staged.promptCount()).equals(metadata.get("prompt_count"))
+                    || !Long.toString(staged.rowCount()).equals(metadata.get("row_count"))) {
+                throw new IOException(temporary + ": staged shard's metadata " + metadata
+                        + " does not match capture " + captureId + ", prompts from " + staged.firstPrompt());
+            }
+        }
+        AtomicFiles.publish(temporary, captureFolder.resolve(fileName));
+        nextPrompt += staged.promptCount();
+        record(fileName, staged.size(), staged.sha256(), staged.firstPrompt(), staged.promptCount(), staged.rowCount());
+        shard.clear(nextPrompt);
+    }
+
+    /** The sites of this capture in shard order, for {@link ShardBuilder}s filled elsewhere. */
+    public List<ShardBuilder.Site> shardSites() {
+        return sites.stream().map(Site::forShard).toList();
+    }
+
+    /** Activation bytes after which a shard is written. */
+    public long shardBytes() {
+        return shardBytes;
+    }
+
+    public StorageType storage() {
+        return storage;
+    }
+
+    /** Index of the next shard file ({@code shard-NNNNN}) this writer will commit. */
+    public int nextShardIndex() {
+        return nextShardIndex;
+    }
+
+    /** The capture's folder. */
+    public Path captureFolder() {
+        return captureFolder;
+    }
+
+    /** Token count of each prompt of the dataset. */
+    public int tokenCount(int prompt) {
+        return tokenCounts[prompt];
+    }
+
+    private void record(String fileName, long size, String sha256, int firstPrompt, int promptCount, long rowCount)
+            throws IOException {
         store.update(s -> {
             Shard entry = MechanistFactory.eINSTANCE.createShard();
             entry.setFile(fileName);
-            entry.setSize(written.size());
-            entry.setSha256(written.sha256());
+            entry.setSize(size);
+            entry.setSha256(sha256);
             entry.setFirstPrompt(firstPrompt);
             entry.setPromptCount(promptCount);
             entry.setRowCount(rowCount);
             ModelLookup.capture(s, captureId).getShards().add(entry);
         });
         nextShardIndex++;
-        bufferedPrompts = 0;
-        bufferedRows = 0;
-        for (ByteBuffer buffer : siteBuffers) {
-            if (buffer != null) {
-                buffer.clear();
-            }
-        }
     }
 
     /**
@@ -375,54 +384,5 @@ public final class CaptureWriter implements AutoCloseable {
     private void finish() {
         finished = true;
         store.writerClosed(captureId);
-    }
-
-    private long bufferedBytes() {
-        long total = 0;
-        for (ByteBuffer buffer : siteBuffers) {
-            total += buffer == null ? 0 : buffer.position();
-        }
-        return total;
-    }
-
-    private void append(int siteIndex, float[] rows) {
-        int elementBytes = storage == StorageType.F16 ? 2 : 4;
-        long needed = (long) rows.length * elementBytes;
-        ByteBuffer buffer = siteBuffers[siteIndex];
-        if (buffer == null || buffer.remaining() < needed) {
-            long have = buffer == null ? 0 : buffer.position();
-            long capacity = Math.max(have + needed, Math.min(Math.max(2 * have, 1 << 16), shardBytes / sites.size() + needed));
-            if (capacity > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("capture " + captureId + ": one shard's rows of site "
-                        + sites.get(siteIndex).id() + " exceed 2 GiB; use a smaller shard size");
-            }
-            ByteBuffer grown = ByteBuffer.allocate((int) capacity).order(ByteOrder.LITTLE_ENDIAN);
-            if (buffer != null) {
-                grown.put(buffer.flip());
-            }
-            buffer = grown;
-            siteBuffers[siteIndex] = buffer;
-        }
-        if (storage == StorageType.F16) {
-            for (float v : rows) {
-                buffer.putShort(HalfFloats.floatToF16(v));
-            }
-        } else {
-            buffer.asFloatBuffer().put(rows);
-            buffer.position(Math.toIntExact(buffer.position() + needed));
-        }
-    }
-
-    private void ensureIndexCapacity(int newRows) {
-        if (bufferedRows + newRows > rowPositions.length) {
-            rowPositions = Arrays.copyOf(rowPositions, (int) Math.max(2L * rowPositions.length, bufferedRows + newRows));
-        }
-        if (bufferedPrompts + 2 > promptRowStarts.length) {
-            promptRowStarts = Arrays.copyOf(promptRowStarts, 2 * promptRowStarts.length);
-        }
-    }
-
-    private static ByteBuffer ints(int count) {
-        return ByteBuffer.allocate(Math.multiplyExact(count, 4)).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

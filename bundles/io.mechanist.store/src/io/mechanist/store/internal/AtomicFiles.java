@@ -89,6 +89,41 @@ public final class AtomicFiles {
         return written;
     }
 
+    /** A temporary file written and forced to disk by {@link #stage}, with its size and SHA-256. */
+    public record Staged(Path temporary, long size, String sha256) {
+    }
+
+    /**
+     * The first half of {@link #write}: writes {@code content} to a fresh temporary beside {@code target} and forces
+     * it to disk, leaving {@code target} unchanged; {@link #publish} completes the write, possibly in another
+     * process. A temporary never published is deleted by the next process that opens the store for writing.
+     */
+    public static Staged stage(Path target, Content content) throws IOException {
+        Path temporary = target.toAbsolutePath().getParent().resolve(temporaryName(target.getFileName().toString()));
+        Written written;
+        try {
+            written = writeTemporary(temporary, target, content);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        // A failure from here on leaves the complete temporary behind, as a process dying now would.
+        reached(Step.TEMPORARY_WRITTEN, target);
+        return new Staged(temporary, written.size(), written.sha256());
+    }
+
+    /** The second half of {@link #write}: renames a staged temporary over {@code target} and forces the folder. */
+    public static void publish(Path temporary, Path target) throws IOException {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        reached(Step.RENAMED, target);
+        forceFolder(target.toAbsolutePath().getParent());
+        reached(Step.FOLDER_FORCED, target);
+    }
+
     /**
      * Writes and forces the temporary file. The JDK's errors here ("No space left on device", "Disk quota
      * exceeded") name no file, so they are rethrown naming the file being written.

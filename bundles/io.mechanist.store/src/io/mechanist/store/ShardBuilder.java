@@ -1,0 +1,246 @@
+package io.mechanist.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.mechanist.core.tensor.DType;
+import io.mechanist.core.tensor.HalfFloats;
+import io.mechanist.core.tensor.SafetensorsWriter;
+import io.mechanist.model.StorageType;
+import io.mechanist.store.internal.AtomicFiles;
+import io.mechanist.store.internal.ShardLayout;
+
+/**
+ * Buffers the rows of consecutive prompts of one capture and encodes them as one capture shard
+ * (docs/store-format.md). {@link CaptureWriter} fills one per shard; a process that computes a block of prompts
+ * away from the store's writer (a Spark executor) fills one and {@linkplain #stage stages} it under a temporary
+ * name, for the writer to {@linkplain CaptureWriter#commitStaged commit}. Not thread-safe.
+ */
+public final class ShardBuilder {
+
+    /** A captured site: its id and the shape of one row ({@code [d_model]}, {@code [head, key]}, ...). */
+    public record Site(String id, int[] rowShape) implements java.io.Serializable {
+        public Site {
+            rowShape = rowShape.clone();
+        }
+
+        /** Floats in one row. */
+        public int width() {
+            return Arrays.stream(rowShape).reduce(1, Math::multiplyExact);
+        }
+    }
+
+    /**
+     * A shard file written under a temporary name in its capture folder, forced to disk, not yet part of the
+     * capture: {@code temporaryName} (a store temporary, {@code .shard-NNNNN.safetensors.<hex>.tmp}), its size and
+     * SHA-256, and the prompts it holds.
+     */
+    public record Staged(String temporaryName, long size, String sha256, int firstPrompt, int promptCount,
+            long rowCount) implements java.io.Serializable {
+    }
+
+    private final String captureId;
+    private final List<Site> sites;
+    private final StorageType storage;
+    private int firstPrompt;
+    private int bufferedPrompts;
+    private long bufferedRows;
+    private final ByteBuffer[] siteBuffers;
+    private int[] rowPositions = new int[1024];
+    private long[] promptRowStarts = new long[65];
+    private int[] tokenCounts = new int[64];
+    private final long capacityHint;
+
+    /**
+     * @param firstPrompt dataset index of the shard's first prompt
+     * @param capacityHint expected bytes of the shard (buffers grow to about this much at once)
+     */
+    public ShardBuilder(String captureId, List<Site> sites, StorageType storage, int firstPrompt, long capacityHint) {
+        this.captureId = captureId;
+        this.sites = List.copyOf(sites);
+        this.storage = storage;
+        this.firstPrompt = firstPrompt;
+        this.capacityHint = capacityHint;
+        this.siteBuffers = new ByteBuffer[sites.size()];
+    }
+
+    /** Bytes of one prompt's rows at every site, given its number of captured positions. */
+    public static long promptBytes(List<Site> sites, StorageType storage, int positions) {
+        long width = sites.stream().mapToLong(Site::width).sum();
+        return positions * width * (storage == StorageType.F16 ? 2 : 4);
+    }
+
+    public int firstPrompt() {
+        return firstPrompt;
+    }
+
+    public int bufferedPrompts() {
+        return bufferedPrompts;
+    }
+
+    public long bufferedRows() {
+        return bufferedRows;
+    }
+
+    /** Bytes of the activations buffered so far. */
+    public long bufferedBytes() {
+        long total = 0;
+        for (ByteBuffer buffer : siteBuffers) {
+            total += buffer == null ? 0 : buffer.position();
+        }
+        return total;
+    }
+
+    /**
+     * Adds the next prompt: {@code rowsBySite.get(site)} holds {@code [positions.length, rowWidth]} floats,
+     * row-major, rows in the order of {@code positions} (ascending token positions).
+     *
+     * @throws IllegalArgumentException if a site is missing or unknown, or a length does not match
+     */
+    public void add(int prompt, int tokenCount, int[] positions, Map<String, float[]> rowsBySite) {
+        if (prompt != firstPrompt + bufferedPrompts) {
+            throw new IllegalArgumentException("capture " + captureId + ": expected prompt "
+                    + (firstPrompt + bufferedPrompts) + ", got " + prompt);
+        }
+        if (rowsBySite.size() != sites.size()) {
+            throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ": got sites "
+                    + rowsBySite.keySet() + ", expected " + sites.stream().map(Site::id).toList());
+        }
+        for (Site site : sites) {
+            float[] rows = rowsBySite.get(site.id());
+            if (rows == null) {
+                throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ": no rows for site " + site.id());
+            }
+            if (rows.length != (long) positions.length * site.width()) {
+                throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ", site " + site.id()
+                        + ": expected " + positions.length + " rows x " + site.width() + " = "
+                        + (long) positions.length * site.width() + " floats, got " + rows.length);
+            }
+        }
+        for (int i = 0; i < sites.size(); i++) {
+            append(i, rowsBySite.get(sites.get(i).id()));
+        }
+        ensureIndexCapacity(positions.length);
+        System.arraycopy(positions, 0, rowPositions, (int) bufferedRows, positions.length);
+        tokenCounts[bufferedPrompts] = tokenCount;
+        bufferedRows += positions.length;
+        bufferedPrompts++;
+        promptRowStarts[bufferedPrompts] = bufferedRows;
+    }
+
+    /** The buffered prompts as shard tensors and metadata. */
+    SafetensorsWriter encode() {
+        DType dtype = storage == StorageType.F16 ? DType.F16 : DType.F32;
+        SafetensorsWriter shard = new SafetensorsWriter()
+                .metadata("format", ShardLayout.SHARD_FORMAT)
+                .metadata("capture_id", captureId)
+                .metadata("first_prompt", Integer.toString(firstPrompt))
+                .metadata("prompt_count", Integer.toString(bufferedPrompts))
+                .metadata("row_count", Long.toString(bufferedRows))
+                .metadata("storage", dtype.safetensorsName())
+                .metadata("sites", String.join(",", sites.stream().map(Site::id).toList()));
+        for (int i = 0; i < sites.size(); i++) {
+            Site site = sites.get(i);
+            long[] shape = new long[site.rowShape().length + 1];
+            shape[0] = bufferedRows;
+            for (int d = 0; d < site.rowShape().length; d++) {
+                shape[d + 1] = site.rowShape()[d];
+            }
+            ByteBuffer bytes = siteBuffers[i] == null ? ByteBuffer.allocate(0) : siteBuffers[i].duplicate().flip();
+            shard.addRaw(site.id(), dtype, shape, bytes);
+        }
+        ByteBuffer promptIndex = ints(bufferedPrompts);
+        ByteBuffer tokenCountsOfShard = ints(bufferedPrompts);
+        for (int p = 0; p < bufferedPrompts; p++) {
+            promptIndex.putInt(firstPrompt + p);
+            tokenCountsOfShard.putInt(tokenCounts[p]);
+        }
+        ByteBuffer rowStarts = ByteBuffer.allocate(Math.multiplyExact(bufferedPrompts + 1, 8)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p <= bufferedPrompts; p++) {
+            rowStarts.putLong(promptRowStarts[p]);
+        }
+        ByteBuffer positions = ints(Math.toIntExact(bufferedRows));
+        for (int r = 0; r < bufferedRows; r++) {
+            positions.putInt(rowPositions[r]);
+        }
+        shard.addRaw(ShardLayout.PROMPT_INDEX, DType.I32, new long[] {bufferedPrompts}, promptIndex.flip());
+        shard.addRaw(ShardLayout.PROMPT_TOKEN_COUNT, DType.I32, new long[] {bufferedPrompts}, tokenCountsOfShard.flip());
+        shard.addRaw(ShardLayout.PROMPT_ROW_START, DType.I64, new long[] {bufferedPrompts + 1L}, rowStarts.flip());
+        shard.addRaw(ShardLayout.ROW_POSITION, DType.I32, new long[] {bufferedRows}, positions.flip());
+        return shard;
+    }
+
+    /**
+     * Writes the buffered prompts as shard number {@code shardIndex} of {@code captureFolder} under a fresh
+     * temporary name there and forces it to disk; the capture is unchanged until a writer commits it. Several
+     * attempts at one shard (a retried or speculative task) stage different files, and only the committed one
+     * becomes the shard; a store opened for writing deletes the others as the temporaries they are.
+     */
+    public Staged stage(Path captureFolder, int shardIndex) throws IOException {
+        Path target = captureFolder.resolve(ShardLayout.shardFileName(shardIndex));
+        AtomicFiles.Staged staged = AtomicFiles.stage(target, encode()::writeTo);
+        return new Staged(staged.temporary().getFileName().toString(), staged.size(), staged.sha256(), firstPrompt,
+                bufferedPrompts, bufferedRows);
+    }
+
+    /** Empties the buffers; the next prompt added is {@code nextFirstPrompt}. */
+    void clear(int nextFirstPrompt) {
+        firstPrompt = nextFirstPrompt;
+        bufferedPrompts = 0;
+        bufferedRows = 0;
+        for (ByteBuffer buffer : siteBuffers) {
+            if (buffer != null) {
+                buffer.clear();
+            }
+        }
+    }
+
+    private void append(int siteIndex, float[] rows) {
+        int elementBytes = storage == StorageType.F16 ? 2 : 4;
+        long needed = (long) rows.length * elementBytes;
+        ByteBuffer buffer = siteBuffers[siteIndex];
+        if (buffer == null || buffer.remaining() < needed) {
+            long have = buffer == null ? 0 : buffer.position();
+            long capacity = Math.max(have + needed, Math.min(Math.max(2 * have, 1 << 16), capacityHint / sites.size() + needed));
+            if (capacity > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("capture " + captureId + ": one shard's rows of site "
+                        + sites.get(siteIndex).id() + " exceed 2 GiB; use a smaller shard size");
+            }
+            ByteBuffer grown = ByteBuffer.allocate((int) capacity).order(ByteOrder.LITTLE_ENDIAN);
+            if (buffer != null) {
+                grown.put(buffer.flip());
+            }
+            buffer = grown;
+            siteBuffers[siteIndex] = buffer;
+        }
+        if (storage == StorageType.F16) {
+            for (float v : rows) {
+                buffer.putShort(HalfFloats.floatToF16(v));
+            }
+        } else {
+            buffer.asFloatBuffer().put(rows);
+            buffer.position(Math.toIntExact(buffer.position() + needed));
+        }
+    }
+
+    private void ensureIndexCapacity(int newRows) {
+        if (bufferedRows + newRows > rowPositions.length) {
+            rowPositions = Arrays.copyOf(rowPositions, (int) Math.max(2L * rowPositions.length, bufferedRows + newRows));
+        }
+        if (bufferedPrompts + 2 > promptRowStarts.length) {
+            promptRowStarts = Arrays.copyOf(promptRowStarts, 2 * promptRowStarts.length);
+        }
+        if (bufferedPrompts + 1 > tokenCounts.length) {
+            tokenCounts = Arrays.copyOf(tokenCounts, 2 * tokenCounts.length);
+        }
+    }
+
+    private static ByteBuffer ints(int count) {
+        return ByteBuffer.allocate(Math.multiplyExact(count, 4)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}

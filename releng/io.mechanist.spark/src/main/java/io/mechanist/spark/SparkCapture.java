@@ -1,0 +1,173 @@
+package io.mechanist.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import io.mechanist.capture.CaptureJob;
+import io.mechanist.capture.CapturePositions;
+import io.mechanist.capture.CaptureSummary;
+import io.mechanist.capture.Capturer;
+import io.mechanist.core.activations.PromptInfo;
+import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.ShardBuilder;
+
+/**
+ * A capture on Apache Spark into the same store a single-machine capture writes (docs/scale-out.md).
+ * <p>
+ * The driver prepares the capture exactly as {@link Capturer} does (model and dataset registered, a new capture
+ * or the interrupted one resumed) and cuts the remaining prompts into the blocks a single-machine capture would
+ * write as shards (same shard size, so the same boundaries). Each block is a Spark task: the executor runs it
+ * through its once-loaded copy of the model and stages the shard under a temporary name in the capture folder.
+ * The driver alone commits: in prompt order, each shard renamed into place and recorded in {@code store.xmi} with
+ * its size and hash, once. A failed, retried or speculative attempt leaves at most an uncommitted temporary, which
+ * the next process to open the store for writing deletes. If the job stops, the shards committed so far stay and
+ * the capture is INCOMPLETE; running it again (here or with {@code mechanist capture}) resumes it.
+ * <p>
+ * The store must be on a filesystem that the driver and every executor see at the same path (NFS, a shared
+ * volume); so must the checkpoint folder.
+ */
+public final class SparkCapture {
+
+    /** The Spark setting of libtorch's threads per executor JVM (default: its cores divided by its task slots). */
+    public static final String INTRA_OP_THREADS = "spark.mechanist.intraOpThreads";
+
+    private SparkCapture() {
+    }
+
+    /**
+     * Captures (or resumes) {@code job} on {@code spark}; progress goes to {@code log} (and the Spark UI: one job
+     * per shard, described with its prompts).
+     *
+     * @throws IOException naming the file at fault, as {@link Capturer#capture} does
+     * @throws org.apache.spark.SparkException (unchecked through Spark's API) if a shard fails on every attempt;
+     *     the shards committed before it stay, the capture stays INCOMPLETE
+     */
+    public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Consumer<String> log)
+            throws IOException {
+        return capture(spark, job, log, new Settings(spark.getConf().getInt(INTRA_OP_THREADS, 0), -1));
+    }
+
+    /**
+     * How the executors run: {@code intraOpThreads} libtorch threads per executor JVM (0: its cores divided by its
+     * task slots); {@code failFirstAttemptOfShard}, for fault-injection tests, a shard number whose first attempt
+     * fails after its first batch (-1: none).
+     */
+    public record Settings(int intraOpThreads, int failFirstAttemptOfShard) {
+    }
+
+    /** {@link #capture(JavaSparkContext, CaptureJob, Consumer)} with explicit {@link Settings}. */
+    public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Consumer<String> log,
+            Settings settings) throws IOException {
+        try (Capturer.Session session = Capturer.open(job, warning -> log.accept("warning: " + warning), null)) {
+            CaptureWriter writer = session.writer();
+            List<ShardTask.Block> blocks = plan(session);
+            int total = session.prompts().size();
+            log.accept("capture " + writer.captureId() + ": " + total + " prompts, " + blocks.size() + " shard(s) to "
+                    + "compute" + (writer.nextPrompt() > 0 ? ", resuming after prompt " + (writer.nextPrompt() - 1) : ""));
+            if (!blocks.isEmpty()) {
+                ShardTask task = new ShardTask(job.model().toAbsolutePath().normalize().toString(), writer.captureId(),
+                        writer.captureFolder().toAbsolutePath().normalize().toString(), writer.shardSites(),
+                        writer.storage(), job.padding(), job.positions().kind() == CapturePositions.Kind.ALL,
+                        session.maxTokens(), job.batchSize(), settings.intraOpThreads(),
+                        settings.failFirstAttemptOfShard());
+                runAndCommit(spark, task, blocks, writer, total, log);
+            }
+            CaptureSummary summary = session.complete();
+            log.accept("capture " + summary.captureId() + " complete: " + total + " prompts");
+            return summary;
+        }
+    }
+
+    /**
+     * The remaining prompts in the blocks that {@link CaptureWriter} would cut them into: a shard ends with the
+     * prompt whose rows bring it to the shard size.
+     */
+    static List<ShardTask.Block> plan(Capturer.Session session) {
+        CaptureWriter writer = session.writer();
+        List<ShardBuilder.Site> sites = writer.shardSites();
+        List<PromptInfo> prompts = session.prompts();
+        List<ShardTask.Block> blocks = new ArrayList<>();
+        int shardIndex = writer.nextShardIndex();
+        int first = writer.nextPrompt();
+        long bytes = 0;
+        for (int p = first; p < prompts.size(); p++) {
+            bytes += ShardBuilder.promptBytes(sites, writer.storage(), writer.positions(p).length);
+            if (bytes >= writer.shardBytes() || p == prompts.size() - 1) {
+                long[][] tokens = new long[p + 1 - first][];
+                int[][] positions = new int[p + 1 - first][];
+                for (int q = first; q <= p; q++) {
+                    tokens[q - first] = java.util.Arrays.stream(prompts.get(q).tokenIds()).asLongStream().toArray();
+                    positions[q - first] = writer.positions(q);
+                }
+                blocks.add(new ShardTask.Block(shardIndex++, first, tokens, positions));
+                first = p + 1;
+                bytes = 0;
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * One Spark job per shard, several in flight so every task slot stays busy; the driver commits the finished
+     * shards in prompt order as they arrive, so a stopped job keeps its longest finished prefix.
+     */
+    private static void runAndCommit(JavaSparkContext spark, ShardTask task, List<ShardTask.Block> blocks,
+            CaptureWriter writer, int total, Consumer<String> log) throws IOException {
+        JavaRDD<ShardBuilder.Staged> shards = spark.parallelize(blocks, blocks.size()).map(task::run);
+        String group = "mechanist-capture-" + writer.captureId() + "-" + System.nanoTime();
+        int inFlight = Math.max(2, 2 * spark.defaultParallelism());
+        ExecutorService submitter = Executors.newFixedThreadPool(Math.min(inFlight, blocks.size()), runnable -> {
+            Thread thread = new Thread(runnable, "mechanist-shard-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<ShardBuilder.Staged>> results = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            int partition = i;
+            ShardTask.Block block = blocks.get(i);
+            results.add(submitter.submit(() -> {
+                spark.setJobGroup(group, "capture " + task.captureId() + ": shard " + block.shardIndex()
+                        + ", prompts " + block.firstPrompt() + ".." + (block.firstPrompt() + block.promptCount() - 1)
+                        + " of " + total, true);
+                return shards.collectPartitions(new int[] {partition})[0].get(0);
+            }));
+        }
+        long started = System.nanoTime();
+        boolean committedAll = false;
+        try {
+            for (int i = 0; i < blocks.size(); i++) {
+                ShardBuilder.Staged staged = results.get(i).get();
+                writer.commitStaged(staged);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                log.accept(String.format("capture %s: committed shard %d (prompts %d..%d), %d of %d prompts, %.1f s",
+                        task.captureId(), blocks.get(i).shardIndex(), staged.firstPrompt(),
+                        staged.firstPrompt() + staged.promptCount() - 1, writer.nextPrompt(), total, seconds));
+            }
+            committedAll = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("capture " + task.captureId() + " interrupted after prompt " + writer.nextPrompt(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("capture " + task.captureId() + ": a shard failed after prompt "
+                    + writer.nextPrompt() + "; the capture stays INCOMPLETE and resumes when run again", cause);
+        } finally {
+            if (!committedAll) {
+                spark.cancelJobGroup(group); // the shards still running cannot be committed after a gap
+            }
+            submitter.shutdownNow();
+        }
+    }
+}

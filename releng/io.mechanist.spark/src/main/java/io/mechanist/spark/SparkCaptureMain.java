@@ -1,0 +1,101 @@
+package io.mechanist.spark;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import io.mechanist.capture.CaptureJob;
+import io.mechanist.capture.CapturePositions;
+import io.mechanist.capture.CaptureSummary;
+import io.mechanist.model.StorageType;
+
+/**
+ * {@code spark-submit --class io.mechanist.spark.SparkCaptureMain mechanist-spark.jar capture --store DIR --model DIR
+ * --dataset FILE [--sites LIST] [--positions SEL] [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID]
+ * [--name NAME]}: the options of {@code mechanist capture} (docs/capture.md), plus the shard size, which is also
+ * the size of one Spark task.
+ */
+public final class SparkCaptureMain {
+
+    private static final String USAGE = "usage: spark-submit [spark options] --class " + SparkCaptureMain.class.getName()
+            + " mechanist-spark.jar capture --store DIR --model DIR --dataset FILE [--sites LIST] [--positions SEL]"
+            + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME]  (docs/scale-out.md)";
+
+    private SparkCaptureMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("capture")) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        CaptureJob job;
+        try {
+            job = parse(Arrays.asList(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("mechanist-spark: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        SparkConf conf = new SparkConf().setAppName("mechanist capture " + job.dataset().getFileName());
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            CaptureSummary summary = SparkCapture.capture(spark, job, System.out::println);
+            System.out.println("captured " + summary.promptCount() + " prompts into capture " + summary.captureId()
+                    + " of " + job.store());
+        }
+    }
+
+    static CaptureJob parse(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String key = args.get(i);
+            if (!key.startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("expected --option value, got '" + key + "'");
+            }
+            options.put(key.substring(2), args.get(i + 1));
+        }
+        for (String required : List.of("store", "model", "dataset")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is required");
+            }
+        }
+        CaptureJob.Builder job = CaptureJob.builder(Path.of(options.remove("store")), Path.of(options.remove("model")),
+                Path.of(options.remove("dataset")));
+        if (options.containsKey("sites")) {
+            job.sites(Arrays.stream(options.remove("sites").split(",")).map(String::trim).toList());
+        }
+        if (options.containsKey("positions")) {
+            job.positions(CapturePositions.parse(options.remove("positions")));
+        }
+        if (options.containsKey("batch")) {
+            job.batchSize(Integer.parseInt(options.remove("batch")));
+        }
+        if (options.containsKey("dtype")) {
+            String dtype = options.remove("dtype");
+            job.storage(switch (dtype.toLowerCase()) {
+                case "f32" -> StorageType.F32;
+                case "f16" -> StorageType.F16;
+                default -> throw new IllegalArgumentException("--dtype must be f32 or f16, was " + dtype);
+            });
+        }
+        if (options.containsKey("shard-mb")) {
+            job.shardBytes((long) (Double.parseDouble(options.remove("shard-mb")) * (1 << 20)));
+        }
+        if (options.containsKey("id")) {
+            job.captureId(options.remove("id"));
+        }
+        if (options.containsKey("name")) {
+            job.name(options.remove("name"));
+        }
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + options.keySet().stream().map(k -> "--" + k).toList());
+        }
+        return job.build();
+    }
+}

@@ -1,0 +1,205 @@
+package io.mechanist.spark;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.apache.spark.api.java.JavaSparkContext;
+
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.RunRequest;
+import io.mechanist.runtime.RunResult;
+import io.mechanist.runtime.SiteActivations;
+import io.mechanist.runtime.intervention.AddVector;
+import io.mechanist.runtime.intervention.InterventionPlan;
+import io.mechanist.runtime.intervention.Positions;
+import io.mechanist.steering.AbPrompt;
+import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.SteeringScale;
+import io.mechanist.steering.SteeringSweep;
+import io.mechanist.steering.SteeringVector;
+import io.mechanist.steering.SteeringVectors;
+import io.mechanist.steering.SweepConfig;
+import io.mechanist.steering.SweepResult;
+
+/**
+ * {@link SteeringSweep#run} on Apache Spark: the same grid and numbers, computed as Spark tasks. First one task per
+ * block of prompts runs them unsteered (the answers' baseline and each layer's residual norm, summed over the
+ * blocks into the mean that scales the multipliers); then one task per (vector, layer, multiplier, prompt block)
+ * cell runs the block under that cell's intervention. The driver merges the cells into one {@link SweepResult}.
+ * With blocks a multiple of the sweep's batch size, every forward pass sees the same batches as on one machine.
+ */
+public final class SparkSweep {
+
+    private SparkSweep() {
+    }
+
+    /**
+     * @param modelFolder the checkpoint, at the same path on the driver and every executor
+     * @param promptsPerTask prompts per block (rounded up to a multiple of the sweep's batch size)
+     * @see SteeringSweep#run
+     */
+    public static SweepResult run(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts,
+            AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config, int promptsPerTask) {
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException("a steering sweep needs at least one held-out prompt");
+        }
+        int layers = config.layers().size();
+        int multipliers = config.multipliers().length;
+        int kinds = config.control() ? 2 : 1;
+        int n = prompts.size();
+        float[][][] vectors = new float[kinds][layers][];
+        double[][] norms = new double[kinds][layers];
+        for (int l = 0; l < layers; l++) {
+            SteeringVector v = vectorForLayer.apply(config.layers().get(l));
+            vectors[0][l] = v.values();
+            norms[0][l] = v.norm();
+            if (config.control()) {
+                SteeringVector control = SteeringVectors.randomLike(v, config.controlSeed() + config.layers().get(l));
+                vectors[1][l] = control.values();
+                norms[1][l] = control.norm();
+            }
+        }
+        int blockSize = Math.max(1, (promptsPerTask + config.batchSize() - 1) / config.batchSize()) * config.batchSize();
+        List<long[][]> blocks = new ArrayList<>();
+        List<boolean[]> matching = new ArrayList<>();
+        for (int from = 0; from < n; from += blockSize) {
+            List<AbPrompt> block = prompts.subList(from, Math.min(n, from + blockSize));
+            blocks.add(block.stream().map(AbPrompt::tokens).toArray(long[][]::new));
+            boolean[] isA = new boolean[block.size()];
+            for (int i = 0; i < isA.length; i++) {
+                isA[i] = block.get(i).matchingIsA();
+            }
+            matching.add(isA);
+        }
+        Grid grid = new Grid(modelFolder.toAbsolutePath().normalize().toString(), config.point().name(),
+                config.layers().stream().mapToInt(Integer::intValue).toArray(), config.steerPositions().everyPosition(),
+                config.steerPositions().indices(), config.batchSize(), answers.textA(), answers.idA(), answers.textB(),
+                answers.idB(), spark.getConf().getInt(SparkCapture.INTRA_OP_THREADS, 0));
+
+        // Unsteered: baseline metrics and the residual norms, per block.
+        List<Cell> baselineCells = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            baselineCells.add(new Cell(b, blocks.get(b), matching.get(b), -1, -1, -1, null, 0));
+        }
+        spark.setJobDescription("steering sweep: unsteered baseline, " + blocks.size() + " block(s) of " + blockSize);
+        List<Outcome> baseline = spark.parallelize(baselineCells, baselineCells.size()).map(grid::run).collect();
+        SteeringScale.MeanNorm[] norm = new SteeringScale.MeanNorm[layers];
+        for (int l = 0; l < layers; l++) {
+            norm[l] = new SteeringScale.MeanNorm();
+            for (Outcome outcome : baseline) {
+                norm[l].add(outcome.norms()[l]);
+            }
+        }
+        double[] meanNorm = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            meanNorm[l] = norm[l].mean();
+        }
+        int cells = kinds * layers * multipliers * n;
+        SweepResult result = new SweepResult(config, n, meanNorm, norms, new float[cells], new float[cells],
+                new float[cells], new float[n]);
+        for (Outcome outcome : baseline) {
+            int from = outcome.block() * blockSize;
+            System.arraycopy(outcome.metrics()[2], 0, result.baselineLogitDiff(), from, outcome.metrics()[2].length);
+            for (int k = 0; k < kinds; k++) {
+                for (int l = 0; l < layers; l++) {
+                    for (int m = 0; m < multipliers; m++) {
+                        if (config.multipliers()[m] == 0) {
+                            copy(outcome.metrics(), result, result.index(k, l, m, from));
+                        }
+                    }
+                }
+            }
+        }
+
+        // Steered: one task per (vector, layer, multiplier, block) cell.
+        List<Cell> steered = new ArrayList<>();
+        for (int k = 0; k < kinds; k++) {
+            for (int l = 0; l < layers; l++) {
+                for (int m = 0; m < multipliers; m++) {
+                    if (config.multipliers()[m] == 0) {
+                        continue;
+                    }
+                    for (int b = 0; b < blocks.size(); b++) {
+                        steered.add(new Cell(b, blocks.get(b), matching.get(b), k, l, m, vectors[k][l],
+                                result.coefficient(k, l, m)));
+                    }
+                }
+            }
+        }
+        spark.setJobDescription("steering sweep: " + steered.size() + " cells (vector x layer x multiplier x block)");
+        for (Outcome outcome : spark.parallelize(steered, Math.max(1, steered.size())).map(grid::run).collect()) {
+            copy(outcome.metrics(), result, result.index(outcome.kind(), outcome.layer(), outcome.multiplier(),
+                    outcome.block() * blockSize));
+        }
+        return result;
+    }
+
+    private static void copy(float[][] metrics, SweepResult into, int at) {
+        System.arraycopy(metrics[0], 0, into.probability(), at, metrics[0].length);
+        System.arraycopy(metrics[1], 0, into.probabilityFull(), at, metrics[1].length);
+        System.arraycopy(metrics[2], 0, into.logitDiff(), at, metrics[2].length);
+    }
+
+    /**
+     * One task: a block of prompts, unsteered ({@code kind < 0}) or under the vector of one grid cell with its raw
+     * coefficient.
+     */
+    record Cell(int block, long[][] tokens, boolean[] matchingIsA, int kind, int layer, int multiplier,
+            float[] vector, double coefficient) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A task's answer: {@code metrics} as {@link SteeringSweep#metrics}; {@code norms} per layer (unsteered only). */
+    record Outcome(int block, int kind, int layer, int multiplier, float[][] metrics, SteeringScale.MeanNorm[] norms)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The sweep's settings as plain data, shipped with every task. */
+    record Grid(String modelFolder, String point, int[] layers, boolean everyPosition, int[] positions,
+            int batchSize, String textA, long idA, String textB, long idB, int intraOpThreads) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        Outcome run(Cell cell) throws java.io.IOException {
+            List<AbPrompt> prompts = new ArrayList<>();
+            for (int i = 0; i < cell.tokens().length; i++) {
+                prompts.add(new AbPrompt(cell.tokens()[i], cell.matchingIsA()[i]));
+            }
+            AnswerTokens answers = new AnswerTokens(textA, idA, textB, idB);
+            HookPoint hookPoint = HookPoint.valueOf(point);
+            List<long[]> tokens = Arrays.asList(cell.tokens());
+            try (ExecutorModels.Lease lease = ExecutorModels.borrow(Path.of(modelFolder), intraOpThreads)) {
+                HookedTransformer model = lease.model();
+                if (cell.kind() < 0) {
+                    List<HookSite> sites = Arrays.stream(layers).mapToObj(l -> HookSite.of(hookPoint, l)).toList();
+                    SteeringScale.MeanNorm[] norms = new SteeringScale.MeanNorm[layers.length];
+                    for (int l = 0; l < layers.length; l++) {
+                        norms[l] = new SteeringScale.MeanNorm();
+                    }
+                    RunResult result = model.run(RunRequest.builder(tokens).batchSize(batchSize).capture(sites)
+                            .sink((site, batch) -> {
+                                SteeringScale.MeanNorm siteNorm = norms[sites.indexOf(site)];
+                                for (SiteActivations a : batch) {
+                                    siteNorm.add(a);
+                                }
+                            }).build());
+                    return new Outcome(cell.block(), -1, -1, -1, SteeringSweep.metrics(result, prompts, answers), norms);
+                }
+                HookSite site = HookSite.of(hookPoint, layers[cell.layer()]);
+                Positions steer = everyPosition ? Positions.all() : Positions.of(positions);
+                InterventionPlan plan = InterventionPlan.of(SweepResult.VECTOR_KINDS.get(cell.kind()) + "@" + site.id(),
+                        new AddVector(site, steer, cell.vector(), cell.coefficient()));
+                RunResult result = model.sweep(RunRequest.builder(tokens).batchSize(batchSize).build(), List.of(plan))
+                        .get(0);
+                return new Outcome(cell.block(), cell.kind(), cell.layer(), cell.multiplier(),
+                        SteeringSweep.metrics(result, prompts, answers), null);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.mechanist.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.mechanist.capture.CaptureJob;
+import io.mechanist.capture.Capturer;
+import io.mechanist.djl.DjlEngines;
+
+/**
+ * Benchmark, not a test: the demo dataset repeated {@code copies} times (fresh prompt ids), captured at every
+ * position of every layer's resid_post, first in this process with {@link Capturer} (libtorch on all cores), then
+ * on Spark {@code local[N]} with {@link SparkCapture} (N tasks, cores/N libtorch threads each), alternately, in
+ * the same JVM. Prints each run's seconds and the ratio. Run with {@code ./mechanist spark bench [copies] [N]}.
+ */
+public final class SparkCaptureBenchmark {
+
+    private SparkCaptureBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int copies = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int slots = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int rounds = 2;
+        Path work = Files.createTempDirectory("mechanist-spark-bench");
+        Path dataset = repeatedDemo(work.resolve("demo-x" + copies + ".jsonl"), copies);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("dataset %s (%d prompts), sites blocks.*.resid_post, all positions, batch 8, shards of 4 MiB;"
+                + " %d cores, OMP_WAIT_POLICY=%s, java %s%n", dataset.getFileName(), 400 * copies, cores,
+                System.getenv("OMP_WAIT_POLICY"), System.getProperty("java.version"));
+        try (JavaSparkContext spark = new JavaSparkContext(new SparkConf().setMaster("local[" + slots + "]")
+                .setAppName("mechanist capture benchmark").set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"))) {
+            // warm-up: the engine, the tokenizer, Spark's first job
+            run(work, "warmup-single", dataset, null, cores);
+            run(work, "warmup-spark", dataset, spark, cores);
+            List<String> lines = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                double single = run(work, "single-" + round, dataset, null, cores);
+                double distributed = run(work, "spark-" + round, dataset, spark, cores);
+                lines.add(String.format("round %d: single process %.2f s, Spark local[%d] %.2f s, ratio spark/single %.2f",
+                        round, single, slots, distributed, distributed / single));
+            }
+            lines.forEach(System.out::println);
+        }
+    }
+
+    private static double run(Path work, String name, Path dataset, JavaSparkContext spark, int cores)
+            throws IOException {
+        CaptureJob job = CaptureJob.builder(work.resolve(name), SparkCaptureTest.MODEL, dataset)
+                .sites("blocks.*.resid_post").batchSize(8).shardBytes(4L << 20).build();
+        long start = System.nanoTime();
+        if (spark == null) {
+            DjlEngines.engine();
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(cores);
+            Capturer.capture(job, null);
+        } else {
+            SparkCapture.capture(spark, job, line -> { });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%-14s %.2f s%n", name, seconds);
+        return seconds;
+    }
+
+    private static Path repeatedDemo(Path target, int copies) throws IOException {
+        List<String> lines = Files.readAllLines(SparkCaptureTest.DATASET);
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < copies; c++) {
+            for (String line : lines) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonObject prompt = JsonParser.parseString(line).getAsJsonObject();
+                prompt.addProperty("id", prompt.get("id").getAsString() + "-copy" + c);
+                out.add(prompt.toString());
+            }
+        }
+        return Files.write(target, out);
+    }
+}
