@@ -36,14 +36,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
-import io.mechanist.testing.TinyStore;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.MechanistFactory;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.testing.TinyStore;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.application.MechanistPerspective;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.StoreElement;

@@ -35,17 +35,17 @@ import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.analysis.ViewBinding;
 import io.mechanist.heatmap.HeatmapData;
-import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.analysis.LayerPositionAnalysis;
+import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.TinyStore;
 import io.mechanist.testing.ui.Screenshots;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
+import io.mechanist.ui.events.StoreResultSelection;
+import io.mechanist.ui.events.TokenPositionSelection;
 import io.mechanist.ui.heatmap.HeatmapView;
-import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StoreResultSelection;
 
 /**
  * A stored layer x position result, opened as the Store Navigator opens it (a {@link StoreResultSelection} on the
@@ -178,9 +178,9 @@ class StoredResultViewTest {
                 ui(view::statusText));
 
         // a click on the cell selects its position for the other views
-        AtomicReference<PositionSelection> received = new AtomicReference<>();
-        EventHandler handler = event -> received.set((PositionSelection) event.getProperty(IEventBroker.DATA));
-        broker.subscribe(PositionSelection.TOPIC, handler);
+        AtomicReference<TokenPositionSelection> received = new AtomicReference<>();
+        EventHandler handler = event -> received.set((TokenPositionSelection) event.getProperty(IEventBroker.DATA));
+        broker.subscribe(TokenPositionSelection.TOPIC, handler);
         try {
             ui(() -> {
                 Point centre = canvas.centreOf(LAYER, POSITION);
@@ -194,8 +194,8 @@ class StoredResultViewTest {
                 return null;
             });
             waitUntil(() -> received.get() != null, "the position selection arrives");
-            assertEquals(new PositionSelection(TinyStore.CAPTURE + " \u2013 prompt 0", POSITION, tokens.get(POSITION)),
-                    received.get());
+            assertEquals(new TokenPositionSelection(TinyStore.CAPTURE + " \u2013 prompt 0", POSITION,
+                    tokens.get(POSITION)), received.get());
         } finally {
             broker.unsubscribe(handler);
         }
