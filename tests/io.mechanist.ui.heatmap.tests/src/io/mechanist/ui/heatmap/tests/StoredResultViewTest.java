@@ -2,6 +2,7 @@ package io.mechanist.ui.heatmap.tests;
 
 import static io.mechanist.testing.ui.Workbench.page;
 import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitForJobs;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -141,14 +143,11 @@ class StoredResultViewTest {
         int expectedColour = ColorScale.forData(shown).argb(shown.value(LAYER, POSITION));
         // what is on screen: the first copy of the screen can precede the paint of a just laid-out canvas
         AtomicReference<Integer> drawn = new AtomicReference<>();
-        long until = System.nanoTime() + 10_000_000_000L;
-        do {
+        waitUntil(() -> {
             drawn.set(ui(() -> pixelAtCentre(canvas, LAYER, POSITION)));
-            if (sameColour(expectedColour, drawn.get())) {
-                break;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < until);
+            return sameColour(expectedColour, drawn.get());
+        }, Duration.ofSeconds(30), () -> String.format("the cell is drawn in its colour: drawn %06x, expected %06x",
+                drawn.get() & 0xFFFFFF, expectedColour & 0xFFFFFF));
         for (int shift : new int[] { 16, 8, 0 }) {
             assertEquals((expectedColour >> shift) & 0xFF, (drawn.get() >> shift) & 0xFF, 2, String.format(
                     "colour of the cell: drawn %06x, expected %06x", drawn.get(), expectedColour & 0xFFFFFF));
@@ -203,7 +202,7 @@ class StoredResultViewTest {
         // a result of another analysis is not this view's to show
         ui(() -> broker.send(StoreResultSelection.TOPIC,
                 new StoreResultSelection(tiny.folder, resultId, "io.mechanist.examples.tokenstats.norms", "norms")));
-        Thread.sleep(1500);
+        waitForJobs("Reading heatmap result");
         assertSame(shown, ui(canvas::data), "the heatmap stays");
 
         Path shot = ui(() -> {
