@@ -121,7 +121,7 @@ class LoadingTest {
             c.add("rope_scaling", yarn);
         });
         IOException rope = assertThrows(IOException.class, () -> ReferenceModel.load(dir));
-        assertTrue(rope.getMessage().contains("yarn"), rope.getMessage());
+        assertTrue(rope.getMessage().contains("rope_type 'yarn' is not implemented"), rope.getMessage());
     }
 
     @Test
