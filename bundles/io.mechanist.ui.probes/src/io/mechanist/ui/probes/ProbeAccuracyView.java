@@ -76,10 +76,8 @@ public class ProbeAccuracyView {
     public static final String STEERING_VIEW_ID = "io.mechanist.ui.steering.SteeringView";
     /** Prefix of the {@link TokenPositionSelection#source()} this view publishes; its positions are aligned indices. */
     public static final String SOURCE_PREFIX = "probes: ";
-    /** The label of the run dialog's anchor field, and its declared default (plugin.xml of the probe analysis). */
     /** Title of the "Compare with..." list of stored probe results. */
     public static final String COMPARE_TITLE = "Compare with a stored probe result";
-    /** Keys of the part's persisted state: the stored result on screen, shown again after a restart. */
 
     @Inject
     @Optional

@@ -29,7 +29,6 @@ import org.eclipse.swt.widgets.Display;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.steering.ProbeCausalSweep;
-import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SweepResult;
 import io.mechanist.steering.analysis.StoredSweeps;
