@@ -161,7 +161,8 @@ public final class ActivationStore implements AutoCloseable {
         }
         if (StorePaths.linkCount(storeFile) > 1) {
             throw new StoreCorruptionException(storeFile, "is a hard link (" + StorePaths.linkCount(storeFile)
-                    + " names on disk); a store's metadata must be a plain file in its folder");
+                    + " names on disk); a store's metadata must be a plain file in its folder (copy the store"
+                    + " without hard links, e.g. cp -a)");
         }
         return dir;
     }

@@ -134,8 +134,9 @@ public final class StorePaths {
         }
         if (existing.equals(normalized) && linkCount(normalized) > 1) {
             throw corrupt(element + " '" + root.relativize(normalized) + "' is a hard link (" + linkCount(normalized)
-                    + " names on disk); Mechanist never makes hard links in a store, and one can name a file outside"
-                    + " it");
+                    + " names on disk), which can name a file outside the store; Mechanist never makes one. A copy"
+                    + " made with hard links (cp -l, rsync --link-dest, deduplication) opens once copied plainly"
+                    + " (cp -a)");
         }
         return normalized;
     }
