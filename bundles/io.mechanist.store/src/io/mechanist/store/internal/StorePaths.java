@@ -168,7 +168,8 @@ public final class StorePaths {
         }
         try {
             requireInsideOnDisk(checked, element);
-            if (identity == null || !identity.equals(identity(checked))) {
+            // absent before and after: the opener's own error (a missing file) is the one to report
+            if (!java.util.Objects.equals(identity, identity(checked))) {
                 throw corrupt(element + " '" + root.relativize(checked) + "' was replaced on disk while it was "
                         + "being opened; it is not read");
             }
@@ -200,7 +201,10 @@ public final class StorePaths {
         });
     }
 
-    /** The file's identity on disk (its device and inode where the platform has them), links not followed. */
+    /**
+     * The file's identity on disk (its device and inode where the platform has them), links not followed; null when
+     * there is no such file.
+     */
     private static Object identity(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
