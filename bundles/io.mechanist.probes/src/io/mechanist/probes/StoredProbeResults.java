@@ -39,6 +39,25 @@ import io.mechanist.store.StoreCorruptionException;
 public record StoredProbeResults(Path storeFolder, String resultId, String captureId, String labelKey, String point,
         ProbeResults results, ReadoutResults readout, String readoutNote) {
 
+    /** What a viewer calls the result: its capture (its id when none is recorded) and its id, e.g. "demo (r1)". */
+    public String displayName() {
+        return (captureId == null ? resultId : captureId) + " (" + resultId + ")";
+    }
+
+    /**
+     * {@link #read(ActivationStore, String)} through {@code open} when the store is already open (it stays open),
+     * else from {@code storeFolder} opened read-only for the read.
+     */
+    public static StoredProbeResults read(Path storeFolder, String resultId, ActivationStore open)
+            throws IOException {
+        if (open != null) {
+            return read(open, resultId);
+        }
+        try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
+            return read(store, resultId);
+        }
+    }
+
     /**
      * The position alignment of a stored probe result, from the parameters it was run with.
      *

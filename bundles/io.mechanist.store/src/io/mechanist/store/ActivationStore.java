@@ -159,6 +159,11 @@ public final class ActivationStore implements AutoCloseable {
         if (!Files.isRegularFile(storeFile)) {
             throw new IOException(dir + " is not a Mechanist store (no " + ShardLayout.STORE_FILE + ")");
         }
+        if (StorePaths.linkCount(storeFile) > 1) {
+            throw new StoreCorruptionException(storeFile, "is a hard link (" + StorePaths.linkCount(storeFile)
+                    + " names on disk); a store's metadata must be a plain file in its folder (copy the store"
+                    + " without hard links, e.g. cp -a)");
+        }
         return dir;
     }
 
@@ -567,10 +572,12 @@ public final class ActivationStore implements AutoCloseable {
         for (FileCheck check : checks) {
             progress.checkCanceled();
             try {
-                paths.requireInsideOnDisk(check.file(), check.element());
-                CaptureReader.verifyFile(check.file(), check.size(), check.sha256());
+                paths.readInside(check.file(), check.element(),
+                        file -> CaptureReader.verifyFile(file, check.size(), check.sha256()));
             } catch (StoreCorruptionException e) {
                 problems.add(e);
+            } catch (IOException e) {
+                problems.add(new StoreCorruptionException(check.file(), "cannot be read: " + e.getMessage()));
             }
             progress.worked(1);
         }

@@ -1,7 +1,6 @@
 package io.mechanist.devtools.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +14,11 @@ import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.core.tensor.DType;
-import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.djl.DjlEngines;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
+import io.mechanist.runtime.synthetic.PublishedShape;
+import io.mechanist.runtime.synthetic.RandomCheckpoint;
 
 /**
  * Forward throughput on a GPT-2-small-shaped checkpoint with random weights (12 layers, d_model 768, 12 heads,
@@ -27,14 +27,12 @@ import io.mechanist.runtime.RunRequest;
  * every layer's resid_post and whether native memory stays flat over many passes.
  *
  * <p>Usage: {@code ForwardBenchmark [checkpointFolder] [repeats] [memoryPasses]}; the folder is written once
- * (about 500 MB) when it has no model.safetensors.
+ * (about 500 MB, by RandomCheckpoint) when it has no model.safetensors.
  */
 public final class ForwardBenchmark {
     private static final int LAYERS = 12;
     private static final int D = 768;
-    private static final int HEADS = 12;
     private static final int VOCAB = 50257;
-    private static final int POSITIONS = 1024;
     private static final int T = 128;
 
     private ForwardBenchmark() {
@@ -46,7 +44,7 @@ public final class ForwardBenchmark {
         int memoryPasses = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         if (!Files.isRegularFile(dir.resolve("model.safetensors"))) {
             System.out.println("writing random GPT-2-small checkpoint to " + dir);
-            writeCheckpoint(dir);
+            new RandomCheckpoint(PublishedShape.GPT2_SMALL).dtype(DType.F32).write(dir);
         }
         System.out.println("threads: " + DjlEngines.threadSettings());
         double gflops = sgemmRate(12);
@@ -169,50 +167,5 @@ public final class ForwardBenchmark {
             }
         }
         return tokens;
-    }
-
-    private static void writeCheckpoint(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        String config = "{\"architectures\": [\"GPT2LMHeadModel\"], \"model_type\": \"gpt2\", \"vocab_size\": " + VOCAB
-                + ", \"n_positions\": " + POSITIONS + ", \"n_embd\": " + D + ", \"n_layer\": " + LAYERS
-                + ", \"n_head\": " + HEADS + ", \"activation_function\": \"gelu_new\", \"layer_norm_epsilon\": 1e-5,"
-                + " \"eos_token_id\": 50256, \"bos_token_id\": 50256}";
-        Files.writeString(dir.resolve("config.json"), config, StandardCharsets.UTF_8);
-        Random random = new Random(1);
-        SafetensorsWriter writer = new SafetensorsWriter();
-        writer.add("wte.weight", DType.F32, new long[] {VOCAB, D}, gaussian(random, VOCAB * D, 0.02));
-        writer.add("wpe.weight", DType.F32, new long[] {POSITIONS, D}, gaussian(random, POSITIONS * D, 0.01));
-        for (int l = 0; l < LAYERS; l++) {
-            String p = "h." + l + ".";
-            writer.add(p + "ln_1.weight", DType.F32, new long[] {D}, constant(D, 1));
-            writer.add(p + "ln_1.bias", DType.F32, new long[] {D}, constant(D, 0));
-            writer.add(p + "attn.c_attn.weight", DType.F32, new long[] {D, 3 * D}, gaussian(random, D * 3 * D, 0.02));
-            writer.add(p + "attn.c_attn.bias", DType.F32, new long[] {3 * D}, constant(3 * D, 0));
-            writer.add(p + "attn.c_proj.weight", DType.F32, new long[] {D, D}, gaussian(random, D * D, 0.02));
-            writer.add(p + "attn.c_proj.bias", DType.F32, new long[] {D}, constant(D, 0));
-            writer.add(p + "ln_2.weight", DType.F32, new long[] {D}, constant(D, 1));
-            writer.add(p + "ln_2.bias", DType.F32, new long[] {D}, constant(D, 0));
-            writer.add(p + "mlp.c_fc.weight", DType.F32, new long[] {D, 4 * D}, gaussian(random, D * 4 * D, 0.02));
-            writer.add(p + "mlp.c_fc.bias", DType.F32, new long[] {4 * D}, constant(4 * D, 0));
-            writer.add(p + "mlp.c_proj.weight", DType.F32, new long[] {4 * D, D}, gaussian(random, 4 * D * D, 0.02));
-            writer.add(p + "mlp.c_proj.bias", DType.F32, new long[] {D}, constant(D, 0));
-        }
-        writer.add("ln_f.weight", DType.F32, new long[] {D}, constant(D, 1));
-        writer.add("ln_f.bias", DType.F32, new long[] {D}, constant(D, 0));
-        writer.write(dir.resolve("model.safetensors"));
-    }
-
-    private static float[] gaussian(Random random, int count, double std) {
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) (random.nextGaussian() * std);
-        }
-        return v;
-    }
-
-    private static float[] constant(int count, float value) {
-        float[] v = new float[count];
-        Arrays.fill(v, value);
-        return v;
     }
 }

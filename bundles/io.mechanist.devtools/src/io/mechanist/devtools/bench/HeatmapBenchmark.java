@@ -18,7 +18,7 @@ import io.mechanist.heatmap.render.RowPyramid;
  * must handle, at a typical view size, reading every row and reading the {@link RowPyramid}, against two baselines
  * measured in the same run: filling the same int[] image with one colour, and one max() pass over every cell of the
  * grid (the memory traffic any renderer that looks at all cells must pay). Repaints that keep the window (expose,
- * tooltip, selection marker) only draw the cached image: see {@code io.mechanist.ui.heatmap}'s ImageDataBenchmark.
+ * tooltip, selection marker) only draw the cached image: see ImageDataBenchmark.
  * <p>
  * Usage: {@code java -cp <classes> io.mechanist.devtools.bench.HeatmapBenchmark [width height [repeats]]}
  */

@@ -177,8 +177,11 @@ final class LlamaFamilyAdapter implements FamilyAdapter {
                 }
                 yield new RopeSpec(theta, RopeSpec.Scaling.DYNAMIC, factor, 0, 0, maxPositions, headDim);
             }
-            default -> throw new CheckpointException(c.file(), "rope_scaling type '" + type
-                    + "' is not supported (supported: default, linear, llama3, dynamic)");
+            // yarn, longrope and the rest: not built, because every rope variant here is first checked against the
+            // double-precision reference written from Hugging Face's definition
+            default -> throw new CheckpointException(c.file(), "rope_scaling type '" + type + "' is not implemented;"
+                    + " Mechanist runs only the rope variants it checks against its double-precision reference"
+                    + " (default, linear, llama3, dynamic)");
         };
     }
 

@@ -95,9 +95,10 @@ public final class CaptureReader implements ActivationSet {
                             if (closed) {
                                 throw new IllegalStateException("capture " + id + " reader is closed");
                             }
-                            paths.requireInsideOnDisk(file, element);
-                            verifyFile(file, size, sha256);
-                            f = SafetensorsFile.open(file);
+                            f = paths.openInside(file, element, checked -> {
+                                verifyFile(checked, size, sha256);
+                                return SafetensorsFile.open(checked);
+                            });
                             checkLayout(this, f);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
@@ -46,7 +48,8 @@ public final class StoreFile {
      */
     public static Store load(Path file) throws IOException {
         Resource resource = resourceSet().createResource(URI.createFileURI(file.toAbsolutePath().toString()));
-        try (InputStream in = Files.newInputStream(file)) {
+        // Never through a link swapped in after the store was checked (the open fails instead).
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             resource.load(in, Map.of(XMLResource.OPTION_ENCODING, "UTF-8"));
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + " is not a readable Mechanist store file: " + e.getMessage(), e);

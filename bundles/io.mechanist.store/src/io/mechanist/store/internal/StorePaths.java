@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.mechanist.model.AnalysisResult;
@@ -20,6 +22,14 @@ import io.mechanist.store.StoreCorruptionException;
  * {@code results/<id>.safetensors}) and, on disk, must not lead outside the store through a symbolic link.
  * Anything else is a {@link StoreCorruptionException} naming the element and the recorded path; no file is read,
  * written, measured or deleted first.
+ * <p>
+ * <b>Hard links.</b> A data file with more than one name on disk is refused: Mechanist never makes hard links in a
+ * store, and one made by a crafted archive (some extractors create hard links to any path) names a file elsewhere
+ * although its path is inside. <b>Links swapped in later.</b> A store's files can change between the check and the
+ * open (a shared folder, another process); {@link #openInside} checks again after opening and compares the file's
+ * identity, so a link swapped in before the open is refused before the file's contents are used. Java opens by path,
+ * so a swap that is undone between the open and the second check is not detected; that needs an attacker racing
+ * this process on the same file system, not a shared store.
  */
 public final class StorePaths {
 
@@ -122,7 +132,113 @@ public final class StorePaths {
             throw corrupt(element + " '" + root.relativize(normalized)
                     + "' leads outside the store folder through a symbolic link");
         }
+        if (existing.equals(normalized) && linkCount(normalized) > 1) {
+            throw corrupt(element + " '" + root.relativize(normalized) + "' is a hard link (" + linkCount(normalized)
+                    + " names on disk), which can name a file outside the store; Mechanist never makes one. A copy"
+                    + " made with hard links (cp -l, rsync --link-dest, deduplication) opens once copied plainly"
+                    + " (cp -a)");
+        }
         return normalized;
+    }
+
+    /** Opens a checked store file, e.g. {@code SafetensorsFile::open}; may read the file. */
+    @FunctionalInterface
+    public interface Opener<T extends AutoCloseable> {
+        T open(Path file) throws IOException;
+    }
+
+    /**
+     * Checks {@code path} ({@link #requireInsideOnDisk}), opens it with {@code opener}, then checks it again and
+     * requires the same file (device and inode) as before the open. When the second check fails, what was opened is
+     * closed and the containment error is thrown, not the opener's own (a format or size error about a file swapped
+     * in from elsewhere would describe that file).
+     */
+    public <T extends AutoCloseable> T openInside(Path path, String element, Opener<T> opener) throws IOException {
+        Path checked = requireInsideOnDisk(path, element);
+        Object identity = identity(checked);
+        T opened = null;
+        IOException failedIo = null;
+        RuntimeException failedOther = null;
+        try {
+            opened = opener.open(checked);
+        } catch (IOException e) {
+            failedIo = e;
+        } catch (RuntimeException e) {
+            failedOther = e;
+        }
+        try {
+            requireInsideOnDisk(checked, element);
+            // absent before and after: the opener's own error (a missing file) is the one to report
+            if (!java.util.Objects.equals(identity, identity(checked))) {
+                throw corrupt(element + " '" + root.relativize(checked) + "' was replaced on disk while it was "
+                        + "being opened; it is not read");
+            }
+        } catch (StoreCorruptionException e) {
+            closeQuietly(opened);
+            throw e;
+        }
+        if (failedIo != null) {
+            throw failedIo;
+        }
+        if (failedOther != null) {
+            throw failedOther;
+        }
+        return opened;
+    }
+
+    /** Reads a checked store file without keeping it open, e.g. to verify its checksum. */
+    @FunctionalInterface
+    public interface Reader {
+        void read(Path file) throws IOException;
+    }
+
+    /** {@link #openInside} for a read that keeps nothing open. */
+    public void readInside(Path path, String element, Reader reader) throws IOException {
+        openInside(path, element, file -> {
+            reader.read(file);
+            return () -> {
+            };
+        });
+    }
+
+    /**
+     * The file's identity on disk (its device and inode where the platform has them), links not followed; null when
+     * there is no such file.
+     */
+    private static Object identity(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attributes.fileKey() != null ? attributes.fileKey()
+                    : List.of(attributes.creationTime(), attributes.size());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * How many names the regular file {@code file} has on disk; 1 for anything else, or where the platform does
+     * not say (no "unix" attribute view).
+     */
+    public static int linkCount(Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return 1;
+            }
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable opened) {
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (Exception e) {
+                // closing what must not be used; nothing was read from it that is passed on
+            }
+        }
     }
 
     private Path realRoot() throws StoreCorruptionException {

@@ -73,9 +73,11 @@ public final class VectorFiles {
     }
 
     public static StoredVectorData read(StorePaths paths, Snapshot snapshot) throws IOException {
-        Path file = paths.requireInsideOnDisk(snapshot.file(), "file of vector '" + snapshot.id() + "'");
-        CaptureReader.verifyFile(file, -1, snapshot.sha256());
-        try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
+        try (SafetensorsFile tensors = paths.openInside(snapshot.file(), "file of vector '" + snapshot.id() + "'",
+                file -> {
+                    CaptureReader.verifyFile(file, -1, snapshot.sha256());
+                    return SafetensorsFile.open(file);
+                })) {
             return new StoredVectorData(snapshot.id(), snapshot.name(), snapshot.siteId(), snapshot.method(),
                     tensors.readFloats(snapshot.tensor()), snapshot.parameters());
         }
@@ -93,9 +95,11 @@ public final class VectorFiles {
     }
 
     public static float[] readArray(StorePaths paths, ArrayLocation location) throws IOException {
-        Path file = paths.requireInsideOnDisk(location.file(), location.element());
-        CaptureReader.verifyFile(file, -1, location.sha256());
-        try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
+        try (SafetensorsFile tensors = paths.openInside(location.file(), location.element(), file -> {
+            CaptureReader.verifyFile(file, -1, location.sha256());
+            return SafetensorsFile.open(file);
+        })) {
+            Path file = tensors.path();
             if (location.tensor() == null || !tensors.contains(location.tensor())) {
                 throw new StoreCorruptionException(file, "has no tensor '" + location.tensor() + "'");
             }

@@ -30,23 +30,26 @@ import io.mechanist.heatmap.HeatmapRequests;
 import io.mechanist.heatmap.export.HeatmapExport;
 import io.mechanist.heatmap.export.HeatmapImage;
 import io.mechanist.heatmap.render.RowPyramid;
+import io.mechanist.ui.events.ShowInHeatmap;
+import io.mechanist.ui.events.StorePromptSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 import io.mechanist.ui.heatmap.internal.HeatmapControls;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.StoreElement;
-import io.mechanist.ui.store.StorePromptSelection;
-import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import io.mechanist.ui.charts.HeatmapCanvas;
+import io.mechanist.ui.events.TokenPositionSelection;
 
 /**
  * Activation heatmaps of one prompt of a capture: layer x position, neuron x position, attention pattern. Heatmaps
  * are built in a background job from an {@link ActivationSource}; the UI thread only draws. Clicking a cell publishes
- * a {@link PositionSelection}. Without a source the view says so and shows nothing.
+ * a {@link TokenPositionSelection}. Without a source the view says so and shows nothing.
  */
 public class HeatmapView {
 
-    public static final String ID = "io.mechanist.ui.heatmap.HeatmapView";
+    public static final String ID = ShowInHeatmap.VIEW_ID;
     /** What the view says while it has nothing to show and no store is open. */
     public static final String EMPTY_STATE = "No activations to show. Open a store to see activations.";
     /** What the view says while it has nothing to show and stores are open. */
@@ -224,6 +227,14 @@ public class HeatmapView {
      */
     @Inject
     @Optional
+    void showRows(@UIEventTopic(ShowInHeatmap.TOPIC) ShowInHeatmap request) {
+        if (canvas != null && !canvas.isDisposed() && request != null) {
+            show(request.data());
+        }
+    }
+
+    @Inject
+    @Optional
     void onResult(@UIEventTopic(StoreResultSelection.TOPIC) StoreResultSelection selection) {
         if (canvas != null && !canvas.isDisposed() && StoredResultLoader.accepts(selection)) {
             storedResults.load(selection);
@@ -347,10 +358,10 @@ public class HeatmapView {
 
     private void publish(HeatmapCanvas.CellClick click) {
         String of = source != null ? source.description() : shownResult != null ? shownResult : click.data().title();
-        PositionSelection selection = new PositionSelection(of, click.position(), click.token(),
+        TokenPositionSelection selection = new TokenPositionSelection(of, click.position(), click.token(),
                 source != null ? shownPrompt : null);
         if (eventBroker != null) {
-            eventBroker.post(PositionSelection.TOPIC, selection);
+            eventBroker.post(TokenPositionSelection.TOPIC, selection);
         }
     }
 

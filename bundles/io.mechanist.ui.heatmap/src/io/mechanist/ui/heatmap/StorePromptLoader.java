@@ -6,7 +6,7 @@ import org.eclipse.core.runtime.jobs.Job;
 
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.heatmap.ActivationSetSource;
-import io.mechanist.ui.store.StorePromptSelection;
+import io.mechanist.ui.events.StorePromptSelection;
 
 /**
  * Opens the capture of a prompt picked in the Store Navigator in a job and hands it to the view as its source. The

@@ -17,7 +17,7 @@ import io.mechanist.model.ResultArray;
 import io.mechanist.model.ResultColumn;
 import io.mechanist.model.ResultTable;
 import io.mechanist.store.ActivationStore;
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 
 /**
  * Reads a stored result of {@link LayerPositionAnalysis} (opened in the Store Navigator) in a job and hands its

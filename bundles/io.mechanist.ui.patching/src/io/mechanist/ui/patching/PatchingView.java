@@ -34,7 +34,7 @@ import io.mechanist.patching.StoredPatching;
 import io.mechanist.patching.analysis.PatchingAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.StoredResults;
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

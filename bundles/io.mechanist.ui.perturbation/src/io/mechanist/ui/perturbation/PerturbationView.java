@@ -32,7 +32,7 @@ import io.mechanist.core.analysis.StoredResult;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.StoredResults;
 import io.mechanist.ui.charts.XYChartViewer;
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

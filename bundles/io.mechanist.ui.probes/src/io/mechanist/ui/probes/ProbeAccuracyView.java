@@ -37,26 +37,26 @@ import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.probes.PositionAlignment;
-import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
-import io.mechanist.probes.SteerAlongProbe;
+import io.mechanist.probes.SteeringChoice;
 import io.mechanist.probes.StoredProbeResults;
 import io.mechanist.probes.chart.AccuracyChart;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
-import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.events.SteerAlongProbe;
+import io.mechanist.ui.events.StorePromptSelection;
+import io.mechanist.ui.events.StoreResultSelection;
+import io.mechanist.ui.events.TokenPositionSelection;
+import io.mechanist.ui.probes.internal.ProbePanel;
+import io.mechanist.ui.probes.internal.RunProbesDialog;
 import io.mechanist.ui.store.AnalysisJob;
 import io.mechanist.ui.store.DataDefaults;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.ShownResult;
 import io.mechanist.ui.store.StoreElement;
-import io.mechanist.ui.store.StorePromptSelection;
-import io.mechanist.ui.store.StoreResultSelection;
-import io.mechanist.ui.probes.internal.ProbePanel;
-import io.mechanist.ui.probes.internal.RunProbesDialog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -64,7 +64,7 @@ import jakarta.inject.Inject;
 /**
  * Probe accuracy by aligned position: one line per selected layer with its 95% band, the control task, chance and the
  * output read-out; a layer x position heatmap below; optionally a second capture side by side. Clicking the chart
- * publishes a {@link PositionSelection}; selections published by other views move the marker.
+ * publishes a {@link TokenPositionSelection}; selections published by other views move the marker.
  */
 public class ProbeAccuracyView {
 
@@ -74,12 +74,10 @@ public class ProbeAccuracyView {
             + "probe...\" then tests its direction causally (the best cell when none is marked).";
     /** The view that carries out a {@link SteerAlongProbe} request (bundle io.mechanist.ui.steering). */
     public static final String STEERING_VIEW_ID = "io.mechanist.ui.steering.SteeringView";
-    /** Prefix of the {@link PositionSelection#source()} this view publishes; its positions are aligned indices. */
+    /** Prefix of the {@link TokenPositionSelection#source()} this view publishes; its positions are aligned indices. */
     public static final String SOURCE_PREFIX = "probes: ";
-    /** The label of the run dialog's anchor field, and its declared default (plugin.xml of the probe analysis). */
     /** Title of the "Compare with..." list of stored probe results. */
     public static final String COMPARE_TITLE = "Compare with a stored probe result";
-    /** Keys of the part's persisted state: the stored result on screen, shown again after a restart. */
 
     @Inject
     @Optional
@@ -259,7 +257,7 @@ public class ProbeAccuracyView {
      */
     @Inject
     @Optional
-    void onPosition(@UIEventTopic(PositionSelection.TOPIC) PositionSelection selection) {
+    void onPosition(@UIEventTopic(TokenPositionSelection.TOPIC) TokenPositionSelection selection) {
         if (selection == null || primary == null || primary.results() == null || status.isDisposed()) {
             return;
         }
@@ -325,8 +323,9 @@ public class ProbeAccuracyView {
         (panel == primary ? comparison : primary).chart().setMarker(category);
         ProbeResults r = panel.results();
         if (eventBroker != null && r != null) {
-            eventBroker.post(PositionSelection.TOPIC, new PositionSelection(SOURCE_PREFIX + panel.name() + " @ "
-                    + r.positionLabel(category), category, r.positionToken(category)));
+            eventBroker.post(TokenPositionSelection.TOPIC, new TokenPositionSelection(
+                    SOURCE_PREFIX + panel.name() + " @ " + r.positionLabel(category), category,
+                    r.positionToken(category)));
         }
     }
 
@@ -404,21 +403,12 @@ public class ProbeAccuracyView {
         }
         Job job = Job.create("Reading probe result " + resultId, (IProgressMonitor monitor) -> {
             try {
-                StoredProbeResults stored;
-                if (openStore != null) {
-                    stored = StoredProbeResults.read(openStore, resultId);
-                } else {
-                    try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
-                        stored = StoredProbeResults.read(store, resultId);
-                    }
-                }
-                StoredProbeResults r = stored;
+                StoredProbeResults r = StoredProbeResults.read(storeFolder, resultId, openStore);
                 Source from = r.captureId() == null || r.labelKey() == null ? null
                         : new Source(storeFolder, r.captureId(), r.labelKey());
-                String name = (r.captureId() == null ? resultId : r.captureId()) + " (" + resultId + ")";
                 PositionAlignment alignment = alignmentOf(openStore, storeFolder, resultId);
                 ui(() -> {
-                    show(name, r.results(), r.readout(), from, r.readoutNote());
+                    show(r.displayName(), r.results(), r.readout(), from, r.readoutNote());
                     shownAlignment = alignment;
                     shown.remember(storeFolder, resultId);
                 });
@@ -450,33 +440,17 @@ public class ProbeAccuracyView {
                     + "probe result.");
             return null;
         }
-        int position = primary.chart().marker();
-        int layer = -1;
-        if (position < 0 || position >= r.positionCount()) {
-            ProbeCell best = r.best(m);
-            if (best == null) {
-                status.setText("No probe cell has prompts.");
-                return null;
-            }
-            layer = best.layer();
-            position = best.position();
-        } else {
-            int[] candidates = layers.getSelectionIndices().length > 0 ? layers.getSelectionIndices()
-                    : java.util.stream.IntStream.range(0, r.layerCount()).toArray();
-            for (int l : candidates) {
-                if (layer < 0 || r.cell(m, l, position).accuracy() > r.cell(m, layer, position).accuracy()) {
-                    layer = l;
-                }
-            }
-        }
-        ProbeDirection direction = r.direction(m, layer, position);
-        if (direction == null) {
-            status.setText("The " + m.id() + " probe at " + r.layerName(layer) + " position "
-                    + r.positionLabel(position) + " has no direction (one class there, or directions were off).");
+        SteeringChoice choice;
+        try {
+            choice = SteeringChoice.choose(r, m, primary.chart().marker(), layers.getSelectionIndices());
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
             return null;
         }
-        return new SteerAlongProbe(source.storeFolder(), source.captureId(), source.labelKey(), r.negativeLabel(),
-                r.layerName(layer), r.positionLabel(position), direction);
+        ProbeDirection direction = choice.direction();
+        return new SteerAlongProbe(source.storeFolder(), source.captureId(), source.labelKey(),
+                direction.positiveLabel(), r.negativeLabel(), r.layerName(choice.layer()),
+                r.positionLabel(choice.position()), direction.method().id(), direction.weights());
     }
 
     /** Shows the Steering view and asks it to steer along the selected probe ({@link SteerAlongProbe#TOPIC}). */
@@ -582,19 +556,11 @@ public class ProbeAccuracyView {
         }
         Job job = Job.create("Reading probe result " + resultId, (IProgressMonitor monitor) -> {
             try {
-                StoredProbeResults r;
-                ActivationStore open = OpenStores.instance().store(storeFolder);
-                if (open != null) {
-                    r = StoredProbeResults.read(open, resultId);
-                } else {
-                    try (ActivationStore store = ActivationStore.openReadOnly(storeFolder)) {
-                        r = StoredProbeResults.read(store, resultId);
-                    }
-                }
-                String name = (r.captureId() == null ? resultId : r.captureId()) + " (" + resultId + ")";
+                StoredProbeResults r = StoredProbeResults.read(storeFolder, resultId,
+                        OpenStores.instance().store(storeFolder));
                 ui(() -> {
                     if (primary.results() != null) {
-                        compare(name, r.results(), r.readout());
+                        compare(r.displayName(), r.results(), r.readout());
                     }
                 });
                 return Status.OK_STATUS;

@@ -9,8 +9,8 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -37,8 +37,8 @@ import io.mechanist.saes.analysis.SaeFeaturesAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.StoredResults;
 import io.mechanist.ui.charts.XYChartViewer;
-import io.mechanist.ui.heatmap.HeatmapView;
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.ShowInHeatmap;
+import io.mechanist.ui.events.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
@@ -61,6 +61,10 @@ public class FeaturesView {
     @Inject
     @Optional
     private EPartService partService;
+
+    @Inject
+    @Optional
+    private IEventBroker eventBroker;
 
     private Label status;
     private Text search;
@@ -222,23 +226,20 @@ public class FeaturesView {
      * (opening the view), otherwise only when the view is already open.
      */
     private void showInHeatmap(boolean open) {
-        if (promptRows == null || selected < 0 || partService == null) {
+        if (promptRows == null || selected < 0 || partService == null || eventBroker == null) {
             return;
         }
-        MPart part = partService.findPart(HeatmapView.ID);
-        if (open && (part == null || !(part.getObject() instanceof HeatmapView))) {
+        if (open && partService.findPart(ShowInHeatmap.VIEW_ID) == null) {
             try {
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(HeatmapView.ID, null,
-                        IWorkbenchPage.VIEW_VISIBLE);
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ShowInHeatmap.VIEW_ID,
+                        null, IWorkbenchPage.VIEW_VISIBLE);
             } catch (PartInitException e) {
                 status.setText("Cannot open the Heatmap view: " + e.getMessage());
                 return;
             }
-            part = partService.findPart(HeatmapView.ID);
         }
-        if (part != null && part.getObject() instanceof HeatmapView heatmap) {
-            heatmap.show(heatmap(promptRows, selected));
-        }
+        // Synchronous: a view opened just above is subscribed already; a closed one simply does not hear it.
+        eventBroker.send(ShowInHeatmap.TOPIC, new ShowInHeatmap(heatmap(promptRows, selected)));
     }
 
     /** The selected feature and the others firing on the prompt, as rows over its tokens. */

@@ -28,15 +28,15 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
-import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.steering.ProbeCausalSweep;
-import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SweepResult;
 import io.mechanist.steering.analysis.StoredSweeps;
 import io.mechanist.steering.analysis.SweepAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.ui.charts.XYChartViewer;
+import io.mechanist.ui.events.SteerAlongProbe;
+import io.mechanist.ui.events.StoreResultSelection;
 import io.mechanist.ui.steering.internal.InteractivePanel;
 import io.mechanist.ui.steering.internal.ProbeCausalRun;
 import io.mechanist.ui.steering.internal.SweepPanel;
@@ -45,7 +45,6 @@ import io.mechanist.ui.store.AnalysisJob;
 import io.mechanist.ui.store.EmbeddedModel;
 import io.mechanist.ui.store.OpenStores;
 import io.mechanist.ui.store.ShownResult;
-import io.mechanist.ui.store.StoreResultSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -158,11 +157,10 @@ public class SteeringView {
      */
     public Job steerAlongProbe(SteerAlongProbe r) {
         ProbeCausalSweep.Request request = new ProbeCausalSweep.Request(r.captureId(), r.labelKey(),
-                r.direction().positiveLabel(), r.negativeLabel(), r.hookSiteId(), r.direction().method().id(),
-                r.direction().weights(), null);
+                r.positiveLabel(), r.negativeLabel(), r.hookSiteId(), r.method(), r.weights(), null);
         String what = String.format(Locale.ROOT, "%s probe at %s%s (label %s: %s vs %s, capture %s)",
-                r.direction().method().id(), r.hookSiteId(), r.positionLabel() == null ? "" : ", " + r.positionLabel(),
-                r.labelKey(), r.direction().positiveLabel(), r.negativeLabel(), r.captureId());
+                r.method(), r.hookSiteId(), r.positionLabel() == null ? "" : ", " + r.positionLabel(),
+                r.labelKey(), r.positiveLabel(), r.negativeLabel(), r.captureId());
         ProbeCausalRun run = new ProbeCausalRun(r.storeFolder(), request, r.positionLabel());
         AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
         AnalysisJob job = new AnalysisJob(r.storeFolder(), registry.get(SweepAnalysis.ID), run, run.analysisRequest(),

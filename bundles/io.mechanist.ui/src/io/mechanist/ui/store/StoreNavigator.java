@@ -41,6 +41,8 @@ import org.eclipse.ui.part.ViewPart;
 
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.ViewBinding;
+import io.mechanist.ui.events.StorePromptSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 import io.mechanist.ui.results.ResultView;
 import io.mechanist.ui.workflow.NewStoreDialog;
 import io.mechanist.ui.workflow.WorkflowHandler;

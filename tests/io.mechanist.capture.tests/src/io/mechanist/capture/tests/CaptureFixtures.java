@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.mechanist.runtime.reference.ArchitectureFamily;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 
 /** Tiny checkpoints (written once per JVM) and a small dataset in the fixture tokenizer's vocabulary. */
 final class CaptureFixtures {

@@ -19,7 +19,7 @@ import com.google.gson.JsonParser;
 import io.mechanist.headless.Cli;
 import io.mechanist.headless.Commands;
 import io.mechanist.runtime.reference.ArchitectureFamily;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 import io.mechanist.testing.TestRegistries;
 
 /** Runs the real CLI (every registered verb) in-process and captures its output; tiny fixtures for the verbs. */

@@ -20,7 +20,7 @@ import com.google.gson.JsonObject;
 import io.mechanist.headless.Cli;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.ReferenceModel;
-import io.mechanist.runtime.reference.fixtures.TinyTokenizer;
+import io.mechanist.testing.checkpoints.TinyTokenizer;
 import io.mechanist.store.ActivationStore;
 
 /**

@@ -26,7 +26,7 @@ import io.mechanist.runtime.reference.ActivationEdit;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.ReferenceForward;
 import io.mechanist.runtime.reference.ReferenceModel;
-import io.mechanist.runtime.reference.fixtures.TinyTokenizer;
+import io.mechanist.testing.checkpoints.TinyTokenizer;
 
 /**
  * The patching grids on pairs that differ in one token: exact at the cells where the answer is known (the differing

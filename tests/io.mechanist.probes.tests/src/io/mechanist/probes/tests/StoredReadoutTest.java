@@ -97,8 +97,8 @@ class StoredReadoutTest {
         int correct = 0;
         for (int p = 0; p < tiny.labels.size(); p++) {
             double[][] logits = tiny.forwards.get(p).logits();
-            int a = io.mechanist.runtime.reference.fixtures.TinyTokenizer.vocabulary().indexOf("A");
-            int b = io.mechanist.runtime.reference.fixtures.TinyTokenizer.vocabulary().indexOf("B");
+            int a = io.mechanist.testing.checkpoints.TinyTokenizer.vocabulary().indexOf("A");
+            int b = io.mechanist.testing.checkpoints.TinyTokenizer.vocabulary().indexOf("B");
             double diff = logits[0][a] - logits[0][b];
             correct += (tiny.labels.get(p).equals("A") ? diff > 0 : diff < 0) ? 1 : 0;
         }

@@ -113,7 +113,7 @@ class CheckpointErrorTest {
             c.getAsJsonObject("rope_scaling").addProperty("rope_type", "yarn");
             return c;
         });
-        assertMentions(failure(model), "config.json", "yarn", "llama3");
+        assertMentions(failure(model), "config.json", "yarn", "is not implemented", "llama3");
     }
 
     private static void editConfig(Path model, java.util.function.UnaryOperator<JsonObject> edit) throws IOException {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.mechanist.core.tensor.DType;
 import io.mechanist.runtime.Family;
 import io.mechanist.runtime.reference.ArchitectureFamily;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 
 /** Tiny random checkpoints written once per JVM by the reference bundle's fixture writer. */
 final class Fixtures {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.mechanist.runtime.Family;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.ModelTokenizer;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
-import io.mechanist.runtime.reference.fixtures.TinyTokenizer;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyTokenizer;
 
 /** tokenizer.json through DJL: no truncation, special tokens exactly as the model expects. */
 class TokenizerTest {

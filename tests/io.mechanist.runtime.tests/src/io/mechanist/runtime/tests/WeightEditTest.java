@@ -23,7 +23,7 @@ import io.mechanist.runtime.Family;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.reference.ReferenceModel;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 import io.mechanist.runtime.weights.EditedCheckpoint;
 import io.mechanist.runtime.weights.TensorSelection;
 import io.mechanist.runtime.weights.WeightEdit;

@@ -17,7 +17,7 @@ import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.generate.GenerationRequest;
 import io.mechanist.runtime.generate.GenerationResult;
 import io.mechanist.runtime.generate.GenerationSettings;
-import io.mechanist.runtime.reference.fixtures.TinyTokenizer;
+import io.mechanist.testing.checkpoints.TinyTokenizer;
 import io.mechanist.steering.SteeredGeneration;
 import io.mechanist.steering.SteeringVectors;
 

@@ -24,7 +24,7 @@ import io.mechanist.runtime.reference.ActivationEdit;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.ReferenceForward;
 import io.mechanist.runtime.reference.ReferenceModel;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
 import io.mechanist.steering.SteeringSweep;

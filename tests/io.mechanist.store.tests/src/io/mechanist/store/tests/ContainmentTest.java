@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.tensor.DType;
+import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.Capture;
@@ -34,6 +35,7 @@ import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureWriter;
 import io.mechanist.store.StoreCorruptionException;
 import io.mechanist.store.internal.AtomicFiles;
+import io.mechanist.store.internal.StorePaths;
 
 /**
  * Stores crafted to point outside themselves ({@code ../} paths, absolute paths, symbolic links): every use of such
@@ -240,5 +242,80 @@ class ContainmentTest {
         Files.createSymbolicLink(storeFile, real);
         e = assertThrows(StoreCorruptionException.class, () -> ActivationStore.openReadOnly(folder));
         assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+    }
+
+    @Test
+    void hardLinksAreRefusedEvenWithMatchingChecksums() throws IOException {
+        // a shard replaced by a second name of its identical copy outside: only the link count tells them apart
+        Path shard = folder.resolve("captures/c/shard-00000.safetensors");
+        Files.delete(shard);
+        Files.createLink(shard, outside.resolve("shard-00000.safetensors"));
+        try (ActivationStore store = ActivationStore.openReadOnly(folder); ActivationSet set = store.openCapture("c")) {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> set.prompt(SITES.get(0), 0));
+            StoreCorruptionException cause = assertInstanceOf(StoreCorruptionException.class, e.getCause());
+            assertTrue(cause.getMessage().contains("captures/c/shard-00000.safetensors' is a hard link"),
+                    cause.getMessage());
+            List<StoreCorruptionException> problems = store.verify(null);
+            assertEquals(1, problems.size());
+            assertTrue(problems.get(0).getMessage().contains("hard link"), problems.get(0).getMessage());
+        }
+
+        Path vector = folder.resolve("vectors/" + vectorId + ".safetensors");
+        Files.delete(vector);
+        Files.createLink(vector, outside.resolve("secret.safetensors"));
+        try (ActivationStore store = ActivationStore.openReadOnly(folder)) {
+            refused(() -> store.readVector(vectorId), "vector '" + vectorId + "'", "is a hard link");
+        }
+
+        Path storeFile = folder.resolve("store.xmi");
+        Files.createLink(folder.resolve("store-second-name.xmi"), storeFile);
+        StoreCorruptionException e = assertThrows(StoreCorruptionException.class,
+                () -> ActivationStore.openReadOnly(folder));
+        assertTrue(e.getMessage().contains("store.xmi") && e.getMessage().contains("hard link"), e.getMessage());
+    }
+
+    /**
+     * What another process could do between the containment check and the open (simulated inside the opener, which
+     * runs exactly there): the file is refused before anything read from it is used, what was opened is closed,
+     * and the opener's own error about the swapped-in file (here its size) is not what the caller sees.
+     */
+    @Test
+    void aFileSwappedBetweenTheCheckAndTheOpenIsRefused() throws IOException {
+        StorePaths paths = new StorePaths(folder.toAbsolutePath().normalize());
+        Path captureFolder = folder.resolve("captures/c");
+        Path shard = captureFolder.resolve("shard-00000.safetensors");
+        Path moved = folder.resolve("captures-c-original");
+        StoreCorruptionException e = assertThrows(StoreCorruptionException.class,
+                () -> paths.openInside(shard, "shard of capture 'c'", file -> {
+                    Files.move(captureFolder, moved);
+                    Files.createSymbolicLink(captureFolder, outside);
+                    io.mechanist.store.internal.CaptureReader.verifyFile(file, 1, "0".repeat(64));
+                    return SafetensorsFile.open(file);
+                }));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertFalse(e.getMessage().contains("bytes"), "nothing about the outside file: " + e.getMessage());
+        Files.delete(captureFolder);
+        Files.move(moved, captureFolder);
+
+        // the same name, another file: a rename over it between the check and the open
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Path other = folder.resolve("captures/c/.other.tmp");
+        e = assertThrows(StoreCorruptionException.class, () -> paths.openInside(shard, "shard of capture 'c'", file -> {
+            Files.copy(file, other);
+            Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            SafetensorsFile opened = SafetensorsFile.open(file);
+            return () -> {
+                closed.set(true);
+                opened.close();
+            };
+        }));
+        assertTrue(closed.get(), "what was opened is closed");
+        assertTrue(e.getMessage().contains("was replaced on disk while it was being opened"), e.getMessage());
+
+        // undisturbed, the file opens
+        try (SafetensorsFile opened = paths.openInside(shard, "shard of capture 'c'", SafetensorsFile::open)) {
+            assertFalse(opened.tensorNames().isEmpty());
+        }
     }
 }

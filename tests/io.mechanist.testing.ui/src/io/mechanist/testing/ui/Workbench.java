@@ -3,10 +3,12 @@ package io.mechanist.testing.ui;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
@@ -91,5 +93,18 @@ public final class Workbench {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Waits until no job whose name starts with {@code namePrefix} is waiting, sleeping or running, then until the
+     * UI thread has run what those jobs handed it ({@code asyncExec} runs in order, so one {@code syncExec} after
+     * them is the barrier). With it a test can check that something did NOT happen: a view that started no job has
+     * nothing to wait for, and one that did has finished showing its result.
+     */
+    public static void waitForJobs(String namePrefix) throws InterruptedException {
+        waitUntil(() -> Arrays.stream(Job.getJobManager().find(null))
+                .noneMatch(job -> job.getName().startsWith(namePrefix)), TIMEOUT,
+                () -> "no job named '" + namePrefix + "...' is left");
+        ui(() -> null);
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.service.event.EventHandler;
 
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 
 /** A view bound to an analysis output in this bundle's plugin.xml; remembers the result it was asked to show. */
 public class ResultTestView extends ViewPart {

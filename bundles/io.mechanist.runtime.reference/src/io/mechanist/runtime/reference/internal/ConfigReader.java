@@ -306,7 +306,7 @@ public final class ConfigReader {
             case "dynamic" -> new RopeSpec("dynamic", ownTheta, required(scaling, "factor", where), 0, 0,
                     positive("max_position_embeddings", 2048));
             default -> throw new IOException(file + ": " + where + " rope_type '" + type
-                    + "' is not supported by the reference (supported: default, linear, llama3, dynamic)");
+                    + "' is not implemented by the reference (implemented: default, linear, llama3, dynamic)");
         };
     }
 

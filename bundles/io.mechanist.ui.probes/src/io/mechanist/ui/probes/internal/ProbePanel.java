@@ -20,8 +20,8 @@ import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.chart.AccuracyChart;
+import io.mechanist.ui.charts.HeatmapCanvas;
 import io.mechanist.ui.charts.XYChartViewer;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
 
 /**
  * The results of one capture: accuracy by aligned position (lines, CI bands, control, chance, read-out) above a

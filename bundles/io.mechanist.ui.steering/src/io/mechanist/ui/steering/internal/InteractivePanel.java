@@ -32,14 +32,12 @@ import org.eclipse.swt.widgets.Text;
 
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
-import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.generate.GenerationSettings;
-import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.saes.SaeFolder;
 import io.mechanist.saes.SparseAutoencoder;
-import io.mechanist.steering.AnswerTokens;
 import io.mechanist.steering.SteeredGeneration;
 import io.mechanist.steering.SteeredGeneration.Side;
+import io.mechanist.steering.SteeringScale;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SteeringVectorFiles;
 
@@ -278,16 +276,13 @@ public final class InteractivePanel {
         readoutLabel.setText("logit diff: computing...");
         Job job = Job.create("Steering read-out", (IProgressMonitor monitor) -> {
             try {
-                HookedTransformer model = models.get(s.folder);
-                long[] tokens = model.tokenizer().encode(s.prompt);
-                AnswerTokens answers = AnswerTokens.of(model.tokenizer(), s.answerA, s.answerB);
-                PromptReadout r = PromptReadout.compute(model, tokens, answers, s.vector, s.site, s.multiplier);
+                PromptReadout r = InteractiveSteering.readout(models.get(s.folder), s.prompt, s.answerA, s.answerB,
+                        s.vector, s.site, s.multiplier);
                 ui(() -> {
                     if (serial == readoutSerial) {
                         readout = r;
                         readoutsShown++;
-                        readoutLabel.setText(String.format(Locale.ROOT, "logit diff %s \u2212 %s: steered %+.3f \u00b7 unsteered %+.3f",
-                                s.answerA.strip(), s.answerB.strip(), r.steered(), r.unsteered()));
+                        readoutLabel.setText(InteractiveSteering.readoutText(s.answerA, s.answerB, r));
                         updateMultiplierLabel();
                     }
                 });
@@ -320,43 +315,29 @@ public final class InteractivePanel {
         GenerationSettings settings;
         try {
             s = snapshot();
-            double temp = Double.parseDouble(temperature.getText().strip());
-            double p = Double.parseDouble(topP.getText().strip());
-            settings = temp == 0 ? GenerationSettings.greedy(maxTokens.getSelection())
-                    : GenerationSettings.sampling(maxTokens.getSelection(), temp, p, seed.getSelection());
+            settings = InteractiveSteering.settings(maxTokens.getSelection(), temperature.getText(), topP.getText(),
+                    seed.getSelection());
         } catch (IllegalArgumentException e) {
             showSettings("Sampling settings: " + e.getMessage());
             return null;
         }
         streamed.reset();
         lastPair = null;
-        String shared = String.format(Locale.ROOT, "Both sides: seed %d, %s, up to %d tokens", settings.seed(),
-                settings.temperature() == 0 ? "greedy" : "temperature " + settings.temperature() + ", top-p "
-                        + settings.topP(), settings.maxNewTokens());
+        String shared = InteractiveSteering.describe(settings);
         showSettings(shared);
         steeredGroup.setText(String.format(Locale.ROOT, "Steered: %s \u00d7 %+.2f", s.site.id(), s.multiplier));
         Job job = Job.create("Steered and unsteered generation", (IProgressMonitor monitor) -> {
             monitor.beginTask("Generating", IProgressMonitor.UNKNOWN);
             try {
-                HookedTransformer model = models.get(s.folder);
-                long[] tokens = model.tokenizer().encode(s.prompt);
-                GenerationSettings run = fitContext(model, tokens.length, settings);
-                String limit = run.maxNewTokens() == settings.maxNewTokens() ? "" : String.format(Locale.ROOT,
-                        " (%d fit the model's %d positions)", run.maxNewTokens(), model.spec().maxPositions());
-                double norm = PromptReadout.residNorm(model, tokens, s.site);
-                double coefficient = s.multiplier * norm / s.vector.norm();
-                var steering = new SteeredGeneration.Steering(s.site, s.vector.values(), coefficient, Positions.all());
-                SteeredGeneration.Pair pair = SteeredGeneration.generate(model, tokens, run, steering,
+                InteractiveSteering.Generated generated = InteractiveSteering.generate(models.get(s.folder), s.prompt,
+                        settings, s.vector, s.site, s.multiplier,
                         (side, step, token, delta) -> streamed.add(side, delta), monitor::isCanceled);
-                lastPair = pair;
-                boolean cancelled = pair.steered().stopReason() == io.mechanist.runtime.generate.GenerationResult
-                        .StopReason.CANCELLED;
+                lastPair = generated.pair();
                 ui(() -> {
                     streamed.flush();
-                    showSettings(shared + limit + String.format(Locale.ROOT, "; coefficient %.4g (norm %.3g)%s",
-                            coefficient, norm, cancelled ? "; cancelled" : ""));
+                    showSettings(shared + generated.summary());
                 });
-                return cancelled ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                return generated.cancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
             } catch (IOException | RuntimeException e) {
@@ -375,21 +356,6 @@ public final class InteractivePanel {
         generation = job;
         job.schedule();
         return job;
-    }
-
-    /** Fewer new tokens when a model with learned positions has no room for all of them after the prompt. */
-    static GenerationSettings fitContext(HookedTransformer model, int promptLength, GenerationSettings settings) {
-        if (!model.spec().learnedPositions()) {
-            return settings;
-        }
-        int room = model.spec().maxPositions() - promptLength;
-        if (room < 1) {
-            throw new IllegalArgumentException("the prompt has " + promptLength + " tokens; the model has only "
-                    + model.spec().maxPositions() + " positions");
-        }
-        return room >= settings.maxNewTokens() ? settings
-                : new GenerationSettings(room, settings.temperature(), settings.topP(), settings.seed(),
-                        settings.stopTokens(), settings.useKvCache());
     }
 
     public void cancelGeneration() {
@@ -501,7 +467,9 @@ public final class InteractivePanel {
     private void updateMultiplierLabel() {
         PromptReadout r = readout;
         String raw = r != null && r.site().layer() == layer.getSelection() && vector != null
-                ? String.format(Locale.ROOT, " (coefficient %.4g)", multiplier() * r.residNorm() / vector.norm()) : "";
+                ? String.format(Locale.ROOT, " (coefficient %.4g)",
+                        SteeringScale.coefficient(multiplier(), r.residNorm(), vector.norm()))
+                : "";
         multiplierLabel.setText(String.format(Locale.ROOT, "%+.2f \u00d7 the prompt's mean residual norm%s",
                 multiplier(), raw));
         multiplierLabel.getParent().layout();

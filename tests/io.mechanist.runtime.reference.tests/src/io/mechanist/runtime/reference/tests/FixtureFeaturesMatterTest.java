@@ -4,7 +4,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.ReferenceModel;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.ReferenceForward;
 import io.mechanist.runtime.reference.ReferenceModel;
 import io.mechanist.runtime.reference.SiteIds;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 import io.mechanist.runtime.reference.internal.ConfigReader;
 import io.mechanist.runtime.reference.internal.ModelConfig;
 import io.mechanist.core.tensor.DType;

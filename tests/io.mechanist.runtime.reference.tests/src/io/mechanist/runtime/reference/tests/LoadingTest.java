@@ -4,8 +4,8 @@ import com.google.gson.JsonObject;
 import io.mechanist.core.tensor.DType;
 import io.mechanist.runtime.reference.ArchitectureFamily;
 import io.mechanist.runtime.reference.ReferenceModel;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints.Options;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +121,7 @@ class LoadingTest {
             c.add("rope_scaling", yarn);
         });
         IOException rope = assertThrows(IOException.class, () -> ReferenceModel.load(dir));
-        assertTrue(rope.getMessage().contains("yarn"), rope.getMessage());
+        assertTrue(rope.getMessage().contains("rope_type 'yarn' is not implemented"), rope.getMessage());
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.mechanist.runtime.reference.tests;
 import com.google.gson.JsonNull;
 import io.mechanist.core.tensor.DType;
 import io.mechanist.runtime.reference.ArchitectureFamily;
-import io.mechanist.runtime.reference.fixtures.TinyCheckpoints;
+import io.mechanist.testing.checkpoints.TinyCheckpoints;
 import io.mechanist.runtime.reference.internal.Activations;
 import io.mechanist.runtime.reference.internal.ConfigReader;
 import io.mechanist.runtime.reference.internal.ModelConfig;

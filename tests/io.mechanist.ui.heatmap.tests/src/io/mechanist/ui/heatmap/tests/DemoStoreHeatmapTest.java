@@ -24,14 +24,14 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.activations.ActivationSet;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.store.ActivationStore;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
+import io.mechanist.ui.events.StorePromptSelection;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StorePromptSelection;
 
 /**
  * The heatmap view on the embedded demo store, as a user opens it: a held-out prompt of the demo model in all three

@@ -31,10 +31,10 @@ import io.mechanist.heatmap.ActivationSource;
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.heatmap.ValueKind;
 import io.mechanist.testing.ui.Screenshots;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
+import io.mechanist.ui.events.TokenPositionSelection;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.heatmap.PositionSelection;
 
 /** Opens the heatmap view in the real workbench and checks what a user sees and what a click publishes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,9 +110,9 @@ class HeatmapViewTest {
     void aClickPublishesThePosition() throws Exception {
         HeatmapView view = openView();
         IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
-        AtomicReference<PositionSelection> received = new AtomicReference<>();
-        EventHandler handler = event -> received.set((PositionSelection) event.getProperty(IEventBroker.DATA));
-        broker.subscribe(PositionSelection.TOPIC, handler);
+        AtomicReference<TokenPositionSelection> received = new AtomicReference<>();
+        EventHandler handler = event -> received.set((TokenPositionSelection) event.getProperty(IEventBroker.DATA));
+        broker.subscribe(TokenPositionSelection.TOPIC, handler);
         try {
             ui(() -> {
                 view.show(knownMap());

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.testing.ui.Screenshots;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
 
 /** Reading and photographing what a heatmap view shows, from a test thread. */

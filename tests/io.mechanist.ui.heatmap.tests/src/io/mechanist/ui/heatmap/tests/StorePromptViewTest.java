@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.heatmap.HeatmapData;
 import io.mechanist.testing.TinyStore;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
+import io.mechanist.ui.events.StorePromptSelection;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StorePromptSelection;
 
 /**
  * A prompt picked in the Store Navigator (a {@link StorePromptSelection} on the event broker) of a store captured from

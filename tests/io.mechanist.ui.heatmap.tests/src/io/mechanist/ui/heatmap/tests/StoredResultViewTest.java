@@ -2,6 +2,7 @@ package io.mechanist.ui.heatmap.tests;
 
 import static io.mechanist.testing.ui.Workbench.page;
 import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitForJobs;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,17 +37,17 @@ import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.analysis.ViewBinding;
 import io.mechanist.heatmap.HeatmapData;
-import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.analysis.LayerPositionAnalysis;
+import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.TinyStore;
 import io.mechanist.testing.ui.Screenshots;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
+import io.mechanist.ui.events.StoreResultSelection;
+import io.mechanist.ui.events.TokenPositionSelection;
 import io.mechanist.ui.heatmap.HeatmapView;
-import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StoreResultSelection;
 
 /**
  * A stored layer x position result, opened as the Store Navigator opens it (a {@link StoreResultSelection} on the
@@ -141,14 +143,11 @@ class StoredResultViewTest {
         int expectedColour = ColorScale.forData(shown).argb(shown.value(LAYER, POSITION));
         // what is on screen: the first copy of the screen can precede the paint of a just laid-out canvas
         AtomicReference<Integer> drawn = new AtomicReference<>();
-        long until = System.nanoTime() + 10_000_000_000L;
-        do {
+        waitUntil(() -> {
             drawn.set(ui(() -> pixelAtCentre(canvas, LAYER, POSITION)));
-            if (sameColour(expectedColour, drawn.get())) {
-                break;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < until);
+            return sameColour(expectedColour, drawn.get());
+        }, Duration.ofSeconds(30), () -> String.format("the cell is drawn in its colour: drawn %06x, expected %06x",
+                drawn.get() & 0xFFFFFF, expectedColour & 0xFFFFFF));
         for (int shift : new int[] { 16, 8, 0 }) {
             assertEquals((expectedColour >> shift) & 0xFF, (drawn.get() >> shift) & 0xFF, 2, String.format(
                     "colour of the cell: drawn %06x, expected %06x", drawn.get(), expectedColour & 0xFFFFFF));
@@ -178,9 +177,9 @@ class StoredResultViewTest {
                 ui(view::statusText));
 
         // a click on the cell selects its position for the other views
-        AtomicReference<PositionSelection> received = new AtomicReference<>();
-        EventHandler handler = event -> received.set((PositionSelection) event.getProperty(IEventBroker.DATA));
-        broker.subscribe(PositionSelection.TOPIC, handler);
+        AtomicReference<TokenPositionSelection> received = new AtomicReference<>();
+        EventHandler handler = event -> received.set((TokenPositionSelection) event.getProperty(IEventBroker.DATA));
+        broker.subscribe(TokenPositionSelection.TOPIC, handler);
         try {
             ui(() -> {
                 Point centre = canvas.centreOf(LAYER, POSITION);
@@ -194,8 +193,8 @@ class StoredResultViewTest {
                 return null;
             });
             waitUntil(() -> received.get() != null, "the position selection arrives");
-            assertEquals(new PositionSelection(TinyStore.CAPTURE + " \u2013 prompt 0", POSITION, tokens.get(POSITION)),
-                    received.get());
+            assertEquals(new TokenPositionSelection(TinyStore.CAPTURE + " \u2013 prompt 0", POSITION,
+                    tokens.get(POSITION)), received.get());
         } finally {
             broker.unsubscribe(handler);
         }
@@ -203,7 +202,7 @@ class StoredResultViewTest {
         // a result of another analysis is not this view's to show
         ui(() -> broker.send(StoreResultSelection.TOPIC,
                 new StoreResultSelection(tiny.folder, resultId, "io.mechanist.examples.tokenstats.norms", "norms")));
-        Thread.sleep(1500);
+        waitForJobs("Reading heatmap result");
         assertSame(shown, ui(canvas::data), "the heatmap stays");
 
         Path shot = ui(() -> {

@@ -26,15 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.Capturer;
-import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.patching.StoredPatching;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.ui.Screenshots;
+import io.mechanist.ui.events.StoreResultSelection;
 import io.mechanist.ui.patching.PatchingView;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StoreResultSelection;
 
 /**
  * The Patching view in the real workbench on a real result: the demo model patched on its contrast pairs (the

@@ -31,7 +31,7 @@ import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
 import io.mechanist.ui.perturbation.PerturbationView;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 
 /**
  * The Perturbation view in the real workbench on real results: the demo model against its always-A fine-tune (the

@@ -29,18 +29,18 @@ import io.mechanist.probes.InMemoryProbeData;
 import io.mechanist.probes.OutputReadout.ReadoutResults;
 import io.mechanist.probes.PositionAlignment;
 import io.mechanist.probes.ProbeAnalysis;
+import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
-import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.StoredProbeResults;
 import io.mechanist.store.ActivationStore;
-import io.mechanist.ui.store.OpenStores;
 import io.mechanist.testing.PlantedStore;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
-import io.mechanist.ui.heatmap.PositionSelection;
+import io.mechanist.ui.events.TokenPositionSelection;
 import io.mechanist.ui.probes.ProbeAccuracyView;
+import io.mechanist.ui.store.OpenStores;
 
 /** Opens the probe accuracy view in the real workbench with real probe results and checks what a user sees. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -141,17 +141,17 @@ class ProbeAccuracyViewTest {
             return null;
         });
         IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
-        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap: prompt 0", 5, "?"));
+        broker.post(TokenPositionSelection.TOPIC, new TokenPositionSelection("heatmap: prompt 0", 5, "?"));
         waitUntil(() -> ui(() -> view.chart().marker()) == 5, "the marker follows the heatmap's selection");
 
-        AtomicReference<PositionSelection> received = new AtomicReference<>();
+        AtomicReference<TokenPositionSelection> received = new AtomicReference<>();
         EventHandler handler = event -> {
-            PositionSelection s = (PositionSelection) event.getProperty(IEventBroker.DATA);
+            TokenPositionSelection s = (TokenPositionSelection) event.getProperty(IEventBroker.DATA);
             if (s.source().startsWith(ProbeAccuracyView.SOURCE_PREFIX)) {
                 received.set(s);
             }
         };
-        broker.subscribe(PositionSelection.TOPIC, handler);
+        broker.subscribe(TokenPositionSelection.TOPIC, handler);
         try {
             ui(() -> {
                 XYChartViewer chart = view.chart();

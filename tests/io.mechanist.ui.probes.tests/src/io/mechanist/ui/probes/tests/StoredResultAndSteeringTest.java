@@ -39,16 +39,16 @@ import io.mechanist.probes.ProbeCell;
 import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
 import io.mechanist.probes.ProbeResults;
-import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.probes.StoredProbeResults;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.PlantedStore;
+import io.mechanist.ui.events.SteerAlongProbe;
+import io.mechanist.ui.events.StorePromptSelection;
+import io.mechanist.ui.events.StoreResultSelection;
+import io.mechanist.ui.events.TokenPositionSelection;
 import io.mechanist.ui.probes.ProbeAccuracyView;
-import io.mechanist.ui.heatmap.PositionSelection;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StorePromptSelection;
-import io.mechanist.ui.store.StoreResultSelection;
 
 /**
  * A stored probe result opened from the Store Navigator's event shows in the view, and "Steer along this probe"
@@ -148,13 +148,15 @@ class StoredResultAndSteeringTest {
         IEventBroker broker = PlatformUI.getWorkbench().getService(IEventBroker.class);
         List<String> labels = ui(() -> view.chart().categoryLabels());
 
-        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", anchor - 1, tokens.get(anchor - 1), picked));
+        broker.post(TokenPositionSelection.TOPIC,
+                new TokenPositionSelection("heatmap", anchor - 1, tokens.get(anchor - 1), picked));
         waitUntil(() -> ui(() -> view.chart().marker()) == 2, "the token before the anchor is offset -1: " + labels);
-        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", anchor, tokens.get(anchor)));
+        broker.post(TokenPositionSelection.TOPIC, new TokenPositionSelection("heatmap", anchor, tokens.get(anchor)));
         waitUntil(() -> ui(() -> view.chart().marker()) == -1, "a token of no known prompt clears the marker");
-        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", anchor + 1, tokens.get(anchor + 1), picked));
+        broker.post(TokenPositionSelection.TOPIC,
+                new TokenPositionSelection("heatmap", anchor + 1, tokens.get(anchor + 1), picked));
         waitUntil(() -> ui(() -> view.chart().marker()) == 4, "the token after the anchor is offset +1");
-        broker.post(PositionSelection.TOPIC, new PositionSelection("heatmap", 0, tokens.get(0), picked));
+        broker.post(TokenPositionSelection.TOPIC, new TokenPositionSelection("heatmap", 0, tokens.get(0), picked));
         waitUntil(() -> ui(() -> view.chart().marker()) == -1, "the first token is outside the aligned window");
     }
 
@@ -181,9 +183,9 @@ class StoredResultAndSteeringTest {
             assertEquals(stored.layerName(best.layer()), request.hookSiteId());
             assertEquals(stored.positionLabel(best.position()), request.positionLabel());
             ProbeDirection expected = stored.direction(ProbeMethod.LOGISTIC, best.layer(), best.position());
-            assertArrayEquals(expected.weights(), request.direction().weights());
-            assertEquals(expected.bias(), request.direction().bias());
-            assertEquals(stored.positiveLabel(), request.direction().positiveLabel());
+            assertArrayEquals(expected.weights(), request.weights());
+            assertEquals(ProbeMethod.LOGISTIC.id(), request.method());
+            assertEquals(stored.positiveLabel(), request.positiveLabel());
 
             // a marked position before the signal, with only layer 0 shown: that layer's probe there
             received.set(null);
@@ -196,7 +198,7 @@ class StoredResultAndSteeringTest {
             assertEquals("blocks.0.resid_post", received.get().hookSiteId());
             assertEquals(stored.positionLabel(1), received.get().positionLabel());
             assertArrayEquals(stored.direction(ProbeMethod.LOGISTIC, 0, 1).weights(),
-                    received.get().direction().weights());
+                    received.get().weights());
         } finally {
             broker.unsubscribe(handler);
         }

@@ -36,11 +36,11 @@ import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.store.StoredResults;
 import io.mechanist.testing.ui.Screenshots;
-import io.mechanist.ui.heatmap.HeatmapCanvas;
+import io.mechanist.ui.charts.HeatmapCanvas;
 import io.mechanist.ui.heatmap.HeatmapView;
 import io.mechanist.ui.saes.FeaturesView;
 import io.mechanist.ui.store.OpenStores;
-import io.mechanist.ui.store.StoreResultSelection;
+import io.mechanist.ui.events.StoreResultSelection;
 
 /** The SAE Features view in the real workbench, on the shipped demo SAE's features of the demo model. */
 class FeaturesViewTest {

@@ -23,14 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.core.analysis.AnalysisRegistry;
 import io.mechanist.core.analysis.AnalysisRequest;
+import io.mechanist.demo.EmbeddedDemo;
 import io.mechanist.probes.ProbeDirection;
 import io.mechanist.probes.ProbeMethod;
-import io.mechanist.probes.SteerAlongProbe;
 import io.mechanist.steering.ProbeCausalSweep;
 import io.mechanist.steering.RandomNull;
 import io.mechanist.steering.SweepResult;
@@ -40,8 +39,9 @@ import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
 import io.mechanist.testing.ui.Screenshots;
 import io.mechanist.ui.charts.XYChartViewer;
+import io.mechanist.ui.events.SteerAlongProbe;
+import io.mechanist.ui.events.StoreResultSelection;
 import io.mechanist.ui.steering.SteeringView;
-import io.mechanist.ui.store.StoreResultSelection;
 
 /**
  * The probe -> steering action and opening a stored sweep, in the real workbench on the embedded demo model: the
@@ -103,8 +103,8 @@ class SteerAlongProbeTest {
     @Order(1)
     void steeringAlongTheProbeShowsTheSweepTheVerdictAndOffersTheDirection() throws Exception {
         SteeringView view = openView();
-        send(SteerAlongProbe.TOPIC, new SteerAlongProbe(storeFolder, EmbeddedDemo.TEST_CAPTURE, "answer", "B", SITE,
-                "anchor+0", direction));
+        send(SteerAlongProbe.TOPIC, new SteerAlongProbe(storeFolder, EmbeddedDemo.TEST_CAPTURE, "answer", "A", "B",
+                SITE, "anchor+0", "mass-mean", direction.weights()));
         assertTrue(ui(view::statusText).startsWith("Steering along the mass-mean probe at blocks.3.resid_post"),
                 ui(view::statusText));
         waitUntil(() -> !ui(view::verdictText).isEmpty(), "the causal test's verdict is shown");
@@ -199,8 +199,8 @@ class SteerAlongProbeTest {
     @Order(3)
     void aFailingRequestSaysWhy() throws Exception {
         SteeringView view = openView();
-        send(SteerAlongProbe.TOPIC, new SteerAlongProbe(storeFolder, "no-such-capture", "answer", "B", SITE,
-                "anchor+0", direction));
+        send(SteerAlongProbe.TOPIC, new SteerAlongProbe(storeFolder, "no-such-capture", "answer", "A", "B", SITE,
+                "anchor+0", "mass-mean", direction.weights()));
         waitUntil(() -> ui(view::statusText).contains("failed"), "the failure is shown");
         assertTrue(ui(view::statusText).contains("has no capture 'no-such-capture'"), ui(view::statusText));
         assertEquals("", ui(view::verdictText));

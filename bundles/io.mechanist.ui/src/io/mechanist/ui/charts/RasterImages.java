@@ -1,4 +1,4 @@
-package io.mechanist.ui.heatmap.internal;
+package io.mechanist.ui.charts;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package io.mechanist.ui.heatmap.internal;
+package io.mechanist.devtools.bench;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +15,7 @@ import io.mechanist.heatmap.color.ColorScale;
 import io.mechanist.heatmap.render.DataWindow;
 import io.mechanist.heatmap.render.RasterRenderer;
 import io.mechanist.heatmap.render.RowPyramid;
+import io.mechanist.ui.charts.RasterImages;
 
 /**
  * The two paint paths of the heatmap canvas on the benchmark sizes, against a plain fill of the same int[] image

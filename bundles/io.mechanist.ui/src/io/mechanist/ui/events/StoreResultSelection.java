@@ -1,8 +1,9 @@
-package io.mechanist.ui.store;
+package io.mechanist.ui.events;
 
 import java.nio.file.Path;
 
 import io.mechanist.store.ActivationStore;
+import io.mechanist.ui.store.OpenStores;
 
 /**
  * "Show this analysis result": sent on the workbench {@code IEventBroker} under {@link #TOPIC} when the user opens a

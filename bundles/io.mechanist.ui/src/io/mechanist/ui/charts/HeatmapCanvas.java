@@ -1,4 +1,4 @@
-package io.mechanist.ui.heatmap;
+package io.mechanist.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,6 @@ import io.mechanist.heatmap.render.ColorBar;
 import io.mechanist.heatmap.render.DataWindow;
 import io.mechanist.heatmap.render.RasterRenderer;
 import io.mechanist.heatmap.render.RowPyramid;
-import io.mechanist.ui.heatmap.internal.RasterImages;
 
 /**
  * Draws a {@link HeatmapData}: the raster of the visible {@link DataWindow}, row labels, token strings along the

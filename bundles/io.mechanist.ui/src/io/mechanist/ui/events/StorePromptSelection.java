@@ -1,4 +1,4 @@
-package io.mechanist.ui.store;
+package io.mechanist.ui.events;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +9,7 @@ import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.core.activations.StoredVectorData;
 import io.mechanist.model.StoredVector;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.ui.store.OpenStores;
 
 /**
  * "The user picked this prompt of this capture" in the Store Navigator. Sent on the workbench {@code IEventBroker}
