@@ -87,7 +87,7 @@ public final class WeightMatmul {
         long k = xShape.getLastDimension();
         long m = xShape.size() / k;
         long n = transposed ? weight.getShape().get(0) : weight.getShape().get(1);
-        long[] outDims = xShape.getShape();
+        long[] outDims = xShape.getShape().clone(); // getShape() is the array x's own Shape holds
         outDims[outDims.length - 1] = n;
         NDArray y = x.getManager().create(new Shape(outDims), DataType.FLOAT32);
         long rowsPerBlock = Math.max(1, BLOCK_BYTES / (Float.BYTES * Math.max(k, n)));

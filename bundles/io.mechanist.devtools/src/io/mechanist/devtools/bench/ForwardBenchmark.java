@@ -54,7 +54,7 @@ public final class ForwardBenchmark {
         SgemmRates.Rates rates = SgemmRates.measure(12);
         System.out.printf("sgemm floor: %.1f GFLOP/s (best of [1024x768]x[768x3072] products on the forward's path)%n",
                 rates.forwardPath());
-        double bareSeconds;
+        double[] bare;
         try (HookedTransformer model = HookedTransformer.load(dir)) {
             for (int batch : new int[] {1, 8}) {
                 long[][] tokens = randomTokens(batch, 1);
@@ -77,7 +77,7 @@ public final class ForwardBenchmark {
                         + "%.3f s; fraction of the sgemm floor: median %.0f%%, best %.0f%%%n", batch, T, flops / 1e9,
                         times[repeats / 2], times[0], 100 * ratios[repeats / 2], 100 * ratios[repeats - 1]);
             }
-            bareSeconds = captureOverhead(model, repeats);
+            bare = captureOverhead(model, repeats);
             memoryFlat(model, memoryPasses);
         }
         SgemmRates.Rates after = SgemmRates.measure(12);
@@ -86,16 +86,19 @@ public final class ForwardBenchmark {
         Path scratch = Files.createTempDirectory("mechanist-forward-bench");
         try {
             TorchPeer.Result torch = TorchPeer.run(dir, 8, T, 8, DjlEngines.intraOpThreads(), scratch);
-            System.out.println(SgemmRates.report(after, torch.get("sgemmGflops")));
+            System.out.println(SgemmRates.report(after, torch.get("sgemmGflops"), torch.get("sgemmPerCpu")));
             if (torch.skipped() != null) {
                 System.out.println("pytorch eager: skipped, " + torch.skipped());
                 return;
             }
-            double mechanist = 8.0 * T / bareSeconds;
-            System.out.printf("run B=8 T=%d (last-token logits): mechanist %.1f tokens/s, pytorch eager %.2f (%d "
-                    + "threads) %.1f tokens/s -> ratio %.2fx (>= 1.0 is as fast)%n", T, mechanist, torch.get("torch"),
-                    (int) torch.get("threads"), torch.get("forwardTokensPerSecond"),
-                    mechanist / torch.get("forwardTokensPerSecond"));
+            double mechanist = 8.0 * T / bare[0];
+            double mechanistPerCpu = 8.0 * T / bare[1];
+            System.out.printf("run B=8 T=%d (last-token logits), tokens/s wall (per CPU-second): mechanist %.1f (%.1f), "
+                    + "pytorch eager %.2f (%d threads) %.1f (%.1f) -> ratio %.2fx wall, %.2fx CPU (>= 1.0 is as "
+                    + "fast)%n", T, mechanist, mechanistPerCpu, torch.get("torch"), (int) torch.get("threads"),
+                    torch.get("forwardTokensPerSecond"), torch.get("forwardPerCpuSecond"),
+                    mechanist / torch.get("forwardTokensPerSecond"),
+                    mechanistPerCpu / torch.get("forwardPerCpuSecond"));
         } finally {
             try (var files = Files.list(scratch)) {
                 for (Path file : files.toList()) {
@@ -106,8 +109,11 @@ public final class ForwardBenchmark {
         }
     }
 
-    /** Run API, last-token logits, with and without every layer's resid_post captured: the bare median. */
-    private static double captureOverhead(HookedTransformer model, int repeats) {
+    /**
+     * Run API, last-token logits, with and without every layer's resid_post captured: the bare run's median wall
+     * seconds and its mean CPU seconds.
+     */
+    private static double[] captureOverhead(HookedTransformer model, int repeats) {
         List<long[]> prompts = List.of(randomTokens(8, 2));
         List<HookSite> residPosts = new ArrayList<>();
         for (int layer = 0; layer < LAYERS; layer++) {
@@ -120,20 +126,27 @@ public final class ForwardBenchmark {
         model.run(capturing);
         double[] bareTimes = new double[repeats];
         double[] captureTimes = new double[repeats];
+        double bareCpu = 0;
+        double captureCpu = 0;
         for (int i = 0; i < repeats; i++) {
+            double cpu = SgemmRates.cpuSeconds();
             long start = System.nanoTime();
             model.run(bare);
             bareTimes[i] = (System.nanoTime() - start) / 1e9;
+            bareCpu += SgemmRates.cpuSeconds() - cpu;
+            cpu = SgemmRates.cpuSeconds();
             start = System.nanoTime();
             model.run(capturing);
             captureTimes[i] = (System.nanoTime() - start) / 1e9;
+            captureCpu += SgemmRates.cpuSeconds() - cpu;
         }
         Arrays.sort(bareTimes);
         Arrays.sort(captureTimes);
-        System.out.printf("run B=8 T=%d (last-token logits): bare median %.3f s, capturing 12 x resid_post %.3f s "
-                + "-> capture overhead %+.1f%%%n", T, bareTimes[repeats / 2], captureTimes[repeats / 2],
-                100 * (captureTimes[repeats / 2] / bareTimes[repeats / 2] - 1));
-        return bareTimes[repeats / 2];
+        System.out.printf("run B=8 T=%d (last-token logits): bare median %.3f s (CPU %.3f s), capturing 12 x "
+                + "resid_post %.3f s (CPU %.3f s) -> capture overhead %+.1f%% wall, %+.1f%% CPU%n", T,
+                bareTimes[repeats / 2], bareCpu / repeats, captureTimes[repeats / 2], captureCpu / repeats,
+                100 * (captureTimes[repeats / 2] / bareTimes[repeats / 2] - 1), 100 * (captureCpu / bareCpu - 1));
+        return new double[] {bareTimes[repeats / 2], bareCpu / repeats};
     }
 
     /** Native arrays and resident memory before and after many passes. */

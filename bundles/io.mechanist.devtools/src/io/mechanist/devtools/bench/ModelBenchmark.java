@@ -171,12 +171,12 @@ public final class ModelBenchmark {
 
             SgemmRates.Rates rates = SgemmRates.measure(8);
             if (!peer) {
-                System.out.println(SgemmRates.report(rates, Double.NaN));
+                System.out.println(SgemmRates.report(rates, Double.NaN, Double.NaN));
                 System.out.println("pytorch eager: not run (--no-peer)");
                 return;
             }
             TorchPeer.Result torch = TorchPeer.run(dir, batch, tokens, prompts, threads, scratch);
-            System.out.println(SgemmRates.report(rates, torch.get("sgemmGflops")));
+            System.out.println(SgemmRates.report(rates, torch.get("sgemmGflops"), torch.get("sgemmPerCpu")));
             if (torch.skipped() != null) {
                 System.out.println("pytorch eager: skipped, " + torch.skipped());
                 return;

@@ -65,6 +65,11 @@ class WeightMatmulTest {
             assertRan(before, true);
             assertEquals(new Shape(batch, rows, out), fast.getShape());
             assertClose(expected, fast.toFloatArray());
+            // x keeps its shape, and the next weight multiplying it (k after q, up after gate) runs there too
+            assertEquals(new Shape(batch, rows, in), xa.getShape());
+            before = WeightMatmul.productCounts();
+            assertClose(expected, WeightMatmul.linear(xa, wa, ba).toFloatArray());
+            assertRan(before, true);
             NDArray fallback = WeightMatmul.libtorch(xa, wa, ba);
             assertClose(expected, fallback.toFloatArray());
             assertClose(new double[][] {toDouble(fallback.toFloatArray()), expected[1]}, fast.toFloatArray());
