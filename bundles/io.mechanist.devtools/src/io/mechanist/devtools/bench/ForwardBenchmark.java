@@ -8,13 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.core.tensor.DType;
 import io.mechanist.djl.DjlEngines;
+import io.mechanist.djl.OpenBlas;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.synthetic.PublishedShape;
@@ -23,8 +21,10 @@ import io.mechanist.runtime.synthetic.RandomCheckpoint;
 /**
  * Forward throughput on a GPT-2-small-shaped checkpoint with random weights (12 layers, d_model 768, 12 heads,
  * vocab 50257), at B=1 and B=8 with T=128, reported against the matmul floor measured in the same run: the FLOPs
- * of the forward divided by the best sgemm rate DJL reaches on this machine. Also reports the cost of capturing
- * every layer's resid_post and whether native memory stays flat over many passes.
+ * of the forward divided by the sgemm rate of the path the forward multiplies its weights with. Also reports the
+ * sgemm rates (the forward's, libtorch's, PyTorch eager's: the best is the machine's measured peak), the cost of
+ * capturing every layer's resid_post, tokens/s against PyTorch eager ({@link TorchPeer}) on the same checkpoint and
+ * threads, and whether native memory stays flat over many passes.
  *
  * <p>Usage: {@code ForwardBenchmark [checkpointFolder] [repeats] [memoryPasses]}; the folder is written once
  * (about 500 MB, by RandomCheckpoint) when it has no model.safetensors.
@@ -46,9 +46,13 @@ public final class ForwardBenchmark {
             System.out.println("writing random GPT-2-small checkpoint to " + dir);
             new RandomCheckpoint(PublishedShape.GPT2_SMALL).dtype(DType.F32).write(dir);
         }
-        System.out.println("threads: " + DjlEngines.threadSettings());
-        double gflops = sgemmRate(12);
-        System.out.printf("sgemm floor: %.1f GFLOP/s (best of [1024x768]x[768x3072] matmuls)%n", gflops);
+        System.out.println("threads: " + DjlEngines.threadSettings() + "; load average " + ModelBenchmark.loadAverage());
+        System.out.println("weight products: " + (OpenBlas.available() ? OpenBlas.describe()
+                : "libtorch (" + OpenBlas.describe() + ")"));
+        SgemmRates.Rates rates = SgemmRates.measure(12);
+        System.out.printf("sgemm floor: %.1f GFLOP/s (best of [1024x768]x[768x3072] products on the forward's path)%n",
+                rates.forwardPath());
+        double[] bare;
         try (HookedTransformer model = HookedTransformer.load(dir)) {
             for (int batch : new int[] {1, 8}) {
                 long[][] tokens = randomTokens(batch, 1);
@@ -59,7 +63,7 @@ public final class ForwardBenchmark {
                 double[] ratios = new double[repeats];
                 double[] times = new double[repeats];
                 for (int i = 0; i < repeats; i++) {
-                    double floorSeconds = flops / (sgemmRate(3) * 1e9);
+                    double floorSeconds = flops / (SgemmRates.measure(3).forwardPath() * 1e9);
                     long start = System.nanoTime();
                     model.forwardAllLogits(tokens);
                     times[i] = (System.nanoTime() - start) / 1e9;
@@ -71,16 +75,43 @@ public final class ForwardBenchmark {
                         + "%.3f s; fraction of the sgemm floor: median %.0f%%, best %.0f%%%n", batch, T, flops / 1e9,
                         times[repeats / 2], times[0], 100 * ratios[repeats / 2], 100 * ratios[repeats - 1]);
             }
-            captureOverhead(model, repeats);
+            bare = captureOverhead(model, repeats);
             memoryFlat(model, memoryPasses);
         }
-        double after = sgemmRate(12);
+        SgemmRates.Rates after = SgemmRates.measure(12);
         System.out.printf("sgemm floor re-measured at the end: %.1f GFLOP/s (a large change means a busy machine)%n",
-                after);
+                after.forwardPath());
+        Path scratch = Files.createTempDirectory("mechanist-forward-bench");
+        try {
+            TorchPeer.Result torch = TorchPeer.run(dir, 8, T, 8, DjlEngines.intraOpThreads(), scratch);
+            System.out.println(SgemmRates.report(after, torch.get("sgemmGflops"), torch.get("sgemmPerCpu")));
+            if (torch.skipped() != null) {
+                System.out.println("pytorch eager: skipped, " + torch.skipped());
+                return;
+            }
+            double mechanist = 8.0 * T / bare[0];
+            double mechanistPerCpu = 8.0 * T / bare[1];
+            System.out.printf("run B=8 T=%d (last-token logits), tokens/s wall (per CPU-second): mechanist %.1f (%.1f), "
+                    + "pytorch eager %.2f (%d threads) %.1f (%.1f) -> ratio %.2fx wall, %.2fx CPU (>= 1.0 is as "
+                    + "fast)%n", T, mechanist, mechanistPerCpu, torch.get("torch"), (int) torch.get("threads"),
+                    torch.get("forwardTokensPerSecond"), torch.get("forwardPerCpuSecond"),
+                    mechanist / torch.get("forwardTokensPerSecond"),
+                    mechanistPerCpu / torch.get("forwardPerCpuSecond"));
+        } finally {
+            try (var files = Files.list(scratch)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(scratch);
+        }
     }
 
-    /** Run API, last-token logits, with and without every layer's resid_post captured. */
-    private static void captureOverhead(HookedTransformer model, int repeats) {
+    /**
+     * Run API, last-token logits, with and without every layer's resid_post captured: the bare run's median wall
+     * seconds and its mean CPU seconds.
+     */
+    private static double[] captureOverhead(HookedTransformer model, int repeats) {
         List<long[]> prompts = List.of(randomTokens(8, 2));
         List<HookSite> residPosts = new ArrayList<>();
         for (int layer = 0; layer < LAYERS; layer++) {
@@ -93,19 +124,27 @@ public final class ForwardBenchmark {
         model.run(capturing);
         double[] bareTimes = new double[repeats];
         double[] captureTimes = new double[repeats];
+        double bareCpu = 0;
+        double captureCpu = 0;
         for (int i = 0; i < repeats; i++) {
+            double cpu = SgemmRates.cpuSeconds();
             long start = System.nanoTime();
             model.run(bare);
             bareTimes[i] = (System.nanoTime() - start) / 1e9;
+            bareCpu += SgemmRates.cpuSeconds() - cpu;
+            cpu = SgemmRates.cpuSeconds();
             start = System.nanoTime();
             model.run(capturing);
             captureTimes[i] = (System.nanoTime() - start) / 1e9;
+            captureCpu += SgemmRates.cpuSeconds() - cpu;
         }
         Arrays.sort(bareTimes);
         Arrays.sort(captureTimes);
-        System.out.printf("run B=8 T=%d (last-token logits): bare median %.3f s, capturing 12 x resid_post %.3f s "
-                + "-> capture overhead %+.1f%%%n", T, bareTimes[repeats / 2], captureTimes[repeats / 2],
-                100 * (captureTimes[repeats / 2] / bareTimes[repeats / 2] - 1));
+        System.out.printf("run B=8 T=%d (last-token logits): bare median %.3f s (CPU %.3f s), capturing 12 x "
+                + "resid_post %.3f s (CPU %.3f s) -> capture overhead %+.1f%% wall, %+.1f%% CPU%n", T,
+                bareTimes[repeats / 2], bareCpu / repeats, captureTimes[repeats / 2], captureCpu / repeats,
+                100 * (captureTimes[repeats / 2] / bareTimes[repeats / 2] - 1), 100 * (captureCpu / bareCpu - 1));
+        return new double[] {bareTimes[repeats / 2], bareCpu / repeats};
     }
 
     /** Native arrays and resident memory before and after many passes. */
@@ -138,24 +177,6 @@ public final class ForwardBenchmark {
         double perLayer = 2.0 * T * D * (3 * D) + 2.0 * T * D * D + 2.0 * T * D * (4 * D) + 2.0 * T * (4 * D) * D
                 + 2 * 2.0 * T * T * D;
         return batch * (LAYERS * perLayer + 2.0 * T * D * VOCAB);
-    }
-
-    /** The best sgemm rate DJL reaches on an MLP-shaped product. */
-    private static double sgemmRate(int tries) {
-        try (NDManager manager = DjlEngines.withBundleLoader(() -> DjlEngines.engine().newBaseManager())) {
-            NDArray a = manager.randomNormal(new Shape(1024, D));
-            NDArray b = manager.randomNormal(new Shape(D, 4 * D));
-            double best = 0;
-            for (int i = 0; i < tries; i++) {
-                long start = System.nanoTime();
-                try (NDArray c = a.matMul(b)) {
-                    c.toFloatArray();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                best = Math.max(best, 2.0 * 1024 * D * 4 * D / seconds / 1e9);
-            }
-            return best;
-        }
     }
 
     private static long[][] randomTokens(int batch, long seed) {

@@ -21,6 +21,8 @@ import io.mechanist.capture.Capturer;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.djl.DjlEngines;
+import io.mechanist.djl.OpenBlas;
+import io.mechanist.djl.WeightMatmul;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.SiteActivations;
@@ -97,6 +99,8 @@ public final class ModelBenchmark {
                 + "x %d"
                 + " tokens, batch %d%n", shape.id(), layers, shape.publishedLayers(), parameters / 1e9,
                 parameters * 2 / 1e9, parameters * 4 / 1e9, prompts, tokens, batch);
+        System.out.println("weight products: " + (OpenBlas.available() ? OpenBlas.describe()
+                : "libtorch (" + OpenBlas.describe() + ")"));
 
         readFiles(dir);
         double readCpu = cpuSeconds();
@@ -128,11 +132,15 @@ public final class ModelBenchmark {
                 residPosts.add(HookSite.of(HookPoint.RESID_POST, layer));
             }
             model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
+            long[] productsBefore = WeightMatmul.productCounts();
             double cpu = cpuSeconds();
             start = System.nanoTime();
             model.run(RunRequest.builder(promptTokens).batchSize(batch).build());
             forward = prompts * (double) tokens / seconds(start);
             double forwardPerCpu = prompts * (double) tokens / (cpuSeconds() - cpu);
+            long[] productsAfter = WeightMatmul.productCounts();
+            System.out.printf("the forward's weight products: %d on OpenBLAS, %d on libtorch%n",
+                    productsAfter[0] - productsBefore[0], productsAfter[1] - productsBefore[1]);
             Path captureFile = scratch.resolve("mechanist-capture.bin");
             try (FileChannel out = FileChannel.open(captureFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 cpu = cpuSeconds();
@@ -166,11 +174,14 @@ public final class ModelBenchmark {
                     + "after the load%n", prompts, storeSeconds, prompts * (double) tokens
                             / Math.max(1e-9, storeSeconds - loadSeconds));
 
+            SgemmRates.Rates rates = SgemmRates.measure(8);
             if (!peer) {
+                System.out.println(SgemmRates.report(rates, Double.NaN, Double.NaN));
                 System.out.println("pytorch eager: not run (--no-peer)");
                 return;
             }
             TorchPeer.Result torch = TorchPeer.run(dir, batch, tokens, prompts, threads, scratch);
+            System.out.println(SgemmRates.report(rates, torch.get("sgemmGflops"), torch.get("sgemmPerCpu")));
             if (torch.skipped() != null) {
                 System.out.println("pytorch eager: skipped, " + torch.skipped());
                 return;

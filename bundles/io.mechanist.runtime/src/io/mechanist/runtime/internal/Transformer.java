@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
+import io.mechanist.djl.WeightMatmul;
 import io.mechanist.runtime.ModelSpec;
 
 /**
@@ -126,7 +127,7 @@ public final class Transformer implements AutoCloseable {
             x = NDArrays.stack(lastRows).expandDims(1);
         }
         NDArray logits = unembedding.dense() == null ? unembedding.multiplyCompact(x, pass)
-                : ai.djl.nn.core.Linear.linear(x, unembedding.dense()).singletonOrThrow();
+                : WeightMatmul.linear(x, unembedding.dense(), null);
         if (spec.finalSoftcap() > 0) {
             NDArray cap = pass.create((float) spec.finalSoftcap());
             NDArray capped = logits.divi(cap).tanh();
