@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -46,9 +47,33 @@ import io.mechanist.steering.SweepResult;
 public final class SweepAnalysis implements Analysis {
     public static final String ID = "io.mechanist.steering.sweep";
 
+    /**
+     * Computes the sweep's grid (vector x layer x multiplier x prompt): {@link SteeringSweep#run} on the loaded
+     * model by default; a distributed engine computes the same numbers elsewhere, while this analysis still builds
+     * the vectors and prompts, runs the random null and stores the result.
+     */
+    @FunctionalInterface
+    public interface GridRunner {
+        SweepResult run(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
+                IntFunction<SteeringVector> vectorForLayer, SweepConfig config, SteeringSweep.Progress progress,
+                BooleanSupplier cancelled);
+    }
+
+    private final GridRunner grid;
     private SweepResult lastResult;
     private List<ProbeCausalTest.Verdict> lastVerdicts;
     private List<CausalVerdict.Verdict> lastCausal;
+
+    /** The analysis as contributed: the grid runs on this machine. */
+    public SweepAnalysis() {
+        this((model, modelFolder, prompts, answers, vectorForLayer, config, progress, cancelled) -> SteeringSweep
+                .run(model, prompts, answers, vectorForLayer, config, progress, cancelled));
+    }
+
+    /** The analysis with its grid computed by {@code grid}. */
+    public SweepAnalysis(GridRunner grid) {
+        this.grid = grid;
+    }
 
     @Override
     public AnalysisOutput run(AnalysisContext context, IProgressMonitor monitor) throws AnalysisException {
@@ -128,7 +153,7 @@ public final class SweepAnalysis implements Analysis {
             SubMonitor sweepProgress = progress.split(judge ? 500 : 990);
             sweepProgress.beginTask("Steering sweep", 1000);
             int[] reported = {0};
-            SweepResult result = SteeringSweep.run(model, prompts, answers, vectorForLayer, config,
+            SweepResult result = grid.run(model, modelFolder, prompts, answers, vectorForLayer, config,
                     (done, total) -> {
                         int now = 1000 * done / total;
                         sweepProgress.worked(now - reported[0]);

@@ -1,5 +1,7 @@
 package io.mechanist.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +10,14 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.eclipse.core.runtime.ContributorFactorySimple;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.RegistryFactory;
+
+import io.mechanist.core.analysis.AnalysisException;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
 
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
@@ -20,12 +30,16 @@ import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.CausalVerdict;
 import io.mechanist.steering.SteeringScale;
 import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SteeringVectors;
 import io.mechanist.steering.SweepConfig;
 import io.mechanist.steering.SweepResult;
+import io.mechanist.steering.analysis.SweepAnalysis;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
 
 /**
  * {@link SteeringSweep#run} on Apache Spark: the same grid and numbers, computed as Spark tasks. First one task per
@@ -37,6 +51,48 @@ import io.mechanist.steering.SweepResult;
 public final class SparkSweep {
 
     private SparkSweep() {
+    }
+
+    /** A stored sweep: the result's id in the store, its grid and its causal verdicts (null without a random null). */
+    public record Stored(String resultId, SweepResult result, List<CausalVerdict.Verdict> causal) {
+    }
+
+    /**
+     * Runs the steering-sweep analysis of {@code mechanist steer} ({@link SweepAnalysis}, request parameters and
+     * inputs as there) with its grid computed on Spark by {@link #run}, and stores its result in {@code store} as
+     * a single-machine run does: the same result type, tables, arrays, random-direction null, verdicts and
+     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well: it builds
+     * the vectors and prompts and runs the random null (a few forward passes per layer), and alone writes
+     * {@code store.xmi}, once, when the result is complete.
+     */
+    public static Stored store(JavaSparkContext spark, ActivationStore store, AnalysisRequest request,
+            int promptsPerTask, IProgressMonitor monitor) throws AnalysisException, IOException {
+        SweepAnalysis analysis = new SweepAnalysis((model, modelFolder, prompts, answers, vectorForLayer, config,
+                progress, cancelled) -> run(spark, modelFolder, prompts, answers, vectorForLayer, config,
+                        promptsPerTask));
+        AnalysisRegistry registry = analyses();
+        String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis, request,
+                monitor);
+        return new Stored(resultId, analysis.lastResult(), analysis.lastCausal());
+    }
+
+    /**
+     * The analyses of the bundles whose plugin.xml this jar carries (pom.xml), read into an extension registry of
+     * its own: outside OSGi there is no platform registry.
+     */
+    static AnalysisRegistry analyses() throws IOException {
+        Object token = new Object();
+        IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, null);
+        for (String bundle : List.of("io.mechanist.core", "io.mechanist.steering")) {
+            String resource = "plugins/" + bundle + "/plugin.xml";
+            try (InputStream in = SparkSweep.class.getResourceAsStream(resource)) {
+                if (in == null || !registry.addContribution(in, ContributorFactorySimple.createContributor(bundle),
+                        false, bundle, null, token)) {
+                    throw new IOException("cannot read " + resource + " of the application jar (" + bundle + ")");
+                }
+            }
+        }
+        return new AnalysisRegistry(registry);
     }
 
     /**
