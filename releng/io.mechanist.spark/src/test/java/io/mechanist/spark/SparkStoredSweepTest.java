@@ -25,8 +25,7 @@ import io.mechanist.model.AnalysisResult;
 import io.mechanist.model.ResultArray;
 import io.mechanist.model.ResultColumn;
 import io.mechanist.model.ResultTable;
-import io.mechanist.steering.SteeringVectorFiles;
-import io.mechanist.steering.SteeringVectors;
+import io.mechanist.steering.analysis.StoredSweeps;
 import io.mechanist.steering.analysis.SweepAnalysis;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.AnalysisRunner;
@@ -46,34 +45,46 @@ class SparkStoredSweepTest {
 
     @Test
     void storedSparkSweepEqualsTheStoredSingleMachineSweep() throws Exception {
-        Path dataset = temp.resolve("held-out.jsonl");
-        Files.write(dataset, Files.readAllLines(SparkCaptureTest.DATASET).subList(0, 40));
+        Path heldOut = temp.resolve("held-out.jsonl");
+        Files.write(heldOut, Files.readAllLines(SparkCaptureTest.DATASET).subList(0, 40));
+        Path pairs = temp.resolve("pairs.jsonl");
+        Files.write(pairs, Files.readAllLines(SparkCaptureTest.DEMO.resolve("data/contrast-pairs.jsonl")).subList(0, 160));
         Path storeFolder = temp.resolve("store");
-        Capturer.capture(CaptureJob.builder(storeFolder, SparkCaptureTest.MODEL, dataset).sites("blocks.1.resid_post")
+        Capturer.capture(CaptureJob.builder(storeFolder, SparkCaptureTest.MODEL, heldOut).sites("blocks.1.resid_post")
                 .positions(CapturePositions.parse("last")).captureId("held-out").build(), null);
+        Capturer.capture(CaptureJob.builder(storeFolder, SparkCaptureTest.MODEL, pairs)
+                .sites("blocks.1.resid_post", "blocks.3.resid_post").positions(CapturePositions.parse("last"))
+                .captureId("pairs").build(), null);
 
         try (ActivationStore store = ActivationStore.open(storeFolder)) {
-            String vector = SteeringVectorFiles.save(store, "random direction",
-                    SteeringVectors.random("blocks.1.resid_post", 64, 1.0, 77));
+            // as `mechanist steer --contrast pairs --pair-label answer --pair-positive A --target fixed:A`: the
+            // driver builds the vectors from the contrast capture; the steering vector moves the demo model's
+            // answer at layer 3 (a yes verdict), the random control does not
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("model", SparkCaptureTest.MODEL.toString());
             parameters.put("layers", "1,3");
-            parameters.put("multipliers", "-2,0,3");
+            parameters.put("multipliers", "-1,0,1");
             parameters.put("heldOut", "all");
+            parameters.put("pairLabel", "answer");
+            parameters.put("pairPositive", "A");
+            parameters.put("target", "fixed:A");
             parameters.put("batchSize", "8");
             parameters.put("nullDirections", "3");
             AnalysisRequest request = new AnalysisRequest(SweepAnalysis.ID, parameters,
-                    Map.of("heldOut", "held-out", "vector", vector));
+                    Map.of("heldOut", "held-out", "contrast", "pairs"));
 
             AnalysisRegistry registry = SparkSweep.analyses();
             String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
                     request, null);
-            // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks = 24 cells
+            // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks: 24 cells
             SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, 16, null);
 
             assertNotEquals(single, spark.resultId());
-            assertEquals(4, spark.causal().size(), "a causal verdict per vector (steering, control) and layer");
             assertSameResult(store, single, spark.resultId());
+            // read back as the workbench and `mechanist steer` read a stored sweep, with its verdicts re-judged
+            List<String> verdicts = StoredSweeps.read(store, spark.resultId()).causal().stream()
+                    .map(v -> v.vector() + "@" + v.layer() + "=" + v.yes()).toList();
+            assertEquals(List.of("steering@1=false", "steering@3=true", "control@1=false", "control@3=false"), verdicts);
         }
     }
 
