@@ -76,7 +76,8 @@ class SparkStoredSweepTest {
             AnalysisRegistry registry = SparkSweep.analyses();
             String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
                     request, null);
-            // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks: 24 cells
+            // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks: 24 cells;
+            // the null's sham and 2 layers x 3 directions, each in 3 blocks: 21 tasks
             SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, 16, null);
 
             assertNotEquals(single, spark.resultId());
