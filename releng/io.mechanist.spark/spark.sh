@@ -3,6 +3,8 @@
 #   ./mechanist spark                      how to submit the application jar to a cluster (spark-submit)
 #   ./mechanist spark capture [options]    a capture on a Spark inside this JVM (master MECHANIST_SPARK_MASTER,
 #                                          default local[2]); the options of `mechanist capture` plus --shard-mb
+#   ./mechanist spark sweep [options]      a steering sweep on a Spark inside this JVM, stored as `mechanist steer`
+#                                          stores it; the options of `mechanist steer` plus --prompts-per-task
 #   ./mechanist spark bench [copies] [N]   benchmark: single-process capture against Spark local[N] (default 5, 2)
 # Needs the build (./mechanist build); runs on the JDK .mvn/jdk.sh finds.
 set -e
@@ -35,7 +37,7 @@ local_java() { # runs a main class on Spark's own jars from the build's class pa
 }
 
 case "${1-}" in
-  capture)
+  capture|sweep)
     local_java io.mechanist.spark.SparkCaptureMain "$@"
     ;;
   bench)
@@ -61,7 +63,14 @@ The store and the checkpoint folder must be at the same path on the driver and e
     capture --store /shared/my-store --model /shared/models/gpt2 --dataset /shared/prompts.jsonl \\
             --sites 'blocks.*.resid_post' --shard-mb 256
 
+A steering sweep (the options of \`mechanist steer\` plus --prompts-per-task; stored as that verb stores it):
+  the same spark-submit line, ending in
+    $JAR \\
+    sweep --store /shared/my-store --model /shared/models/gpt2 --held-out ab --contrast ab \\
+          --layers 2,4,6 --multipliers -1,0,1 --prompts-per-task 64
+
   ./mechanist spark capture --store DIR --model DIR --dataset FILE ...   the same on local[2] in one JVM
+  ./mechanist spark sweep --store DIR --model DIR --held-out CAPTURE ...  a sweep on local[2] in one JVM
   ./mechanist spark bench [copies] [N]     single-process capture against Spark local[N], timed in one run
 USAGE
     ;;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -46,9 +47,51 @@ import io.mechanist.steering.SweepResult;
 public final class SweepAnalysis implements Analysis {
     public static final String ID = "io.mechanist.steering.sweep";
 
+    /**
+     * Makes the sweep's forward passes: the grid (vector x layer x multiplier x prompt) and the runs of the random
+     * null. {@link #LOCAL} runs them on the loaded model ({@link SteeringSweep#run}, {@link RandomNull#onModel}); a
+     * distributed engine computes the same numbers elsewhere, while this analysis still builds the vectors and
+     * prompts, judges the verdicts and stores the result.
+     */
+    public interface Engine {
+        SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
+                IntFunction<SteeringVector> vectorForLayer, SweepConfig config, SteeringSweep.Progress progress,
+                BooleanSupplier cancelled);
+
+        RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
+                AnswerTokens answers, SweepConfig config);
+    }
+
+    /** Every forward pass on the loaded model. */
+    public static final Engine LOCAL = new Engine() {
+        @Override
+        public SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
+                AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
+                SteeringSweep.Progress progress, BooleanSupplier cancelled) {
+            return SteeringSweep.run(model, prompts, answers, vectorForLayer, config, progress, cancelled);
+        }
+
+        @Override
+        public RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
+                AnswerTokens answers, SweepConfig config) {
+            return RandomNull.onModel(model, prompts, answers, config);
+        }
+    };
+
+    private final Engine engine;
     private SweepResult lastResult;
     private List<ProbeCausalTest.Verdict> lastVerdicts;
     private List<CausalVerdict.Verdict> lastCausal;
+
+    /** The analysis as contributed: every forward pass on this machine. */
+    public SweepAnalysis() {
+        this(LOCAL);
+    }
+
+    /** The analysis with its forward passes made by {@code engine}. */
+    public SweepAnalysis(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public AnalysisOutput run(AnalysisContext context, IProgressMonitor monitor) throws AnalysisException {
@@ -128,7 +171,7 @@ public final class SweepAnalysis implements Analysis {
             SubMonitor sweepProgress = progress.split(judge ? 500 : 990);
             sweepProgress.beginTask("Steering sweep", 1000);
             int[] reported = {0};
-            SweepResult result = SteeringSweep.run(model, prompts, answers, vectorForLayer, config,
+            SweepResult result = engine.grid(model, modelFolder, prompts, answers, vectorForLayer, config,
                     (done, total) -> {
                         int now = 1000 * done / total;
                         sweepProgress.worked(now - reported[0]);
@@ -140,7 +183,8 @@ public final class SweepAnalysis implements Analysis {
                 SubMonitor nullProgress = progress.split(490);
                 nullProgress.beginTask("Random directions (null of the causal verdict)", 1000);
                 int[] nullReported = {0};
-                randomNull = RandomNull.run(model, prompts, answers, result, vectorForLayer, nullDirections,
+                randomNull = RandomNull.run(engine.nullRuns(model, modelFolder, prompts, answers, config), result,
+                        vectorForLayer, nullDirections,
                         p.getInt("controlSeed") + 100_000L, (done, total) -> {
                             int now = 1000 * done / total;
                             nullProgress.worked(now - nullReported[0]);

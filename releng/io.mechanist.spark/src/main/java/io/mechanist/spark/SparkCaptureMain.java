@@ -13,34 +13,55 @@ import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.CapturePositions;
 import io.mechanist.capture.CaptureSummary;
 import io.mechanist.model.StorageType;
+import io.mechanist.steering.CausalVerdict;
+import io.mechanist.steering.SteeringVectorFiles;
+import io.mechanist.steering.analysis.SweepAnalysis;
+import io.mechanist.store.ActivationStore;
 
 /**
- * {@code spark-submit --class io.mechanist.spark.SparkCaptureMain mechanist-spark.jar capture --store DIR --model DIR
- * --dataset FILE [--sites LIST] [--positions SEL] [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID]
- * [--name NAME]}: the options of {@code mechanist capture} (docs/capture.md), plus the shard size, which is also
- * the size of one Spark task.
+ * The application's entry point, {@code spark-submit --class io.mechanist.spark.SparkCaptureMain mechanist-spark.jar
+ * MODE ...}:
+ * <ul>
+ * <li>{@code capture --store DIR --model DIR --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
+ * [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME]}: the options of {@code mechanist capture}
+ * (docs/capture.md), plus the shard size, which is also the size of one Spark task;</li>
+ * <li>{@code sweep ...}: the options of {@code mechanist steer} ({@link SweepArguments}), plus the prompts per task;
+ * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it.</li>
+ * </ul>
  */
 public final class SparkCaptureMain {
 
     private static final String USAGE = "usage: spark-submit [spark options] --class " + SparkCaptureMain.class.getName()
             + " mechanist-spark.jar capture --store DIR --model DIR --dataset FILE [--sites LIST] [--positions SEL]"
-            + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME]  (docs/scale-out.md)";
+            + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME]\n   or: ... mechanist-spark.jar "
+            + SweepArguments.USAGE + "\n(docs/scale-out.md)";
 
     private SparkCaptureMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("capture")) {
+        String mode = args.length == 0 ? "" : args[0];
+        if (!mode.equals("capture") && !mode.equals("sweep")) {
             System.err.println(USAGE);
             System.exit(2);
         }
-        CaptureJob job;
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        CaptureJob job = null;
+        SweepArguments sweep = null;
         try {
-            job = parse(Arrays.asList(args).subList(1, args.length));
+            if (mode.equals("capture")) {
+                job = parse(options);
+            } else {
+                sweep = SweepArguments.parse(options);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("mechanist-spark: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
+            return;
+        }
+        if (sweep != null) {
+            sweep(sweep);
             return;
         }
         SparkConf conf = new SparkConf().setAppName("mechanist capture " + job.dataset().getFileName());
@@ -48,6 +69,32 @@ public final class SparkCaptureMain {
             CaptureSummary summary = SparkCapture.capture(spark, job, System.out::println);
             System.out.println("captured " + summary.promptCount() + " prompts into capture " + summary.captureId()
                     + " of " + job.store());
+        }
+    }
+
+    private static void sweep(SweepArguments sweep) throws Exception {
+        SparkConf conf = new SparkConf().setAppName("mechanist steering sweep of " + sweep.inputs().get("heldOut"));
+        try (JavaSparkContext spark = new JavaSparkContext(conf);
+                ActivationStore store = ActivationStore.open(sweep.store())) {
+            String imported = null;
+            if (sweep.vectorFile() != null) {
+                imported = SteeringVectorFiles.save(store, sweep.vectorFile().getFileName().toString(),
+                        SteeringVectorFiles.importVector(sweep.vectorFile(), null, null));
+                System.out.println("imported " + sweep.vectorFile() + " as stored vector " + imported);
+            }
+            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported), sweep.promptsPerTask(),
+                    null);
+            System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
+                    + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "
+                    + SweepAnalysis.ID + ")");
+            if (stored.causal() == null) {
+                System.out.println("no causal verdict: --null-directions 0, or no positive multiplier");
+            } else {
+                for (CausalVerdict.Verdict v : stored.causal()) {
+                    System.out.println(v.vector() + ", layer " + v.layer() + ", multiplier " + v.multiplier() + ": "
+                            + v.reason());
+                }
+            }
         }
     }
 

@@ -1,13 +1,24 @@
 package io.mechanist.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.eclipse.core.runtime.ContributorFactorySimple;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.RegistryFactory;
+
+import io.mechanist.core.analysis.AnalysisException;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
 
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
@@ -20,12 +31,17 @@ import io.mechanist.runtime.intervention.InterventionPlan;
 import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
+import io.mechanist.steering.CausalVerdict;
+import io.mechanist.steering.RandomNull;
 import io.mechanist.steering.SteeringScale;
 import io.mechanist.steering.SteeringSweep;
 import io.mechanist.steering.SteeringVector;
 import io.mechanist.steering.SteeringVectors;
 import io.mechanist.steering.SweepConfig;
 import io.mechanist.steering.SweepResult;
+import io.mechanist.steering.analysis.SweepAnalysis;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
 
 /**
  * {@link SteeringSweep#run} on Apache Spark: the same grid and numbers, computed as Spark tasks. First one task per
@@ -37,6 +53,59 @@ import io.mechanist.steering.SweepResult;
 public final class SparkSweep {
 
     private SparkSweep() {
+    }
+
+    /** A stored sweep: the result's id in the store, its grid and its causal verdicts (null without a random null). */
+    public record Stored(String resultId, SweepResult result, List<CausalVerdict.Verdict> causal) {
+    }
+
+    /**
+     * Runs the steering-sweep analysis of {@code mechanist steer} ({@link SweepAnalysis}, request parameters and
+     * inputs as there) with its grid computed on Spark by {@link #run}, and stores its result in {@code store} as
+     * a single-machine run does: the same result type, tables, arrays, random-direction null, verdicts and
+     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well: it builds
+     * the vectors and prompts and runs the random null (a few forward passes per layer), and alone writes
+     * {@code store.xmi}, once, when the result is complete.
+     */
+    public static Stored store(JavaSparkContext spark, ActivationStore store, AnalysisRequest request,
+            int promptsPerTask, IProgressMonitor monitor) throws AnalysisException, IOException {
+        SweepAnalysis analysis = new SweepAnalysis(new SweepAnalysis.Engine() {
+            @Override
+            public SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
+                    AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
+                    SteeringSweep.Progress progress, BooleanSupplier cancelled) {
+                return run(spark, modelFolder, prompts, answers, vectorForLayer, config, promptsPerTask);
+            }
+
+            @Override
+            public RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
+                    AnswerTokens answers, SweepConfig config) {
+                return SparkSweep.nullRuns(spark, modelFolder, prompts, answers, config, promptsPerTask);
+            }
+        });
+        AnalysisRegistry registry = analyses();
+        String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis, request,
+                monitor);
+        return new Stored(resultId, analysis.lastResult(), analysis.lastCausal());
+    }
+
+    /**
+     * The analyses of the bundles whose plugin.xml this jar carries (pom.xml), read into an extension registry of
+     * its own: outside OSGi there is no platform registry.
+     */
+    static AnalysisRegistry analyses() throws IOException {
+        Object token = new Object();
+        IExtensionRegistry registry = RegistryFactory.createRegistry(null, token, null);
+        for (String bundle : List.of("io.mechanist.core", "io.mechanist.steering")) {
+            String resource = "plugins/" + bundle + "/plugin.xml";
+            try (InputStream in = SparkSweep.class.getResourceAsStream(resource)) {
+                if (in == null || !registry.addContribution(in, ContributorFactorySimple.createContributor(bundle),
+                        false, bundle, null, token)) {
+                    throw new IOException("cannot read " + resource + " of the application jar (" + bundle + ")");
+                }
+            }
+        }
+        return new AnalysisRegistry(registry);
     }
 
     /**
@@ -65,22 +134,11 @@ public final class SparkSweep {
                 norms[1][l] = control.norm();
             }
         }
-        int blockSize = Math.max(1, (promptsPerTask + config.batchSize() - 1) / config.batchSize()) * config.batchSize();
-        List<long[][]> blocks = new ArrayList<>();
-        List<boolean[]> matching = new ArrayList<>();
-        for (int from = 0; from < n; from += blockSize) {
-            List<AbPrompt> block = prompts.subList(from, Math.min(n, from + blockSize));
-            blocks.add(block.stream().map(AbPrompt::tokens).toArray(long[][]::new));
-            boolean[] isA = new boolean[block.size()];
-            for (int i = 0; i < isA.length; i++) {
-                isA[i] = block.get(i).matchingIsA();
-            }
-            matching.add(isA);
-        }
-        Grid grid = new Grid(modelFolder.toAbsolutePath().normalize().toString(), config.point().name(),
-                config.layers().stream().mapToInt(Integer::intValue).toArray(), config.steerPositions().everyPosition(),
-                config.steerPositions().indices(), config.batchSize(), answers.textA(), answers.idA(), answers.textB(),
-                answers.idB(), spark.getConf().getInt(SparkCapture.INTRA_OP_THREADS, 0));
+        Blocks plan = Blocks.of(spark, modelFolder, prompts, answers, config, promptsPerTask);
+        int blockSize = plan.size();
+        List<long[][]> blocks = plan.tokens();
+        List<boolean[]> matching = plan.matchingIsA();
+        Grid grid = plan.grid();
 
         // Unsteered: baseline metrics and the residual norms, per block.
         List<Cell> baselineCells = new ArrayList<>();
@@ -140,6 +198,69 @@ public final class SparkSweep {
         return result;
     }
 
+    /**
+     * The random null's runs ({@link RandomNull#run(RandomNull.Runs, SweepResult, IntFunction, int, long,
+     * SteeringSweep.Progress, BooleanSupplier)}) on Spark: one task per (run, prompt block), in the blocks and
+     * batches of the grid.
+     */
+    static RandomNull.Runs nullRuns(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts,
+            AnswerTokens answers, SweepConfig config, int promptsPerTask) {
+        Blocks plan = Blocks.of(spark, modelFolder, prompts, answers, config, promptsPerTask);
+        return (steers, progress, cancelled) -> {
+            List<Cell> cells = new ArrayList<>();
+            for (int run = 0; run < steers.size(); run++) {
+                RandomNull.Steer steer = steers.get(run);
+                int layer = config.layers().indexOf(steer.site().layer());
+                if (layer < 0 || steer.site().point() != config.point()) {
+                    throw new IllegalArgumentException("random-null run " + steer.name() + " is not at a swept site");
+                }
+                for (int b = 0; b < plan.tokens().size(); b++) {
+                    cells.add(new Cell(b, plan.tokens().get(b), plan.matchingIsA().get(b), 0, layer, run,
+                            steer.values(), steer.coefficient()));
+                }
+            }
+            spark.setJobDescription("steering sweep: random null, " + steers.size() + " run(s) x "
+                    + plan.tokens().size() + " block(s)");
+            float[][] logitDiffs = new float[steers.size()][prompts.size()];
+            for (Outcome outcome : spark.parallelize(cells, cells.size()).map(plan.grid()::run).collect()) {
+                float[] diff = outcome.metrics()[2];
+                System.arraycopy(diff, 0, logitDiffs[outcome.multiplier()], outcome.block() * plan.size(), diff.length);
+            }
+            if (progress != null) {
+                progress.done(steers.size(), steers.size());
+            }
+            return List.of(logitDiffs);
+        };
+    }
+
+    /** The prompts cut into blocks of whole batches, and the settings every task needs. */
+    private record Blocks(int size, List<long[][]> tokens, List<boolean[]> matchingIsA, Grid grid) {
+
+        static Blocks of(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
+                SweepConfig config, int promptsPerTask) {
+            int n = prompts.size();
+            int blockSize = Math.max(1, (promptsPerTask + config.batchSize() - 1) / config.batchSize())
+                    * config.batchSize();
+            List<long[][]> blocks = new ArrayList<>();
+            List<boolean[]> matching = new ArrayList<>();
+            for (int from = 0; from < n; from += blockSize) {
+                List<AbPrompt> block = prompts.subList(from, Math.min(n, from + blockSize));
+                blocks.add(block.stream().map(AbPrompt::tokens).toArray(long[][]::new));
+                boolean[] isA = new boolean[block.size()];
+                for (int i = 0; i < isA.length; i++) {
+                    isA[i] = block.get(i).matchingIsA();
+                }
+                matching.add(isA);
+            }
+            Grid grid = new Grid(modelFolder.toAbsolutePath().normalize().toString(), config.point().name(),
+                    config.layers().stream().mapToInt(Integer::intValue).toArray(),
+                    config.steerPositions().everyPosition(), config.steerPositions().indices(), config.batchSize(),
+                    answers.textA(), answers.idA(), answers.textB(), answers.idB(),
+                    spark.getConf().getInt(SparkCapture.INTRA_OP_THREADS, 0));
+            return new Blocks(blockSize, blocks, matching, grid);
+        }
+    }
+
     private static void copy(float[][] metrics, SweepResult into, int at) {
         System.arraycopy(metrics[0], 0, into.probability(), at, metrics[0].length);
         System.arraycopy(metrics[1], 0, into.probabilityFull(), at, metrics[1].length);
@@ -148,7 +269,7 @@ public final class SparkSweep {
 
     /**
      * One task: a block of prompts, unsteered ({@code kind < 0}) or under the vector of one grid cell with its raw
-     * coefficient.
+     * coefficient ({@code multiplier}: the multiplier's index; in a run of the random null, the run's index).
      */
     record Cell(int block, long[][] tokens, boolean[] matchingIsA, int kind, int layer, int multiplier,
             float[] vector, double coefficient) implements Serializable {
