@@ -158,7 +158,7 @@ public final class GenerateBenchmark {
             return Map.of("skipped", TorchPeer.PYTHON + " is absent");
         }
         Path script = scratch.resolve("torch_generate.py");
-        Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
+        Files.writeString(script, TorchPeer.CHECKPOINT_PY + SCRIPT, StandardCharsets.UTF_8);
         Path promptFile = scratch.resolve("prompts.txt");
         Files.writeString(promptFile, prompts.stream().map(p -> Arrays.stream(p).mapToObj(Long::toString)
                 .collect(Collectors.joining(" "))).collect(Collectors.joining("\n")) + "\n");
@@ -210,29 +210,7 @@ public final class GenerateBenchmark {
             gemma = cfg["model_type"] == "gemma2"
             qwen3 = cfg["model_type"] == "qwen3"
 
-            def shards():
-                index = os.path.join(folder, "model.safetensors.index.json")
-                if os.path.exists(index):
-                    return sorted(set(json.load(open(index))["weight_map"].values()))
-                return ["model.safetensors"]
-
-            W = {}
-            for shard in shards():
-                raw = np.memmap(os.path.join(folder, shard), dtype=np.uint8, mode="r")
-                n = int(np.frombuffer(raw[:8].tobytes(), "<u8")[0])
-                header = json.loads(raw[8:8 + n].tobytes())
-                for name, info in header.items():
-                    if name == "__metadata__":
-                        continue
-                    a, b = info["data_offsets"]
-                    data = raw[8 + n + a:8 + n + b]
-                    if info["dtype"] == "BF16":
-                        array = (np.frombuffer(data, "<u2").astype(np.uint32) << 16).view(np.float32)
-                    elif info["dtype"] == "F16":
-                        array = np.frombuffer(data, "<f2").astype(np.float32)
-                    else:
-                        array = np.array(np.frombuffer(data, "<f4"))
-                    W[name] = torch.from_numpy(array).reshape(info["shape"])
+            W = load_weights(folder)
 
             if gpt2:
                 L, H, d = cfg["n_layer"], cfg["n_head"], cfg["n_embd"]
@@ -241,17 +219,7 @@ public final class GenerateBenchmark {
                 L, H, d = cfg["num_hidden_layers"], cfg["num_attention_heads"], cfg["hidden_size"]
                 KV = cfg.get("num_key_value_heads", H)
                 hd = cfg.get("head_dim") or d // H
-                theta = cfg.get("rope_theta", 10000.0)
-                inv = 1.0 / theta ** (torch.arange(0, hd, 2, dtype=torch.float64) / hd)
-                scaling = cfg.get("rope_scaling")
-                if scaling and scaling.get("rope_type") == "llama3":
-                    f, lo, hi, old = (scaling["factor"], scaling["low_freq_factor"], scaling["high_freq_factor"],
-                                      scaling["original_max_position_embeddings"])
-                    wavelen = 2 * math.pi / inv
-                    smooth = (old / wavelen - lo) / (hi - lo)
-                    scaled = torch.where(wavelen > old / lo, inv / f, inv)
-                    mid = (wavelen <= old / lo) & (wavelen >= old / hi)
-                    inv = torch.where(mid, (1 - smooth) * inv / f + smooth * inv, scaled)
+                inv = rope_inv_freq(cfg, hd)
                 angles = torch.outer(torch.arange(T + N, dtype=torch.float64), inv)
                 COS = torch.cat([angles.cos(), angles.cos()], -1).float()
                 SIN = torch.cat([angles.sin(), angles.sin()], -1).float()

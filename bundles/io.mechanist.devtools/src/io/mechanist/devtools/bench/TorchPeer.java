@@ -39,7 +39,7 @@ final class TorchPeer {
             return new Result(Map.of(), PYTHON + " is absent");
         }
         Path script = scratch.resolve("torch_peer.py");
-        Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
+        Files.writeString(script, CHECKPOINT_PY + SCRIPT, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), checkpoint.toString(),
                 String.valueOf(batch), String.valueOf(tokens), String.valueOf(prompts), String.valueOf(threads),
                 scratch.resolve("torch-capture.bin").toString()));
@@ -71,6 +71,51 @@ final class TorchPeer {
         }
     }
 
+    /**
+     * Python both peers start with: the checkpoint's safetensors shards as float32 torch tensors (bf16 and f16
+     * widened exactly, as Mechanist does) and the rotary inverse frequencies with Llama 3 scaling, so the forward
+     * and the generation peer read a checkpoint the same way.
+     */
+    static final String CHECKPOINT_PY = """
+            def load_weights(folder):
+                index = os.path.join(folder, "model.safetensors.index.json")
+                shards = (sorted(set(json.load(open(index))["weight_map"].values())) if os.path.exists(index)
+                          else ["model.safetensors"])
+                W = {}
+                for shard in shards:
+                    raw = np.memmap(os.path.join(folder, shard), dtype=np.uint8, mode="r")
+                    n = int(np.frombuffer(raw[:8].tobytes(), "<u8")[0])
+                    header = json.loads(raw[8:8 + n].tobytes())
+                    for name, info in header.items():
+                        if name == "__metadata__":
+                            continue
+                        a, b = info["data_offsets"]
+                        data = raw[8 + n + a:8 + n + b]
+                        if info["dtype"] == "BF16":
+                            array = (np.frombuffer(data, "<u2").astype(np.uint32) << 16).view(np.float32)
+                        elif info["dtype"] == "F16":
+                            array = np.frombuffer(data, "<f2").astype(np.float32)
+                        else:
+                            array = np.array(np.frombuffer(data, "<f4"))
+                        W[name] = torch.from_numpy(array).reshape(info["shape"])
+                return W
+
+            def rope_inv_freq(cfg, hd):
+                theta = cfg.get("rope_theta", 10000.0)
+                inv = 1.0 / theta ** (torch.arange(0, hd, 2, dtype=torch.float64) / hd)
+                scaling = cfg.get("rope_scaling")
+                if scaling and scaling.get("rope_type") == "llama3":
+                    f, lo, hi, old = (scaling["factor"], scaling["low_freq_factor"], scaling["high_freq_factor"],
+                                      scaling["original_max_position_embeddings"])
+                    wavelen = 2 * math.pi / inv
+                    smooth = (old / wavelen - lo) / (hi - lo)
+                    scaled = torch.where(wavelen > old / lo, inv / f, inv)
+                    mid = (wavelen <= old / lo) & (wavelen >= old / hi)
+                    inv = torch.where(mid, (1 - smooth) * inv / f + smooth * inv, scaled)
+                return inv
+
+            """;
+
     private static final String SCRIPT = """
             import json, math, os, sys, time
             try:
@@ -88,12 +133,6 @@ final class TorchPeer {
             gemma = cfg["model_type"] == "gemma2"
             qwen3 = cfg["model_type"] == "qwen3"
 
-            def shards():
-                index = os.path.join(folder, "model.safetensors.index.json")
-                if os.path.exists(index):
-                    return sorted(set(json.load(open(index))["weight_map"].values()))
-                return ["model.safetensors"]
-
             def sgemm_rate():
                 a, b, best = torch.randn(1024, 768), torch.randn(768, 3072), 0.0
                 cpu = time.process_time()
@@ -104,23 +143,7 @@ final class TorchPeer {
 
             rate, rate_per_cpu = sgemm_rate()
             start = time.perf_counter()
-            W = {}
-            for shard in shards():
-                raw = np.memmap(os.path.join(folder, shard), dtype=np.uint8, mode="r")
-                n = int(np.frombuffer(raw[:8].tobytes(), "<u8")[0])
-                header = json.loads(raw[8:8 + n].tobytes())
-                for name, info in header.items():
-                    if name == "__metadata__":
-                        continue
-                    a, b = info["data_offsets"]
-                    data = raw[8 + n + a:8 + n + b]
-                    if info["dtype"] == "BF16":
-                        array = (np.frombuffer(data, "<u2").astype(np.uint32) << 16).view(np.float32)
-                    elif info["dtype"] == "F16":
-                        array = np.frombuffer(data, "<f2").astype(np.float32)
-                    else:
-                        array = np.array(np.frombuffer(data, "<f4"))
-                    W[name] = torch.from_numpy(array).reshape(info["shape"])
+            W = load_weights(folder)
             load_s = time.perf_counter() - start
 
             if gpt2:
@@ -130,17 +153,7 @@ final class TorchPeer {
                 L, H, d = cfg["num_hidden_layers"], cfg["num_attention_heads"], cfg["hidden_size"]
                 KV = cfg.get("num_key_value_heads", H)
                 hd = cfg.get("head_dim") or d // H
-                theta = cfg.get("rope_theta", 10000.0)
-                inv = 1.0 / theta ** (torch.arange(0, hd, 2, dtype=torch.float64) / hd)
-                scaling = cfg.get("rope_scaling")
-                if scaling and scaling.get("rope_type") == "llama3":
-                    f, lo, hi, old = (scaling["factor"], scaling["low_freq_factor"], scaling["high_freq_factor"],
-                                      scaling["original_max_position_embeddings"])
-                    wavelen = 2 * math.pi / inv
-                    smooth = (old / wavelen - lo) / (hi - lo)
-                    scaled = torch.where(wavelen > old / lo, inv / f, inv)
-                    mid = (wavelen <= old / lo) & (wavelen >= old / hi)
-                    inv = torch.where(mid, (1 - smooth) * inv / f + smooth * inv, scaled)
+                inv = rope_inv_freq(cfg, hd)
                 angles = torch.outer(torch.arange(T, dtype=torch.float64), inv)
                 cos = torch.cat([angles.cos(), angles.cos()], -1).float()
                 sin = torch.cat([angles.sin(), angles.sin()], -1).float()

@@ -17,6 +17,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.tensor.DType;
+import io.mechanist.djl.WeightMatmul;
 
 /**
  * Weights kept in the checkpoint's own 16-bit format (bf16 or f16), memory-mapped from the file, and widened to
@@ -131,16 +132,17 @@ public final class CompactWeights {
             slot = newSlot(new long[] {block, width}, tableManager(pass));
             tableSlots.put(width, slot);
         }
+        // The same product as float32 weights use (WeightMatmul), so the two agree bit for bit.
         NDList parts = new NDList();
         for (long from = 0; from < rows; from += block) {
             long count = Math.min(block, rows - from);
             widen(table, from * width, count * width, slot.buffer());
             NDArray part;
             if (count == slot.array().getShape().get(0)) {
-                part = ai.djl.nn.core.Linear.linear(x, slot.array()).singletonOrThrow();
+                part = WeightMatmul.linear(x, slot.array(), null);
             } else {
                 try (NDArray firstRows = slot.array().get("0:" + count)) { // a view: closing it keeps the slot
-                    part = ai.djl.nn.core.Linear.linear(x, firstRows).singletonOrThrow();
+                    part = WeightMatmul.linear(x, firstRows, null);
                 }
             }
             part.attach(pass);

@@ -32,8 +32,9 @@ import io.mechanist.runtime.synthetic.RandomCheckpoint;
 
 /**
  * 16-bit weights kept compact and widened layer by layer give exactly the numbers of the same weights loaded as
- * float32: every hook site and the logits, bit for bit, for each family's published layer shapes (reduced to two
- * layers and a 512-token vocabulary), in bf16 and f16, with the unembedding multiplied in blocks of rows.
+ * float32: every hook site bit for bit and the logits to float32 rounding, for each family's published layer shapes
+ * (reduced to two layers and a 512-token vocabulary), in bf16 and f16, with the unembedding multiplied in blocks of
+ * rows.
  */
 class CompactWeightsTest {
 
@@ -110,21 +111,27 @@ class CompactWeightsTest {
             assertNotNull(model.compactWeightsReason());
             compact = model.run(request(model, prompts));
             // a second pass rewrites the slots again: still the same numbers
-            assertSame(compact, model.run(request(model, prompts)));
+            assertSame(compact, model.run(request(model, prompts)), 0f);
         } finally {
             restore(CompactWeights.TABLE_BLOCK_ROWS_PROPERTY, previous);
         }
-        assertSame(dense, compact);
+        // The unembedding in blocks of 100 rows is a set of narrower products than the float32 one, and a BLAS
+        // rounds a column's dot product differently depending on the product's width: the logits agree to float32
+        // rounding, every other site bit for bit (a misread bf16 weight would be off by far more).
+        assertSame(dense, compact, 1e-5f);
     }
 
-    private static void assertSame(RunResult expected, RunResult actual) {
+    private static void assertSame(RunResult expected, RunResult actual, float logitTolerance) {
         assertEquals(expected.captures().keySet(), actual.captures().keySet());
         for (int p = 0; p < expected.lastLogits().size(); p++) {
-            assertArrayEquals(expected.lastLogits(p), actual.lastLogits(p), 0f, "last logits of prompt " + p);
+            assertArrayEquals(expected.lastLogits(p), actual.lastLogits(p), logitTolerance,
+                    "last logits of prompt " + p);
         }
         expected.captures().forEach((site, rows) -> {
+            float tolerance = site.point() == HookPoint.LOGITS ? logitTolerance : 0f;
             for (int p = 0; p < rows.size(); p++) {
-                assertArrayEquals(rows.get(p).values(), actual.capture(site, p).values(), 0f, site + " prompt " + p);
+                assertArrayEquals(rows.get(p).values(), actual.capture(site, p).values(), tolerance,
+                        site + " prompt " + p);
             }
         });
     }
