@@ -229,7 +229,7 @@ public final class CellEvaluator {
                             standardised = true;
                             basisReady = false;
                         }
-                        bias = fitLogistic(trainCount, cls);
+                        bias = fitLogistic(trainCount, cls, solvesInRowSpace(trainCount, d, tasks.length));
                         if (task == 0 && warmStart) {
                             for (int j = 0; j < d; j++) {
                                 foldFitSum[j] += weights[j];
@@ -250,9 +250,38 @@ public final class CellEvaluator {
         }
     }
 
-    private double fitLogistic(int trainCount, int[] cls) {
-        double b;
-        if (trainCount < d) {
+    /**
+     * Whether {@code fits} logistic fits on the same {@code rows} standardised training rows of {@code features}
+     * features are cheaper in the rows' own coordinates ({@link RowSpaceBasis}) than by L-BFGS in feature space.
+     * Both minimise the same strictly convex objective to the same gradient tolerance, so the choice moves the
+     * optimum only within that tolerance. Multiply-adds, counting a double one as two float ones: the row-space
+     * path pays a float Gram matrix ({@code n^2 d / 2}) and a double pivoted Cholesky ({@code n^3 / 3}) once, then
+     * about 70 iterations of {@code n^2} per fit; the feature-space path about 100 iterations of {@code 2 n d} per
+     * fit (iteration counts measured on the probe benchmark's chance-level cells, its worst case; cells with a
+     * signal converge in about 15 feature-space iterations against about 75 row-space ones).
+     */
+    public static boolean solvesInRowSpace(int rows, int features, int fits) {
+        if (rows >= features) {
+            return false;
+        }
+        double n = rows;
+        double rowSpace = n * n * features / 2 + 2 * n * n * n / 3 + fits * 70 * n * n;
+        double featureSpace = fits * 100 * 2 * n * features;
+        return rowSpace < featureSpace;
+    }
+
+    private double fitLogistic(int trainCount, int[] cls, boolean rowSpace) {
+        double b = Double.NaN;
+        if (!rowSpace) {
+            for (int t = 0; t < trainCount; t++) {
+                sign[t] = (byte) (cls[train[t]] == 1 ? 1 : -1);
+            }
+            b = logistic.fit(rowMajor, columnMajor, trainCount, d, false, sign, config.l2(), null, standardWeights);
+            logisticIterations += logistic.lastIterations;
+            // fewer rows than features and the iteration limit reached: the better conditioned row space finishes
+            rowSpace = trainCount < d && !logistic.lastConverged;
+        }
+        if (rowSpace) {
             // fewer rows than features: solve in the rows' own coordinates (exact, see RowSpaceBasis)
             if (!basisReady) {
                 basis.build(columnMajor, trainCount, d, config.l2());
@@ -264,13 +293,8 @@ public final class CellEvaluator {
             b = logistic.fit(basis.rowMajor, basis.columnMajor, trainCount, basis.rank, true, sign, config.l2(),
                     basis.inverseCurvature, coordinates);
             basis.toFeatureWeights(coordinates, rowMajor, d, standardWeights, scratch);
-        } else {
-            for (int t = 0; t < trainCount; t++) {
-                sign[t] = (byte) (cls[train[t]] == 1 ? 1 : -1);
-            }
-            b = logistic.fit(rowMajor, columnMajor, trainCount, d, false, sign, config.l2(), null, standardWeights);
+            logisticIterations += logistic.lastIterations;
         }
-        logisticIterations += logistic.lastIterations;
         logisticFits++;
         return standardizer.toOriginal(standardWeights, b, weights);
     }
@@ -311,7 +335,7 @@ public final class CellEvaluator {
             basisReady = false;
             bias = foldFits > 0 ? fitLogisticFromFolds(count, labels.classOf()) : Double.NaN;
             if (Double.isNaN(bias)) {
-                bias = fitLogistic(count, labels.classOf());
+                bias = fitLogistic(count, labels.classOf(), count < d);
             }
         } else {
             bias = massMean.fit(activations, train, count, labels.classOf(), weights);
