@@ -28,7 +28,8 @@ import io.mechanist.probes.internal.Labels;
  * <p>Then the logistic probe against scikit-learn on the very same arrays ({@link SklearnPeer}): the same
  * standardisation, L2 penalty, grouped folds and threads, cross-validated accuracy per cell; prints both times,
  * the ratio and the accuracy differences. {@code --peer-layers L} runs both on the first L layers only (a
- * sub-grid, said so in the output); {@code --no-peer} skips it.
+ * sub-grid, said so in the output); {@code --no-peer} skips it; {@code --peer-only} skips the class-mean baseline, the
+ * mass-mean and the logistic + mass-mean runs and goes straight to the comparison (after the same warm-up).
  *
  * <p>Run from the repository root after the Tycho build, with Java 21 or newer (the bundle jar alone suffices):
  * {@code java -Xmx3g -cp bundles/io.mechanist.probes/target/io.mechanist.probes-0.1.0-SNAPSHOT.jar
@@ -71,6 +72,11 @@ public final class ProbeBenchmark {
                 .withControlPermutations(1);
         // warm-up on a slice so the JIT has compiled the kernels before timing
         ProbeAnalysis.run(slice(data, n, Math.min(2, layers), Math.min(4, positions), d), base);
+        if (flags.contains("--peer-only")) {
+            compareWithPeer(data, base, flags, n, layers, positions, d);
+            System.out.printf(Locale.ROOT, "load average at the end %.2f%n", loadAverage());
+            return;
+        }
 
         // best of three sweeps: the first can run while the JIT is still compiling the warm-up's methods
         double baseline = Double.MAX_VALUE;
@@ -98,13 +104,18 @@ public final class ProbeBenchmark {
         if (flags.contains("--no-peer")) {
             System.out.println("scikit-learn: not run (--no-peer)");
         } else {
-            int peerLayers = flags.stream().filter(f -> f.startsWith("--peer-layers=")).findFirst()
-                    .map(f -> Integer.parseInt(f.substring(f.indexOf('=') + 1))).orElse(layers);
-            InMemoryProbeData grid = peerLayers < layers ? slice(data, n, peerLayers, positions, d) : data;
-            SklearnPeer.compare(grid, base, peerLayers < layers ? "sub-grid: the first " + peerLayers + " of "
-                    + layers + " layers" : "the full grid");
+            compareWithPeer(data, base, flags, n, layers, positions, d);
         }
         System.out.printf(Locale.ROOT, "load average at the end %.2f%n", loadAverage());
+    }
+
+    private static void compareWithPeer(InMemoryProbeData data, ProbeConfig base, java.util.List<String> flags, int n,
+            int layers, int positions, int d) throws Exception {
+        int peerLayers = flags.stream().filter(f -> f.startsWith("--peer-layers=")).findFirst()
+                .map(f -> Integer.parseInt(f.substring(f.indexOf('=') + 1))).orElse(layers);
+        InMemoryProbeData grid = peerLayers < layers ? slice(data, n, peerLayers, positions, d) : data;
+        SklearnPeer.compare(grid, base, peerLayers < layers ? "sub-grid: the first " + peerLayers + " of "
+                + layers + " layers" : "the full grid");
     }
 
     /** Planted label direction in layers >= layers/2 at positions >= positions/2, growing with position. */

@@ -56,6 +56,9 @@ public final class CellEvaluator {
     private final double[] foldFitSum;
     private int foldFits;
     private final double[] warmStart;
+    /** The previous fold's real-label fit (original-space weights, then bias), when {@link #previousFold} is set. */
+    private final double[] previousFoldFit;
+    private boolean previousFold;
     private final MassMeanTrainer massMean;
 
     /** Logistic L-BFGS iterations summed over this evaluator's fits (diagnostics). */
@@ -118,6 +121,7 @@ public final class CellEvaluator {
         massMean = new MassMeanTrainer(d, n);
         foldFitSum = new double[d + 1];
         warmStart = new double[d + 1];
+        previousFoldFit = new double[d + 1];
     }
 
     public long logisticIterations() {
@@ -190,6 +194,7 @@ public final class CellEvaluator {
      */
     private void crossValidate(int[] folds, int[][] tasks, int count, int positives, boolean[][][] correct,
             int[] degenerate, boolean warmStart) {
+        previousFold = false;
         for (int fold = 0; fold < config.folds(); fold++) {
             int trainCount = 0;
             int testCount = 0;
@@ -229,7 +234,13 @@ public final class CellEvaluator {
                             standardised = true;
                             basisReady = false;
                         }
-                        bias = fitLogistic(trainCount, cls);
+                        bias = fitLogistic(trainCount, cls, solvesInRowSpace(trainCount, d, tasks.length),
+                                task == 0 && previousFold);
+                        if (task == 0) {
+                            System.arraycopy(weights, 0, previousFoldFit, 0, d);
+                            previousFoldFit[d] = bias;
+                            previousFold = true;
+                        }
                         if (task == 0 && warmStart) {
                             for (int j = 0; j < d; j++) {
                                 foldFitSum[j] += weights[j];
@@ -250,9 +261,49 @@ public final class CellEvaluator {
         }
     }
 
-    private double fitLogistic(int trainCount, int[] cls) {
-        double b;
-        if (trainCount < d) {
+    /**
+     * Whether {@code fits} logistic fits on the same {@code rows} standardised training rows of {@code features}
+     * features are cheaper in the rows' own coordinates ({@link RowSpaceBasis}) than by L-BFGS in feature space.
+     * Both minimise the same strictly convex objective to the same gradient tolerance, so the choice moves the
+     * optimum only within that tolerance. Multiply-adds, counting a double one as two float ones: the row-space
+     * path pays a float Gram matrix ({@code n^2 d / 2}) and a double pivoted Cholesky ({@code n^3 / 3}) once, then
+     * about 50 iterations of {@code n^2} per fit; the feature-space path about 70 iterations of {@code 2 n d} per
+     * fit (iteration counts measured on the probe benchmark's chance-level cells, its worst case; cells with a
+     * signal converge in about 15 feature-space iterations against about 75 row-space ones).
+     */
+    public static boolean solvesInRowSpace(int rows, int features, int fits) {
+        if (rows >= features) {
+            return false;
+        }
+        double n = rows;
+        double rowSpace = n * n * features / 2 + 2 * n * n * n / 3 + fits * 50 * n * n;
+        double featureSpace = fits * 70 * 2 * n * features;
+        return rowSpace < featureSpace;
+    }
+
+    /**
+     * @param fromPreviousFold in feature space, start from the previous fold's fit (trained on mostly the same
+     *                         prompts): the objective is strictly convex, so the start changes the path, not the
+     *                         optimum, and cells with a signal converge in about half the iterations
+     */
+    private double fitLogistic(int trainCount, int[] cls, boolean rowSpace, boolean fromPreviousFold) {
+        double b = Double.NaN;
+        if (!rowSpace) {
+            for (int t = 0; t < trainCount; t++) {
+                sign[t] = (byte) (cls[train[t]] == 1 ? 1 : -1);
+            }
+            double[] start = null;
+            if (fromPreviousFold) {
+                toStandardised(previousFoldFit, 1, warmStart);
+                start = warmStart;
+            }
+            b = logistic.fit(rowMajor, columnMajor, trainCount, d, false, sign, config.l2(), null, start,
+                    standardWeights);
+            logisticIterations += logistic.lastIterations;
+            // fewer rows than features and the iteration limit reached: the better conditioned row space finishes
+            rowSpace = trainCount < d && !logistic.lastConverged;
+        }
+        if (rowSpace) {
             // fewer rows than features: solve in the rows' own coordinates (exact, see RowSpaceBasis)
             if (!basisReady) {
                 basis.build(columnMajor, trainCount, d, config.l2());
@@ -264,13 +315,8 @@ public final class CellEvaluator {
             b = logistic.fit(basis.rowMajor, basis.columnMajor, trainCount, basis.rank, true, sign, config.l2(),
                     basis.inverseCurvature, coordinates);
             basis.toFeatureWeights(coordinates, rowMajor, d, standardWeights, scratch);
-        } else {
-            for (int t = 0; t < trainCount; t++) {
-                sign[t] = (byte) (cls[train[t]] == 1 ? 1 : -1);
-            }
-            b = logistic.fit(rowMajor, columnMajor, trainCount, d, false, sign, config.l2(), null, standardWeights);
+            logisticIterations += logistic.lastIterations;
         }
-        logisticIterations += logistic.lastIterations;
         logisticFits++;
         return standardizer.toOriginal(standardWeights, b, weights);
     }
@@ -282,13 +328,7 @@ public final class CellEvaluator {
      * prompts. Returns NaN, and leaves the fit to the row-space path, if it reaches the iteration limit.
      */
     private double fitLogisticFromFolds(int count, int[] cls) {
-        double b = foldFitSum[d] / foldFits;
-        for (int j = 0; j < d; j++) { // original space -> this standardisation: w' = w * sd, b' = b + w . mean
-            double w = foldFitSum[j] / foldFits;
-            warmStart[j] = standardizer.invScale[j] > 0 ? w / standardizer.invScale[j] : 0;
-            b += w * standardizer.mean[j];
-        }
-        warmStart[d] = b;
+        toStandardised(foldFitSum, foldFits, warmStart);
         for (int t = 0; t < count; t++) {
             sign[t] = (byte) (cls[train[t]] == 1 ? 1 : -1);
         }
@@ -302,6 +342,17 @@ public final class CellEvaluator {
         return standardizer.toOriginal(standardWeights, fitted, weights);
     }
 
+    /** Original-space {@code fit / count} (weights, then bias) in the current standardisation. */
+    private void toStandardised(double[] fit, int count, double[] out) {
+        double b = fit[d] / count;
+        for (int j = 0; j < d; j++) { // original space -> this standardisation: w' = w * sd, b' = b + w . mean
+            double w = fit[j] / count;
+            out[j] = standardizer.invScale[j] > 0 ? w / standardizer.invScale[j] : 0;
+            b += w * standardizer.mean[j];
+        }
+        out[d] = b;
+    }
+
     private ProbeDirection fitDirection(int layer, int position, int m, int count) {
         System.arraycopy(available, 0, train, 0, count);
         double bias;
@@ -311,7 +362,7 @@ public final class CellEvaluator {
             basisReady = false;
             bias = foldFits > 0 ? fitLogisticFromFolds(count, labels.classOf()) : Double.NaN;
             if (Double.isNaN(bias)) {
-                bias = fitLogistic(count, labels.classOf());
+                bias = fitLogistic(count, labels.classOf(), count < d, false);
             }
         } else {
             bias = massMean.fit(activations, train, count, labels.classOf(), weights);
