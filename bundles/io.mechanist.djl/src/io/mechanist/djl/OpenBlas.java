@@ -18,6 +18,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
+import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 
@@ -45,6 +46,8 @@ public final class OpenBlas {
     public static final String ENABLED_PROPERTY = "mechanist.openblas";
     /** Environment variable with the same meaning as {@link #ENABLED_PROPERTY}; the property wins. */
     public static final String ENABLED_ENV = "MECHANIST_OPENBLAS";
+    /** Names OpenBLAS's kernels on purpose (e.g. {@code Haswell}); unset, OpenBLAS detects the CPU. */
+    public static final String CORETYPE_ENV = "MECHANIST_OPENBLAS_CORETYPE";
 
     /** Below this many multiply-adds a product runs on the calling thread alone: handing off costs more. */
     private static final long SPLIT_MIN_MULTIPLY_ADDS = 1L << 22;
@@ -197,6 +200,7 @@ public final class OpenBlas {
             if (System.getProperty("org.bytedeco.javacpp.cachedir") == null) {
                 System.setProperty("org.bytedeco.javacpp.cachedir", cache.toString());
             }
+            String coreType = chooseCoreType();
             String jni = DjlEngines.withBundleLoader(() -> Loader.load(openblas_nolapack.class));
             // The thread count and core name are not mapped by JavaCPP; look them up in OpenBLAS itself. Its symbols
             // must stay local: made global, they would replace BLAS functions libtorch resolves lazily (a crash).
@@ -207,9 +211,8 @@ public final class OpenBlas {
             int ownThreads = library.getFunction("openblas_get_num_threads").invokeInt(new Object[0]);
             String core = library.getFunction("openblas_get_corename").invokeString(new Object[0], false);
             int threads = ownThreads == 1 ? Math.max(1, DjlEngines.intraOpThreads()) : 1;
-            String coreType = System.getenv("OPENBLAS_CORETYPE");
             String description = openblas_nolapack.OPENBLAS_VERSION.trim() + " (DYNAMIC_ARCH, " + core + " kernels"
-                    + (coreType != null ? " from OPENBLAS_CORETYPE in the environment" : "") + "), "
+                    + (coreType != null ? " from " + CORETYPE_ENV : "") + "), "
                     + (ownThreads == 1 ? "1 thread per call, split over " + threads + " Java threads"
                             : "its own " + ownThreads + " threads (setting 1 failed)");
             return new State(true, description, threads, threads > 1 ? pool(threads - 1) : null);
@@ -218,6 +221,26 @@ public final class OpenBlas {
                     "OpenBLAS could not be loaded, matrix products stay on libtorch: " + e);
             return new State(false, "OpenBLAS failed to load (" + e + "): libtorch's matmul", 1, null);
         }
+    }
+
+    /**
+     * OpenBLAS reads {@code OPENBLAS_CORETYPE} when it loads. A value left in the environment for other programs (some
+     * machines set {@code Haswell}) would pick older kernels at half the speed, and kernels round differently, so
+     * numbers would depend on how the JVM was started. Like the launcher, Mechanist lets OpenBLAS detect the CPU
+     * unless {@value #CORETYPE_ENV} names a core on purpose; the process environment is changed before the load.
+     *
+     * @return the core named by {@value #CORETYPE_ENV}, or null when OpenBLAS detects it
+     */
+    private static String chooseCoreType() {
+        String chosen = System.getenv(CORETYPE_ENV);
+        Function setenv = NativeLibrary.getProcess().getFunction("setenv");
+        Function unsetenv = NativeLibrary.getProcess().getFunction("unsetenv");
+        if (chosen != null && !chosen.isBlank()) {
+            setenv.invokeInt(new Object[] {"OPENBLAS_CORETYPE", chosen, 1});
+            return chosen;
+        }
+        unsetenv.invokeInt(new Object[] {"OPENBLAS_CORETYPE"});
+        return null;
     }
 
     private static ExecutorService pool(int size) {
