@@ -27,7 +27,8 @@ import io.mechanist.store.ActivationStore;
 /**
  * Records a checkpoint folder in a store: folder, architecture, family, key config values, and the size and
  * SHA-256 of every file that determines its numbers (weights, index, config, tokenizer). A folder whose files
- * hash the same as an entry already in the store reuses that entry.
+ * hash the same as an entry already in the store reuses that entry. Weight shards are hashed through
+ * {@link FileHashCache}, so an unchanged checkpoint is not read again for every capture.
  */
 public final class ModelRegistration {
 
@@ -56,7 +57,7 @@ public final class ModelRegistration {
         }
         List<HashedFile> hashed = new ArrayList<>();
         for (Path file : files) {
-            hashed.add(new HashedFile(file.getFileName().toString(), Files.size(file), FileHashes.sha256(file)));
+            hashed.add(new HashedFile(file.getFileName().toString(), Files.size(file), FileHashCache.sha256(file)));
         }
         hashed.sort((a, b) -> a.path().compareTo(b.path()));
         return hashed;
