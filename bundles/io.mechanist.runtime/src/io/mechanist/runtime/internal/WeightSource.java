@@ -3,6 +3,7 @@ package io.mechanist.runtime.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import io.mechanist.core.tensor.DType;
 import io.mechanist.runtime.weights.WeightPlan;
 import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.TensorInfo;
+import io.mechanist.djl.TensorMemory;
 import io.mechanist.runtime.CheckpointException;
 
 /**
@@ -34,11 +36,11 @@ import io.mechanist.runtime.CheckpointException;
  *
  * <p>f32 tensors up to {@value #CHUNK_BYTES_PROPERTY} (1 GiB by default) are memory-mapped and not copied: DJL
  * wraps the mapped bytes, and because DJL does not keep the buffer alive, this source holds every buffer it handed
- * out until it is closed. Every other tensor (bf16 and f16, which are widened, and larger f32 ones) is copied into
- * native memory in blocks of rows through one reused buffer, read with positional reads rather than mapped: the
- * process then holds each weight once, as float32, and none of the file's pages (a mapped bf16 file would add half
- * the float32 size again to the resident memory for as long as the model is open). bf16 is widened in Java,
- * because DJL's native code aborts the process on bf16.
+ * out until it is closed. bf16 and f16 tensors are read with positional reads rather than mapped, 1 MB at a time,
+ * and widened in Java straight into the memory of a new libtorch tensor (DJL's native code aborts the process on
+ * bf16): the process then holds each weight once, as float32, and none of the file's pages (a mapped bf16 file
+ * would add half the float32 size again to the resident memory for as long as the model is open). Larger f32
+ * tensors are copied in blocks of rows through one reused buffer.
  */
 public final class WeightSource implements AutoCloseable {
     private static final List<String> PICKLE_SUFFIXES = List.of(".bin", ".pt", ".pth", ".ckpt", ".pkl");
@@ -58,8 +60,9 @@ public final class WeightSource implements AutoCloseable {
     // Reused across tensors while loading; released with the source.
     private ByteBuffer readBuffer;
     private ByteBuffer wideBuffer;
-    private short[] halves;
-    private int[] words;
+    private Widening widening;
+    /** 16-bit elements read per positional read when widening in place: 1 MB, so the widening reads from cache. */
+    private static final int READ_CHUNK_ELEMENTS = 1 << 19;
 
     private final WeightPlan plan;
     /** Where bf16/f16 weights stay 16-bit (the float32 weights would exceed the budget), else null. */
@@ -248,19 +251,69 @@ public final class WeightSource implements AutoCloseable {
                     tensor, manager);
         }
         long f32Bytes = info.elementCount() * 4;
-        NDArray array;
+        NDArray array = null;
+        boolean nonFiniteSeen = false;
         if (dtype == DType.F32 && f32Bytes <= maxChunkBytes) {
             ByteBuffer bytes = file.buffer(name);
             pinned.add(bytes);
             array = manager.create(bytes, new Shape(expectedShape), DataType.FLOAT32);
+            nonFiniteSeen = hasNonFinite(array);
         } else {
             try {
-                array = copyInBlocks(file, info, expectedShape, manager);
+                if (dtype != DType.F32) {
+                    Widened widened = widenedInPlace(file, info, expectedShape, manager);
+                    array = widened == null ? null : widened.array();
+                    nonFiniteSeen = widened != null && widened.nonFinite();
+                }
+                if (array == null) {
+                    array = copyInBlocks(file, info, expectedShape, manager);
+                    nonFiniteSeen = hasNonFinite(array);
+                }
             } catch (IOException e) {
                 throw new CheckpointException(file.path(), "cannot read tensor '" + name + "': " + e.getMessage());
             }
         }
-        return checkFinite(name, plan.touches(name) ? edited(name, array, expectedShape, manager) : array);
+        if (plan.touches(name)) {
+            array = edited(name, array, expectedShape, manager);
+            nonFiniteSeen = hasNonFinite(array);
+        }
+        if (nonFiniteSeen) {
+            nonFinite.add(name);
+        }
+        return array;
+    }
+
+    /** A 16-bit tensor widened into a new float32 tensor's own memory, and whether it holds NaN or infinity. */
+    private record Widened(NDArray array, boolean nonFinite) {
+    }
+
+    /**
+     * A bf16/f16 tensor read with positional reads, chunk by chunk through one buffer small enough to stay in the
+     * cache, and widened straight into the memory of a new libtorch tensor: each value is written once, and the
+     * check for NaN and infinity rides along. Null when the engine gives no direct memory (see
+     * {@link TensorMemory#filledInPlace}).
+     */
+    private Widened widenedInPlace(SafetensorsFile file, TensorInfo info, long[] dims, NDManager manager)
+            throws IOException {
+        long rows = dims.length == 0 ? 1 : dims[0];
+        long rowElements = rows == 0 ? 0 : info.elementCount() / rows;
+        long rowsPerBlock = Math.max(1, Math.min(maxChunkBytes, MAX_BLOCK_BYTES) / Math.max(1, rowElements * 4));
+        boolean[] nonFiniteSeen = {false};
+        if (widening == null) {
+            widening = new Widening();
+        }
+        try (FileChannel channel = FileChannel.open(file.path())) {
+            NDArray array = TensorMemory.filledInPlace(manager, dims, rowsPerBlock, (from, block) -> {
+                IntBuffer out = block.asIntBuffer();
+                int elements = out.capacity();
+                for (int done = 0; done < elements; done += READ_CHUNK_ELEMENTS) {
+                    int n = Math.min(READ_CHUNK_ELEMENTS, elements - done);
+                    ByteBuffer raw = read(channel, info.dataOffset() + (from * rowElements + done) * 2, n * 2);
+                    nonFiniteSeen[0] |= widening.widen(raw.asShortBuffer(), 0, info.dtype(), out, done, n);
+                }
+            });
+            return array == null ? null : new Widened(array, nonFiniteSeen[0]);
+        }
     }
 
     /**
@@ -347,23 +400,19 @@ public final class WeightSource implements AutoCloseable {
     }
 
     /**
-     * Notes {@code name} when the tensor holds NaN or infinity. One float32 sum finds both (they propagate); only a
-     * non-finite sum, which finite values can also reach by overflow, is confirmed element by element.
+     * Whether the tensor holds NaN or infinity. One float32 sum finds both (they propagate); only a non-finite sum,
+     * which finite values can also reach by overflow, is confirmed element by element.
      */
-    private NDArray checkFinite(String name, NDArray array) {
-        boolean suspicious;
+    private static boolean hasNonFinite(NDArray array) {
         try (NDArray sum = array.sum()) {
-            suspicious = !Float.isFinite(sum.getFloat());
-        }
-        if (suspicious) {
-            try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray either = nan.logicalOr(inf);
-                    NDArray any = either.any()) {
-                if (any.getBoolean()) {
-                    nonFinite.add(name);
-                }
+            if (Float.isFinite(sum.getFloat())) {
+                return false;
             }
         }
-        return array;
+        try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray either = nan.logicalOr(inf);
+                NDArray any = either.any()) {
+            return any.getBoolean();
+        }
     }
 
     /**
@@ -389,20 +438,9 @@ public final class WeightSource implements AutoCloseable {
                 }
                 ByteBuffer raw = read(channel, info.dataOffset() + from * rowElements * elementBytes,
                         elements * elementBytes);
-                NDArray block = switch (info.dtype()) {
-                    case F16 -> {
-                        try (NDArray half = manager.create(raw, new Shape(blockDims), DataType.FLOAT16)) {
-                            yield half.toType(DataType.FLOAT32, true);
-                        }
-                    }
-                    case BF16 -> manager.create(widenBf16(raw, elements), new Shape(blockDims), DataType.FLOAT32);
-                    default -> manager.create(raw, new Shape(blockDims), DataType.FLOAT32);
-                };
-                boolean wrapsBuffer = info.dtype() != DType.F16; // the f16 block is already a native copy
+                ByteBuffer values = info.dtype() == DType.F32 ? raw : widened(raw, info.dtype(), elements);
+                NDArray block = manager.create(values, new Shape(blockDims), DataType.FLOAT32);
                 if (count >= rows) {
-                    if (!wrapsBuffer) {
-                        return block;
-                    }
                     try (block) {
                         return block.duplicate(); // the block wraps the reused buffers: copy it out
                     }
@@ -438,21 +476,16 @@ public final class WeightSource implements AutoCloseable {
         return target.flip().slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** bf16 is the top half of a float32: shift the bits up into the reused float32 buffer DJL wraps. */
-    private ByteBuffer widenBf16(ByteBuffer bf16, int count) {
-        if (halves == null || halves.length < count) {
-            halves = new short[count];
-            words = new int[count];
+    /** 16-bit values widened into the reused float32 buffer DJL wraps. */
+    private ByteBuffer widened(ByteBuffer halves, DType dtype, int count) {
+        if (wideBuffer == null || wideBuffer.capacity() < count * 4) {
             wideBuffer = ByteBuffer.allocateDirect(count * 4).order(ByteOrder.nativeOrder());
         }
-        bf16.asShortBuffer().get(halves, 0, count);
-        short[] in = halves;
-        int[] out = words;
-        for (int i = 0; i < count; i++) { // a plain array loop, which the JIT vectorises
-            out[i] = (in[i] & 0xffff) << 16;
+        if (widening == null) {
+            widening = new Widening();
         }
         ByteBuffer wide = wideBuffer.clear().limit(count * 4).slice().order(ByteOrder.nativeOrder());
-        wide.asIntBuffer().put(out, 0, count);
+        widening.widen(halves.asShortBuffer(), 0, dtype, wide.asIntBuffer(), 0, count);
         return wide;
     }
 
@@ -478,8 +511,7 @@ public final class WeightSource implements AutoCloseable {
         pinned.clear();
         readBuffer = null;
         wideBuffer = null;
-        halves = null;
-        words = null;
+        widening = null;
         if (failure != null) {
             throw failure;
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -163,16 +164,24 @@ class ConfigValidationTest {
         }
     }
 
-    @Test
-    void nonFiniteWeightsAreReportedByName(@TempDir Path dir) throws Exception {
+    /** f32 tensors are checked by libtorch after loading, bf16 and f16 ones while they are widened. */
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F32", "F16", "BF16"})
+    void nonFiniteWeightsAreReportedByName(DType storage, @TempDir Path dir) throws Exception {
         Path model = copy(Family.QWEN2, dir.resolve("m"));
-        rewriteWeights(model, (name, values) -> {
+        // the largest finite value of each format: a float32 sum of many of them overflows
+        float largest = switch (storage) {
+            case F16 -> 65504f;
+            case BF16 -> 3.3895314e38f;
+            default -> Float.MAX_VALUE;
+        };
+        rewriteWeights(model, storage, (name, values) -> {
             if (name.equals("model.layers.1.mlp.up_proj.weight")) {
                 values[5] = Float.NaN;
             } else if (name.equals("model.norm.weight")) {
                 values[0] = Float.POSITIVE_INFINITY;
             } else if (name.equals("model.layers.0.self_attn.q_proj.weight")) {
-                Arrays.fill(values, Float.MAX_VALUE); // a sum that overflows, though every value is finite
+                Arrays.fill(values, largest); // finite values, though their float32 sum may overflow
             }
         }, List.of());
         try (HookedTransformer loaded = HookedTransformer.load(model)) {
@@ -275,6 +284,12 @@ class ConfigValidationTest {
 
     /** Rewrites model.safetensors with {@code edit} applied to each tensor and small extra tensors added. */
     static void rewriteWeights(Path model, ValueEdit edit, List<String> extraTensors) throws IOException {
+        rewriteWeights(model, DType.F32, edit, extraTensors);
+    }
+
+    /** The same, storing every weight as {@code storage} (F32, F16 or BF16). */
+    static void rewriteWeights(Path model, DType storage, ValueEdit edit, List<String> extraTensors)
+            throws IOException {
         Path file = model.resolve("model.safetensors");
         SafetensorsWriter writer = new SafetensorsWriter();
         try (SafetensorsFile in = SafetensorsFile.open(file)) {
@@ -282,7 +297,7 @@ class ConfigValidationTest {
                 TensorInfo info = in.info(name);
                 float[] values = in.readFloats(name);
                 edit.edit(name, values);
-                writer.add(name, DType.F32, info.shape(), values);
+                writer.add(name, storage, info.shape(), values);
             }
         }
         for (String name : extraTensors) {
