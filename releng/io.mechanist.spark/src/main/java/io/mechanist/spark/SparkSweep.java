@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 import org.eclipse.core.runtime.ContributorFactorySimple;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -66,27 +68,36 @@ public final class SparkSweep {
      * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well: it builds
      * the vectors and prompts and runs the random null (a few forward passes per layer), and alone writes
      * {@code store.xmi}, once, when the result is complete.
+     *
+     * @param executorModel the checkpoint as the executors load it (a Hadoop URI, see {@link #run}), or null for
+     *     the request's model folder, at the same path on every executor
      */
     public static Stored store(JavaSparkContext spark, ActivationStore store, AnalysisRequest request,
-            int promptsPerTask, IProgressMonitor monitor) throws AnalysisException, IOException {
+            String executorModel, int promptsPerTask, IProgressMonitor monitor) throws AnalysisException, IOException {
         SweepAnalysis analysis = new SweepAnalysis(new SweepAnalysis.Engine() {
             @Override
             public SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
                     AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
                     SteeringSweep.Progress progress, BooleanSupplier cancelled) {
-                return run(spark, modelFolder, prompts, answers, vectorForLayer, config, promptsPerTask);
+                return run(spark, onExecutors(executorModel, modelFolder), prompts, answers, vectorForLayer, config,
+                        promptsPerTask);
             }
 
             @Override
             public RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
                     AnswerTokens answers, SweepConfig config) {
-                return SparkSweep.nullRuns(spark, modelFolder, prompts, answers, config, promptsPerTask);
+                return SparkSweep.nullRuns(spark, onExecutors(executorModel, modelFolder), prompts, answers, config,
+                        promptsPerTask);
             }
         });
         AnalysisRegistry registry = analyses();
         String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis, request,
                 monitor);
         return new Stored(resultId, analysis.lastResult(), analysis.lastCausal());
+    }
+
+    private static String onExecutors(String executorModel, Path driverFolder) {
+        return executorModel != null ? executorModel : driverFolder.toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -109,11 +120,12 @@ public final class SparkSweep {
     }
 
     /**
-     * @param modelFolder the checkpoint, at the same path on the driver and every executor
+     * @param model the checkpoint as the executors load it: a folder at the same path on every executor, or a
+     *     Hadoop URI each executor copies once ({@link HadoopCheckpoints})
      * @param promptsPerTask prompts per block (rounded up to a multiple of the sweep's batch size)
      * @see SteeringSweep#run
      */
-    public static SweepResult run(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts,
+    public static SweepResult run(JavaSparkContext spark, String model, List<AbPrompt> prompts,
             AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config, int promptsPerTask) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("a steering sweep needs at least one held-out prompt");
@@ -134,7 +146,7 @@ public final class SparkSweep {
                 norms[1][l] = control.norm();
             }
         }
-        Blocks plan = Blocks.of(spark, modelFolder, prompts, answers, config, promptsPerTask);
+        Blocks plan = Blocks.of(spark, model, prompts, answers, config, promptsPerTask);
         int blockSize = plan.size();
         List<long[][]> blocks = plan.tokens();
         List<boolean[]> matching = plan.matchingIsA();
@@ -203,9 +215,9 @@ public final class SparkSweep {
      * SteeringSweep.Progress, BooleanSupplier)}) on Spark: one task per (run, prompt block), in the blocks and
      * batches of the grid.
      */
-    static RandomNull.Runs nullRuns(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts,
+    static RandomNull.Runs nullRuns(JavaSparkContext spark, String model, List<AbPrompt> prompts,
             AnswerTokens answers, SweepConfig config, int promptsPerTask) {
-        Blocks plan = Blocks.of(spark, modelFolder, prompts, answers, config, promptsPerTask);
+        Blocks plan = Blocks.of(spark, model, prompts, answers, config, promptsPerTask);
         return (steers, progress, cancelled) -> {
             List<Cell> cells = new ArrayList<>();
             for (int run = 0; run < steers.size(); run++) {
@@ -236,7 +248,7 @@ public final class SparkSweep {
     /** The prompts cut into blocks of whole batches, and the settings every task needs. */
     private record Blocks(int size, List<long[][]> tokens, List<boolean[]> matchingIsA, Grid grid) {
 
-        static Blocks of(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
+        static Blocks of(JavaSparkContext spark, String model, List<AbPrompt> prompts, AnswerTokens answers,
                 SweepConfig config, int promptsPerTask) {
             int n = prompts.size();
             int blockSize = Math.max(1, (promptsPerTask + config.batchSize() - 1) / config.batchSize())
@@ -252,7 +264,8 @@ public final class SparkSweep {
                 }
                 matching.add(isA);
             }
-            Grid grid = new Grid(modelFolder.toAbsolutePath().normalize().toString(), config.point().name(),
+            Grid grid = new Grid(model, SerializableConfiguration.broadcast(spark.sc(), spark.hadoopConfiguration()),
+                    config.point().name(),
                     config.layers().stream().mapToInt(Integer::intValue).toArray(),
                     config.steerPositions().everyPosition(), config.steerPositions().indices(), config.batchSize(),
                     answers.textA(), answers.idA(), answers.textB(), answers.idB(),
@@ -283,7 +296,7 @@ public final class SparkSweep {
     }
 
     /** The sweep's settings as plain data, shipped with every task. */
-    record Grid(String modelFolder, String point, int[] layers, boolean everyPosition, int[] positions,
+    record Grid(String model, Broadcast<SerializableConfiguration> hadoop, String point, int[] layers, boolean everyPosition, int[] positions,
             int batchSize, String textA, long idA, String textB, long idB, int intraOpThreads) implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -295,7 +308,7 @@ public final class SparkSweep {
             AnswerTokens answers = new AnswerTokens(textA, idA, textB, idB);
             HookPoint hookPoint = HookPoint.valueOf(point);
             List<long[]> tokens = Arrays.asList(cell.tokens());
-            try (ExecutorModels.Lease lease = ExecutorModels.borrow(Path.of(modelFolder), intraOpThreads)) {
+            try (ExecutorModels.Lease lease = ExecutorModels.borrow(model, hadoop.value().value(), intraOpThreads)) {
                 HookedTransformer model = lease.model();
                 if (cell.kind() < 0) {
                     List<HookSite> sites = Arrays.stream(layers).mapToObj(l -> HookSite.of(hookPoint, l)).toList();

@@ -78,7 +78,7 @@ class SparkStoredSweepTest {
                     request, null);
             // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks: 24 cells;
             // the null's sham and 2 layers x 3 directions, each in 3 blocks: 21 tasks
-            SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, 16, null);
+            SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, null, 16, null);
 
             assertNotEquals(single, spark.resultId());
             assertSameResult(store, single, spark.resultId());

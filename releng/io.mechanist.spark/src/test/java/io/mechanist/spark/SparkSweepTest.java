@@ -50,7 +50,7 @@ class SparkSweepTest {
         }
 
         // 72 prompts in blocks of 16: five blocks, the last one short; 2 vectors x 2 layers x 3 multipliers x 5 tasks
-        SweepResult actual = SparkSweep.run(LocalSpark.context(), SparkCaptureTest.MODEL, prompts, answers,
+        SweepResult actual = SparkSweep.run(LocalSpark.context(), SparkCaptureTest.MODEL.toString(), prompts, answers,
                 vectors::get, config, 16);
 
         assertEquals(expected.promptCount(), actual.promptCount());
