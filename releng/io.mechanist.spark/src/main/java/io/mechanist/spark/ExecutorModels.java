@@ -34,6 +34,7 @@ final class ExecutorModels {
         HookedTransformer model = IDLE.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).pollFirst();
         if (model == null) {
             model = HookedTransformer.load(key);
+            model.warnings().forEach(warning -> System.err.println("mechanist: warning: " + warning));
         }
         return new Lease(key, model);
     }

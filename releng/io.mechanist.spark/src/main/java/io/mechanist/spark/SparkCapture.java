@@ -98,7 +98,9 @@ public final class SparkCapture {
     /** {@link #capture(JavaSparkContext, CaptureJob, Locations, Consumer)} with explicit {@link Settings}. */
     public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Locations where, Consumer<String> log,
             Settings settings) throws IOException {
-        try (Capturer.Session session = Capturer.open(job, warning -> log.accept("warning: " + warning), null)) {
+        try (DriverCheckpoint checkpoint = DriverCheckpoint.read(job.model());
+                Capturer.Session session = Capturer.open(job, checkpoint, warning -> log.accept("warning: " + warning),
+                        null)) {
             CaptureWriter writer = session.writer();
             List<ShardTask.Block> blocks = plan(session);
             int total = session.prompts().size();
