@@ -90,7 +90,7 @@ public final class SparkCaptureMain {
             String model = sweep.parameters().get("model");
             String driverModel = HadoopCheckpoints.local(model, spark.hadoopConfiguration()).toString();
             SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported, driverModel),
-                    HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), null);
+                    HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), System.out::println, null);
             System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
                     + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "
                     + SweepAnalysis.ID + ")");
