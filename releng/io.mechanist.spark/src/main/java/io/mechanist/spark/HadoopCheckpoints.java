@@ -108,8 +108,10 @@ final class HadoopCheckpoints {
         }
         Path root = Path.of(System.getenv().getOrDefault(CACHE_ENV, System.getProperty("java.io.tmpdir")));
         Files.createDirectories(root);
-        Path local = Files.createTempDirectory(root, "mechanist-checkpoint-");
-        deleteAtExit(local);
+        // under the checkpoint's own folder name, which the store takes for the model's name
+        Path copies = Files.createTempDirectory(root, "mechanist-checkpoint-");
+        deleteAtExit(copies);
+        Path local = Files.createDirectory(copies.resolve(plainName(folder.getName()) ? folder.getName() : "model"));
         try {
             for (FileStatus status : wanted) {
                 // the folder's own path and the listed name, not the listed path: filesystems qualify it their way
@@ -128,7 +130,7 @@ final class HadoopCheckpoints {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            delete(local);
+            delete(copies);
             throw e;
         }
         return local;

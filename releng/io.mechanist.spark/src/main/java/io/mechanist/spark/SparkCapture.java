@@ -25,17 +25,20 @@ import io.mechanist.store.ShardBuilder;
 /**
  * A capture on Apache Spark into the same store a single-machine capture writes (docs/scale-out.md).
  * <p>
- * The driver prepares the capture exactly as {@link Capturer} does (model and dataset registered, a new capture
- * or the interrupted one resumed) and cuts the remaining prompts into the blocks a single-machine capture would
- * write as shards (same shard size, so the same boundaries). Each block is a Spark task: the executor runs it
- * through its once-loaded copy of the model and stages the shard under a temporary name in the capture folder.
- * The driver alone commits: in prompt order, each shard renamed into place and recorded in {@code store.xmi} with
- * its size and hash, once. A failed, retried or speculative attempt leaves at most an uncommitted temporary, which
- * the next process to open the store for writing deletes. If the job stops, the shards committed so far stay and
- * the capture is INCOMPLETE; running it again (here or with {@code mechanist capture}) resumes it.
+ * The driver prepares the capture as {@link Capturer} does (model and dataset registered, a new capture or the
+ * interrupted one resumed), from the checkpoint's shape and tokenizer without loading its weights
+ * ({@link DriverCheckpoint}), and cuts the remaining prompts into the blocks a single-machine capture would write as
+ * shards (same shard size, so the same boundaries). Each block is a Spark task: the executor runs it through its
+ * once-loaded copy of the model and stages the shard under a temporary name, in the capture folder or, with a
+ * staging location, on a Hadoop filesystem ({@link HadoopStaging}). The driver alone commits: in prompt order,
+ * each shard renamed (or copied and checked) into place and recorded in {@code store.xmi} with its size and hash,
+ * once. A failed, retried or speculative attempt leaves at most an uncommitted temporary, which the next process
+ * to open the store for writing deletes (or the run's staging folder, which the driver deletes). If the job stops,
+ * the shards committed so far stay and the capture is INCOMPLETE; running it again (here or with
+ * {@code mechanist capture}) resumes it.
  * <p>
- * The store must be on a filesystem that the driver and every executor see at the same path (NFS, a shared
- * volume); so must the checkpoint folder.
+ * The store is on the driver's filesystem; without a staging location the executors must see it at the same path
+ * (NFS, a shared volume). The checkpoint is a folder at the same path everywhere or a Hadoop URI ({@link Locations}).
  */
 public final class SparkCapture {
 
