@@ -73,9 +73,10 @@ public final class SparkSweep {
      * Runs the steering-sweep analysis of {@code mechanist steer} ({@link SweepAnalysis}, request parameters and
      * inputs as there) with its grid computed on Spark by {@link #run}, and stores its result in {@code store} as
      * a single-machine run does: the same result type, tables, arrays, random-direction null, verdicts and
-     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well: it builds
-     * the vectors and prompts and runs the random null (a few forward passes per layer), and alone writes
-     * {@code store.xmi}, once, when the result is complete.
+     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well
+     * ({@link SweepAnalysis} does, for the layer count, {@code d_model} and the tokenizer; every forward pass runs on
+     * Spark), and alone writes {@code store.xmi}, once, when the result is complete; a cancelled or failed sweep
+     * writes nothing.
      *
      * @param executorModel the checkpoint as the executors load it (a Hadoop URI, see {@link #run}), or null for
      *     the request's model folder, at the same path on every executor
