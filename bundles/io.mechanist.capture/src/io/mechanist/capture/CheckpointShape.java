@@ -9,10 +9,10 @@ import io.mechanist.runtime.ModelSpec;
 import io.mechanist.runtime.ModelTokenizer;
 
 /**
- * What preparing a capture needs of a checkpoint ({@link Capturer#open(CaptureJob, CheckpointShape, java.util.function.Consumer,
- * org.eclipse.core.runtime.IProgressMonitor)}): its shape, hook sites and tokenizer, not its weights. A process that
- * leaves the forward passes to others (a Spark driver) prepares a capture from this alone; a loaded model has all of
- * it ({@link #of(HookedTransformer)}).
+ * What preparing a capture needs of a checkpoint ({@link Capturer#open(CaptureJob, CheckpointShape,
+ * java.util.function.Consumer, org.eclipse.core.runtime.IProgressMonitor)}): its shape, hook sites and tokenizer,
+ * not its weights. A process that leaves the forward passes to others (a Spark driver) prepares a capture from this
+ * alone; a loaded model has all of it ({@link #of(HookedTransformer)}).
  */
 public interface CheckpointShape {
 

@@ -441,8 +441,9 @@ public final class SparkSweep {
     }
 
     /** The sweep's settings as plain data, shipped with every task. */
-    record Grid(String model, Broadcast<SerializableConfiguration> hadoop, String point, int[] layers, boolean everyPosition, int[] positions,
-            int batchSize, String textA, long idA, String textB, long idB, int intraOpThreads) implements Serializable {
+    record Grid(String model, Broadcast<SerializableConfiguration> hadoop, String point, int[] layers,
+            boolean everyPosition, int[] positions, int batchSize, String textA, long idA, String textB, long idB,
+            int intraOpThreads) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         Outcome run(Cell cell) throws java.io.IOException {
