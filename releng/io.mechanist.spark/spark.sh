@@ -51,7 +51,11 @@ Mechanist on Apache Spark 4.2 (Scala 2.13, Java 21 or newer; docs/scale-out.md).
   $JAR$( [ -f "$JAR" ] || echo "   (not built yet: ./mechanist build)")
 DJL's natives for linux x86_64 CPU executors (ship them, the executors must not download):
   ${NATIVES:-$MODULE/target/natives/pytorch-native-cpu-<version>-linux-x86_64.jar}
-The store and the checkpoint folder must be at the same path on the driver and every executor (a shared volume).
+The store is on the driver's disk. Executors either see it at the same path (a shared volume) or stage their
+shards on a Hadoop filesystem (--staging hdfs://... | s3a://... | file:/...) for the driver to fetch and commit.
+The checkpoint is a folder at the same path everywhere, or a Hadoop URI (--model hdfs://.../gpt2) that the driver
+and each executor copy once (safetensors, config and tokenizer files only). A capture's driver loads no
+weights; a sweep's executors write nothing, so a sweep needs no shared volume with a Hadoop URI checkpoint.
 
   spark-submit --master spark://HOST:7077 \\
     --class io.mechanist.spark.SparkCaptureMain \\
@@ -62,6 +66,10 @@ The store and the checkpoint folder must be at the same path on the driver and e
     $JAR \\
     capture --store /shared/my-store --model /shared/models/gpt2 --dataset /shared/prompts.jsonl \\
             --sites 'blocks.*.resid_post' --shard-mb 256
+
+  without a shared volume: the same, ending in
+    capture --store /data/my-store --model hdfs://nn:8020/models/gpt2 --dataset /data/prompts.jsonl \\
+            --staging hdfs://nn:8020/tmp/mechanist --sites 'blocks.*.resid_post' --shard-mb 256
 
 A steering sweep (the options of \`mechanist steer\` plus --prompts-per-task; stored as that verb stores it):
   the same spark-submit line, ending in

@@ -113,6 +113,7 @@ public final class Capturer {
             return job;
         }
 
+        /** The loaded model, or null for a session opened from a {@link CheckpointShape}. */
         public HookedTransformer model() {
             return model;
         }
@@ -162,12 +163,38 @@ public final class Capturer {
     public static Session open(CaptureJob job, Consumer<String> warnings, IProgressMonitor monitor)
             throws IOException {
         SubMonitor progress = SubMonitor.convert(monitor, 1);
+        ParsedDataset dataset = readDataset(job);
+        progress.subTask("Loading " + job.model());
+        HookedTransformer model = HookedTransformer.load(job.model());
+        try {
+            return open(job, dataset, CheckpointShape.of(model), model, warnings, progress);
+        } catch (IOException | RuntimeException | Error e) {
+            try (model) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Prepares {@code job} from the checkpoint's shape alone, loading no weights, for a process that leaves every
+     * forward pass to others (they compute shards with {@link #captureBatch}); the session's
+     * {@linkplain Session#model() model} is null. The checkpoint's files are still hashed to register the model.
+     */
+    public static Session open(CaptureJob job, CheckpointShape shape, Consumer<String> warnings,
+            IProgressMonitor monitor) throws IOException {
+        SubMonitor progress = SubMonitor.convert(monitor, 1);
+        return open(job, readDataset(job), shape, null, warnings, progress);
+    }
+
+    private static ParsedDataset readDataset(CaptureJob job) throws IOException {
         if (!Files.isRegularFile(job.dataset())) {
             throw new NoSuchFileException(job.dataset().toString(), null, "dataset file does not exist");
         }
-        ParsedDataset dataset = DatasetParser.read(job.dataset());
-        progress.subTask("Loading " + job.model());
-        HookedTransformer model = HookedTransformer.load(job.model());
+        return DatasetParser.read(job.dataset());
+    }
+
+    private static Session open(CaptureJob job, ParsedDataset dataset, CheckpointShape model,
+            HookedTransformer loaded, Consumer<String> warnings, SubMonitor progress) throws IOException {
         ActivationStore store = null;
         try {
             model.warnings().forEach(warnings);
@@ -212,9 +239,9 @@ public final class Capturer {
                 writer = store.beginCapture(spec);
             }
             progress.worked(1);
-            return new Session(job, model, store, writer, sites, prompts, maxTokens, modelId, datasetId);
+            return new Session(job, loaded, store, writer, sites, prompts, maxTokens, modelId, datasetId);
         } catch (IOException | RuntimeException | Error e) {
-            try (model; ActivationStore opened = store) {
+            try (ActivationStore opened = store) {
                 throw e;
             }
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 
 import io.mechanist.djl.DjlEngines;
@@ -23,13 +24,17 @@ final class ExecutorModels {
     private ExecutorModels() {
     }
 
-    /** A model of {@code folder} for the calling task; close the lease to hand it back. */
-    static Lease borrow(Path folder, int intraOpThreads) throws IOException {
+    /**
+     * A model of the checkpoint at {@code location} (a local path, or a Hadoop URI copied once per JVM:
+     * {@link HadoopCheckpoints}) for the calling task; close the lease to hand it back.
+     */
+    static Lease borrow(String location, Configuration hadoop, int intraOpThreads) throws IOException {
         setThreads(intraOpThreads);
-        Path key = folder.toAbsolutePath().normalize();
+        Path key = HadoopCheckpoints.local(location, hadoop).toAbsolutePath().normalize();
         HookedTransformer model = IDLE.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).pollFirst();
         if (model == null) {
             model = HookedTransformer.load(key);
+            model.warnings().forEach(warning -> System.err.println("mechanist: warning: " + warning));
         }
         return new Lease(key, model);
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 
 import io.mechanist.capture.Capturer;
 import io.mechanist.core.hooks.HookSite;
@@ -16,18 +18,23 @@ import io.mechanist.runtime.Padding;
 import io.mechanist.store.ShardBuilder;
 
 /**
- * What every executor needs to compute shards of one capture, shipped with each task: the checkpoint folder (on
- * the executors' shared filesystem), the capture's sites and storage, and how to batch. Plain data (no paths, no
- * EMF objects), so it serialises as it is.
+ * What every executor needs to compute shards of one capture, shipped with each task: the checkpoint, the
+ * capture's sites and storage, how to batch and where to stage shards. Plain data (no paths, no EMF objects), so it
+ * serialises as it is.
  *
- * @param captureFolder the capture's folder in the store, as the executors see it
+ * @param model the checkpoint folder: a path on the executors' shared filesystem, or a Hadoop URI
+ * @param captureFolder the capture's folder in the store, as the executors see it (when {@code stagingFolder} is
+ *     null)
+ * @param stagingFolder the run's folder on a Hadoop filesystem where shards are staged ({@link HadoopStaging}), or
+ *     null to stage them in {@code captureFolder}
+ * @param hadoop the driver's Hadoop configuration, for Hadoop URIs
  * @param intraOpThreads libtorch threads per executor JVM, or 0 for the executor's cores divided by its task slots
- * @param failFirstAttemptOfShard a shard whose first attempt fails after its first batch (fault-injection tests),
- *     or -1
+ * @param faults failures to inject (tests)
  */
-record ShardTask(String modelFolder, String captureId, String captureFolder, List<ShardBuilder.Site> sites,
-        StorageType storage, Padding padding, boolean allPositions, int maxTokens, int batchSize, int intraOpThreads,
-        int failFirstAttemptOfShard) implements Serializable {
+record ShardTask(String model, String captureId, String captureFolder, String stagingFolder,
+        Broadcast<SerializableConfiguration> hadoop, List<ShardBuilder.Site> sites, StorageType storage,
+        Padding padding, boolean allPositions, int maxTokens, int batchSize, int intraOpThreads,
+        SparkCapture.Faults faults) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,15 +52,15 @@ record ShardTask(String modelFolder, String captureId, String captureFolder, Lis
 
     /**
      * Runs a block through the executor's copy of the model and stages it as a shard under a temporary name in the
-     * capture folder; the driver commits it. Each attempt stages its own file, so a retried or speculative attempt
-     * never touches another's.
+     * capture folder or the run's staging folder; the driver commits it. Each attempt stages its own file, so a
+     * retried or speculative attempt never touches another's.
      */
     ShardBuilder.Staged run(Block block) throws IOException {
         List<HookSite> hookSites = sites.stream().map(site -> HookSite.parse(site.id())).toList();
         ShardBuilder shard = new ShardBuilder(captureId, sites, storage, block.firstPrompt(),
                 ShardBuilder.promptBytes(sites, storage, 1) * 64);
         TaskContext task = TaskContext.get();
-        try (ExecutorModels.Lease lease = ExecutorModels.borrow(Path.of(modelFolder), intraOpThreads)) {
+        try (ExecutorModels.Lease lease = ExecutorModels.borrow(model, hadoop.value().value(), intraOpThreads)) {
             HookedTransformer model = lease.model();
             for (int from = 0; from < block.promptCount(); from += batchSize) {
                 int to = Math.min(block.promptCount(), from + batchSize);
@@ -68,12 +75,24 @@ record ShardTask(String modelFolder, String captureId, String captureFolder, Lis
                     int p = from + b;
                     shard.add(block.firstPrompt() + p, block.tokens()[p].length, block.positions()[p], rows.get(b));
                 }
-                if (block.shardIndex() == failFirstAttemptOfShard && task != null && task.attemptNumber() == 0) {
+                if (block.shardIndex() == faults.failFirstAttemptOfShard() && firstAttempt(task)) {
                     throw new IllegalStateException("injected failure: first attempt of shard " + block.shardIndex()
                             + " of capture " + captureId + " after " + to + " of its " + block.promptCount() + " prompts");
                 }
             }
         }
-        return shard.stage(Path.of(captureFolder), block.shardIndex());
+        if (stagingFolder == null) {
+            return shard.stage(Path.of(captureFolder), block.shardIndex());
+        }
+        ShardBuilder.Staged staged = HadoopStaging.stage(shard, block.shardIndex(), stagingFolder, hadoop.value().value());
+        if (block.shardIndex() == faults.loseFirstAttemptOfShardAfterStaging() && firstAttempt(task)) {
+            throw new IllegalStateException("injected failure: first attempt of shard " + block.shardIndex()
+                    + " of capture " + captureId + " lost after staging " + staged.temporaryName());
+        }
+        return staged;
+    }
+
+    private static boolean firstAttempt(TaskContext task) {
+        return task != null && task.attemptNumber() == 0;
     }
 }

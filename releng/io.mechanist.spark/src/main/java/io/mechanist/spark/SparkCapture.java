@@ -9,8 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.SerializableConfiguration;
 
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.CapturePositions;
@@ -23,17 +25,20 @@ import io.mechanist.store.ShardBuilder;
 /**
  * A capture on Apache Spark into the same store a single-machine capture writes (docs/scale-out.md).
  * <p>
- * The driver prepares the capture exactly as {@link Capturer} does (model and dataset registered, a new capture
- * or the interrupted one resumed) and cuts the remaining prompts into the blocks a single-machine capture would
- * write as shards (same shard size, so the same boundaries). Each block is a Spark task: the executor runs it
- * through its once-loaded copy of the model and stages the shard under a temporary name in the capture folder.
- * The driver alone commits: in prompt order, each shard renamed into place and recorded in {@code store.xmi} with
- * its size and hash, once. A failed, retried or speculative attempt leaves at most an uncommitted temporary, which
- * the next process to open the store for writing deletes. If the job stops, the shards committed so far stay and
- * the capture is INCOMPLETE; running it again (here or with {@code mechanist capture}) resumes it.
+ * The driver prepares the capture as {@link Capturer} does (model and dataset registered, a new capture or the
+ * interrupted one resumed), from the checkpoint's shape and tokenizer without loading its weights
+ * ({@link DriverCheckpoint}), and cuts the remaining prompts into the blocks a single-machine capture would write as
+ * shards (same shard size, so the same boundaries). Each block is a Spark task: the executor runs it through its
+ * once-loaded copy of the model and stages the shard under a temporary name, in the capture folder or, with a
+ * staging location, on a Hadoop filesystem ({@link HadoopStaging}). The driver alone commits: in prompt order,
+ * each shard renamed (or copied and checked) into place and recorded in {@code store.xmi} with its size and hash,
+ * once. A failed, retried or speculative attempt leaves at most an uncommitted temporary, which the next process
+ * to open the store for writing deletes (or the run's staging folder, which the driver deletes). If the job stops,
+ * the shards committed so far stay and the capture is INCOMPLETE; running it again (here or with
+ * {@code mechanist capture}) resumes it.
  * <p>
- * The store must be on a filesystem that the driver and every executor see at the same path (NFS, a shared
- * volume); so must the checkpoint folder.
+ * The store is on the driver's filesystem; without a staging location the executors must see it at the same path
+ * (NFS, a shared volume). The checkpoint is a folder at the same path everywhere or a Hadoop URI ({@link Locations}).
  */
 public final class SparkCapture {
 
@@ -53,38 +58,88 @@ public final class SparkCapture {
      */
     public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Consumer<String> log)
             throws IOException {
-        return capture(spark, job, log, new Settings(spark.getConf().getInt(INTRA_OP_THREADS, 0), -1));
+        return capture(spark, job, Locations.SHARED, log);
+    }
+
+    /** {@link #capture(JavaSparkContext, CaptureJob, Consumer)} with the checkpoint and staging at {@code where}. */
+    public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Locations where, Consumer<String> log)
+            throws IOException {
+        return capture(spark, job, where, log, new Settings(spark.getConf().getInt(INTRA_OP_THREADS, 0), Faults.NONE));
+    }
+
+    /**
+     * Where the executors find the checkpoint and put their shards.
+     *
+     * @param model the checkpoint folder as the executors load it: a Hadoop URI (each executor copies it once,
+     *     {@link HadoopCheckpoints}), or null for the job's own model folder, at the same path on every executor
+     * @param staging a Hadoop URI of a folder where executors stage shards for the driver to fetch
+     *     ({@link HadoopStaging}), or null to stage them in the store's capture folder, which every executor then
+     *     sees at the driver's path
+     */
+    public record Locations(String model, String staging) {
+        /** Checkpoint and store on a filesystem every executor shares at the driver's paths. */
+        public static final Locations SHARED = new Locations(null, null);
     }
 
     /**
      * How the executors run: {@code intraOpThreads} libtorch threads per executor JVM (0: its cores divided by its
-     * task slots); {@code failFirstAttemptOfShard}, for fault-injection tests, a shard number whose first attempt
-     * fails after its first batch (-1: none).
+     * task slots), and the failures to inject.
      */
-    public record Settings(int intraOpThreads, int failFirstAttemptOfShard) {
+    public record Settings(int intraOpThreads, Faults faults) {
     }
 
-    /** {@link #capture(JavaSparkContext, CaptureJob, Consumer)} with explicit {@link Settings}. */
-    public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Consumer<String> log,
+    /**
+     * Failures to inject, for tests: {@code failFirstAttemptOfShard} fails after its first batch,
+     * {@code loseFirstAttemptOfShardAfterStaging} after staging its shard on the Hadoop filesystem, as an executor
+     * lost then would (-1: none).
+     */
+    public record Faults(int failFirstAttemptOfShard, int loseFirstAttemptOfShardAfterStaging)
+            implements java.io.Serializable {
+        public static final Faults NONE = new Faults(-1, -1);
+    }
+
+    /** {@link #capture(JavaSparkContext, CaptureJob, Locations, Consumer)} with explicit {@link Settings}. */
+    public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Locations where, Consumer<String> log,
             Settings settings) throws IOException {
-        try (Capturer.Session session = Capturer.open(job, warning -> log.accept("warning: " + warning), null)) {
+        try (DriverCheckpoint checkpoint = DriverCheckpoint.read(job.model());
+                Capturer.Session session = Capturer.open(job, checkpoint, warning -> log.accept("warning: " + warning),
+                        null)) {
             CaptureWriter writer = session.writer();
             List<ShardTask.Block> blocks = plan(session);
             int total = session.prompts().size();
             log.accept("capture " + writer.captureId() + ": " + total + " prompts, " + blocks.size() + " shard(s) to "
                     + "compute" + (writer.nextPrompt() > 0 ? ", resuming after prompt " + (writer.nextPrompt() - 1) : ""));
             if (!blocks.isEmpty()) {
-                ShardTask task = new ShardTask(job.model().toAbsolutePath().normalize().toString(), writer.captureId(),
-                        writer.captureFolder().toAbsolutePath().normalize().toString(), writer.shardSites(),
-                        writer.storage(), job.padding(), job.positions().kind() == CapturePositions.Kind.ALL,
-                        session.maxTokens(), job.batchSize(), settings.intraOpThreads(),
-                        settings.failFirstAttemptOfShard());
-                runAndCommit(spark, task, blocks, writer, total, log);
+                Configuration hadoop = spark.hadoopConfiguration();
+                String runFolder = where.staging() == null ? null
+                        : HadoopStaging.createRunFolder(where.staging(), writer.captureId(), hadoop);
+                try {
+                    ShardTask task = new ShardTask(
+                            where.model() != null ? where.model() : job.model().toAbsolutePath().normalize().toString(),
+                            writer.captureId(), writer.captureFolder().toAbsolutePath().normalize().toString(),
+                            runFolder, SerializableConfiguration.broadcast(spark.sc(), hadoop), writer.shardSites(),
+                            writer.storage(), job.padding(), job.positions().kind() == CapturePositions.Kind.ALL,
+                            session.maxTokens(), job.batchSize(), settings.intraOpThreads(), settings.faults());
+                    Committer committer = runFolder == null ? writer::commitStaged
+                            : staged -> HadoopStaging.commit(writer, staged, runFolder, hadoop);
+                    runAndCommit(spark, task, blocks, writer, committer, total, log);
+                } finally {
+                    if (runFolder != null && !HadoopStaging.deleteRunFolder(runFolder, hadoop)) {
+                        log.accept("warning: cannot delete the staging folder " + runFolder + "; it holds only "
+                                + "uncommitted shards, delete it by hand");
+                    }
+                }
             }
             CaptureSummary summary = session.complete();
             log.accept("capture " + summary.captureId() + " complete: " + total + " prompts");
             return summary;
         }
+    }
+
+    /** Commits the next shard as an executor staged it. */
+    @FunctionalInterface
+    private interface Committer {
+        void commit(ShardBuilder.Staged staged) throws IOException;
     }
 
     /**
@@ -121,7 +176,7 @@ public final class SparkCapture {
      * shards in prompt order as they arrive, so a stopped job keeps its longest finished prefix.
      */
     private static void runAndCommit(JavaSparkContext spark, ShardTask task, List<ShardTask.Block> blocks,
-            CaptureWriter writer, int total, Consumer<String> log) throws IOException {
+            CaptureWriter writer, Committer committer, int total, Consumer<String> log) throws IOException {
         JavaRDD<ShardBuilder.Staged> shards = spark.parallelize(blocks, blocks.size()).map(task::run);
         String group = "mechanist-capture-" + writer.captureId() + "-" + System.nanoTime();
         int inFlight = Math.max(2, 2 * spark.defaultParallelism());
@@ -146,7 +201,7 @@ public final class SparkCapture {
         try {
             for (int i = 0; i < blocks.size(); i++) {
                 ShardBuilder.Staged staged = results.get(i).get();
-                writer.commitStaged(staged);
+                committer.commit(staged);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 log.accept(String.format("capture %s: committed shard %d (prompts %d..%d), %d of %d prompts, %.1f s",
                         task.captureId(), blocks.get(i).shardIndex(), staged.firstPrompt(),

@@ -22,9 +22,11 @@ import io.mechanist.store.ActivationStore;
  * The application's entry point, {@code spark-submit --class io.mechanist.spark.SparkCaptureMain mechanist-spark.jar
  * MODE ...}:
  * <ul>
- * <li>{@code capture --store DIR --model DIR --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
- * [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME]}: the options of {@code mechanist capture}
- * (docs/capture.md), plus the shard size, which is also the size of one Spark task;</li>
+ * <li>{@code capture --store DIR --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
+ * [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME] [--staging URI]}: the options of {@code mechanist
+ * capture} (docs/capture.md), plus the shard size, which is also the size of one Spark task, and a Hadoop folder
+ * where executors stage shards for the driver when they cannot write into the store; the checkpoint may be a Hadoop
+ * URI ({@code hdfs://}, {@code s3a://}, {@code file:}), copied once per JVM;</li>
  * <li>{@code sweep ...}: the options of {@code mechanist steer} ({@link SweepArguments}), plus the prompts per task;
  * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it.</li>
  * </ul>
@@ -32,8 +34,9 @@ import io.mechanist.store.ActivationStore;
 public final class SparkCaptureMain {
 
     private static final String USAGE = "usage: spark-submit [spark options] --class " + SparkCaptureMain.class.getName()
-            + " mechanist-spark.jar capture --store DIR --model DIR --dataset FILE [--sites LIST] [--positions SEL]"
-            + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME]\n   or: ... mechanist-spark.jar "
+            + " mechanist-spark.jar capture --store DIR --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL]"
+            + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME] [--staging URI]"
+            + "\n   or: ... mechanist-spark.jar "
             + SweepArguments.USAGE + "\n(docs/scale-out.md)";
 
     private SparkCaptureMain() {
@@ -46,11 +49,11 @@ public final class SparkCaptureMain {
             System.exit(2);
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
-        CaptureJob job = null;
+        CaptureArguments capture = null;
         SweepArguments sweep = null;
         try {
             if (mode.equals("capture")) {
-                job = parse(options);
+                capture = parse(options);
             } else {
                 sweep = SweepArguments.parse(options);
             }
@@ -64,9 +67,11 @@ public final class SparkCaptureMain {
             sweep(sweep);
             return;
         }
-        SparkConf conf = new SparkConf().setAppName("mechanist capture " + job.dataset().getFileName());
+        SparkConf conf = new SparkConf().setAppName("mechanist capture " + capture.dataset().getFileName());
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            CaptureSummary summary = SparkCapture.capture(spark, job, System.out::println);
+            CaptureJob job = capture.job(HadoopCheckpoints.local(capture.where().model() != null
+                    ? capture.where().model() : capture.model(), spark.hadoopConfiguration()));
+            CaptureSummary summary = SparkCapture.capture(spark, job, capture.where(), System.out::println);
             System.out.println("captured " + summary.promptCount() + " prompts into capture " + summary.captureId()
                     + " of " + job.store());
         }
@@ -82,8 +87,10 @@ public final class SparkCaptureMain {
                         SteeringVectorFiles.importVector(sweep.vectorFile(), null, null));
                 System.out.println("imported " + sweep.vectorFile() + " as stored vector " + imported);
             }
-            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported), sweep.promptsPerTask(),
-                    null);
+            String model = sweep.parameters().get("model");
+            String driverModel = HadoopCheckpoints.local(model, spark.hadoopConfiguration()).toString();
+            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported, driverModel),
+                    HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), System.out::println, null);
             System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
                     + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "
                     + SweepAnalysis.ID + ")");
@@ -98,7 +105,18 @@ public final class SparkCaptureMain {
         }
     }
 
-    static CaptureJob parse(List<String> args) {
+    /**
+     * The {@code capture} mode's command line: the job for the driver's copy of the checkpoint ({@code --model}
+     * itself when it is a local path), and where the executors find the checkpoint and stage shards.
+     */
+    record CaptureArguments(String model, Path dataset, SparkCapture.Locations where,
+            java.util.function.Function<Path, CaptureJob> jobForModel) {
+        CaptureJob job(Path driverModel) {
+            return jobForModel.apply(driverModel);
+        }
+    }
+
+    static CaptureArguments parse(List<String> args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i);
@@ -112,8 +130,25 @@ public final class SparkCaptureMain {
                 throw new IllegalArgumentException("--" + required + " is required");
             }
         }
-        CaptureJob.Builder job = CaptureJob.builder(Path.of(options.remove("store")), Path.of(options.remove("model")),
-                Path.of(options.remove("dataset")));
+        Path store = Path.of(options.remove("store"));
+        String model = options.remove("model");
+        Path dataset = Path.of(options.remove("dataset"));
+        String staging = options.remove("staging");
+        if (staging != null && !HadoopCheckpoints.isUri(staging)) {
+            throw new IllegalArgumentException("--staging must be a Hadoop URI (hdfs://..., s3a://..., file:/...), was "
+                    + staging);
+        }
+        Map<String, String> rest = new HashMap<>(options);
+        options.clear();
+        java.util.function.Function<Path, CaptureJob> jobForModel = folder -> job(store, folder, dataset,
+                new HashMap<>(rest));
+        jobForModel.apply(Path.of(".")); // refuses bad options before anything starts
+        return new CaptureArguments(model, dataset,
+                new SparkCapture.Locations(HadoopCheckpoints.isUri(model) ? model : null, staging), jobForModel);
+    }
+
+    private static CaptureJob job(Path store, Path model, Path dataset, Map<String, String> options) {
+        CaptureJob.Builder job = CaptureJob.builder(store, model, dataset);
         if (options.containsKey("sites")) {
             job.sites(Arrays.stream(options.remove("sites").split(",")).map(String::trim).toList());
         }

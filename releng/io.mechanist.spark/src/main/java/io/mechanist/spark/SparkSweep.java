@@ -7,10 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.util.SerializableConfiguration;
 import org.eclipse.core.runtime.ContributorFactorySimple;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -63,30 +73,164 @@ public final class SparkSweep {
      * Runs the steering-sweep analysis of {@code mechanist steer} ({@link SweepAnalysis}, request parameters and
      * inputs as there) with its grid computed on Spark by {@link #run}, and stores its result in {@code store} as
      * a single-machine run does: the same result type, tables, arrays, random-direction null, verdicts and
-     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well: it builds
-     * the vectors and prompts and runs the random null (a few forward passes per layer), and alone writes
-     * {@code store.xmi}, once, when the result is complete.
+     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well
+     * ({@link SweepAnalysis} does, for the layer count, {@code d_model} and the tokenizer; every forward pass runs on
+     * Spark), and alone writes {@code store.xmi}, once, when the result is complete; a cancelled or failed sweep
+     * writes nothing.
+     *
+     * @param executorModel the checkpoint as the executors load it (a Hadoop URI, see {@link #run}), or null for
+     *     the request's model folder, at the same path on every executor
      */
     public static Stored store(JavaSparkContext spark, ActivationStore store, AnalysisRequest request,
-            int promptsPerTask, IProgressMonitor monitor) throws AnalysisException, IOException {
+            String executorModel, int promptsPerTask, Consumer<String> log, IProgressMonitor monitor)
+            throws AnalysisException, IOException {
         SweepAnalysis analysis = new SweepAnalysis(new SweepAnalysis.Engine() {
             @Override
             public SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
                     AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
                     SteeringSweep.Progress progress, BooleanSupplier cancelled) {
-                return run(spark, modelFolder, prompts, answers, vectorForLayer, config, promptsPerTask);
+                return run(spark, onExecutors(executorModel, modelFolder), prompts, answers, vectorForLayer, config,
+                        promptsPerTask, log, progress, cancelled);
             }
 
             @Override
             public RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
                     AnswerTokens answers, SweepConfig config) {
-                return SparkSweep.nullRuns(spark, modelFolder, prompts, answers, config, promptsPerTask);
+                return SparkSweep.nullRuns(spark, onExecutors(executorModel, modelFolder), prompts, answers, config,
+                        promptsPerTask, log);
             }
         });
         AnalysisRegistry registry = analyses();
         String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis, request,
                 monitor);
         return new Stored(resultId, analysis.lastResult(), analysis.lastCausal());
+    }
+
+    /**
+     * Runs cells as Spark jobs of a job group of their own: each finished cell goes to the driver's log and the
+     * progress; when {@code cancelled} turns true, the job group is cancelled (its running tasks interrupted) and a
+     * {@link CancellationException} says how far it got. Progress counts over every job of one sweep or null.
+     */
+    private static final class CellJobs {
+        private final JavaSparkContext spark;
+        private final String what;
+        private final int total;
+        private final Consumer<String> log;
+        private final SteeringSweep.Progress progress;
+        private final BooleanSupplier cancelled;
+        private final long started = System.nanoTime();
+        private int done;
+
+        CellJobs(JavaSparkContext spark, String what, int total, Consumer<String> log, SteeringSweep.Progress progress,
+                BooleanSupplier cancelled) {
+            this.spark = spark;
+            this.what = what;
+            this.total = total;
+            this.log = log == null ? line -> { } : log;
+            this.progress = progress;
+            this.cancelled = cancelled == null ? () -> false : cancelled;
+        }
+
+        List<Outcome> run(List<Cell> cells, Grid grid, String description, java.util.function.Function<Cell, String> describe) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException(what + " cancelled after " + done + " of " + total + " cells; nothing"
+                        + " is stored");
+            }
+            if (cells.isEmpty()) {
+                return List.of();
+            }
+            String group = "mechanist-sweep-" + java.util.UUID.randomUUID();
+            FinishedTasks finished = new FinishedTasks(group);
+            spark.sc().addSparkListener(finished);
+            spark.setJobGroup(group, what + ": " + description, true);
+            try {
+                JavaFutureAction<List<Outcome>> job = spark.parallelize(cells, cells.size()).map(grid::run).collectAsync();
+                while (true) {
+                    try {
+                        List<Outcome> outcomes = job.get(200, TimeUnit.MILLISECONDS);
+                        finished.allDone(cells.size()); // the listener bus may not have told of the last ones yet
+                        report(finished, cells, describe);
+                        return outcomes;
+                    } catch (TimeoutException running) {
+                        report(finished, cells, describe);
+                        if (cancelled.getAsBoolean()) {
+                            spark.cancelJobGroup(group);
+                            throw new CancellationException(what + " cancelled after " + done + " of " + total
+                                    + " cells; its Spark job is cancelled and nothing is stored");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        spark.cancelJobGroup(group);
+                        throw new CancellationException(what + " interrupted after " + done + " of " + total
+                                + " cells; its Spark job is cancelled and nothing is stored");
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(what + ": " + description + " failed", e.getCause());
+                    }
+                }
+            } finally {
+                spark.clearJobGroup();
+                spark.sc().removeSparkListener(finished);
+            }
+        }
+
+        /** Logs and counts the cells finished since the last call; on the calling thread, as the monitor wants. */
+        private void report(FinishedTasks finished, List<Cell> cells, java.util.function.Function<Cell, String> describe) {
+            for (Integer partition = finished.next(); partition != null; partition = finished.next()) {
+                done++;
+                log.accept(String.format("%s: cell %d of %d done (%s), %.1f s", what, done, total,
+                        describe.apply(cells.get(partition)), (System.nanoTime() - started) / 1e9));
+                if (progress != null) {
+                    progress.done(done, total);
+                }
+            }
+        }
+    }
+
+    /** The partitions whose task succeeded, once each, in the jobs of one job group (Spark's listener bus). */
+    private static final class FinishedTasks extends SparkListener {
+        private final String group;
+        private final java.util.Set<Integer> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.Queue<Integer> fresh = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        FinishedTasks(String group) {
+            this.group = group;
+        }
+
+        @Override
+        public void onJobStart(SparkListenerJobStart start) {
+            if (start.properties() != null && group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
+                for (Object stage : scala.jdk.javaapi.CollectionConverters.asJava(start.stageIds())) {
+                    stages.add((Integer) stage);
+                }
+            }
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            // a retried or speculative partition finishes once
+            if (stages.contains(end.stageId()) && end.taskInfo().successful() && seen.add(end.taskInfo().index())) {
+                fresh.add(end.taskInfo().index());
+            }
+        }
+
+        Integer next() {
+            return fresh.poll();
+        }
+
+        /** Every partition of the job finished: those not told of yet, in order. */
+        void allDone(int partitions) {
+            for (int p = 0; p < partitions; p++) {
+                if (seen.add(p)) {
+                    fresh.add(p);
+                }
+            }
+        }
+    }
+
+    private static String onExecutors(String executorModel, Path driverFolder) {
+        return executorModel != null ? executorModel : driverFolder.toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -109,12 +253,18 @@ public final class SparkSweep {
     }
 
     /**
-     * @param modelFolder the checkpoint, at the same path on the driver and every executor
+     * @param model the checkpoint as the executors load it: a folder at the same path on every executor, or a
+     *     Hadoop URI each executor copies once ({@link HadoopCheckpoints})
      * @param promptsPerTask prompts per block (rounded up to a multiple of the sweep's batch size)
+     * @param log the driver's log: one line per finished cell
+     * @param progress told of every finished cell (may be null)
+     * @param cancelled polled while the cells run (may be null); when it turns true the running Spark job is
+     *     cancelled, its tasks interrupted, and a {@link CancellationException} says so
      * @see SteeringSweep#run
      */
-    public static SweepResult run(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts,
-            AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config, int promptsPerTask) {
+    public static SweepResult run(JavaSparkContext spark, String model, List<AbPrompt> prompts,
+            AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config, int promptsPerTask,
+            Consumer<String> log, SteeringSweep.Progress progress, BooleanSupplier cancelled) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("a steering sweep needs at least one held-out prompt");
         }
@@ -134,19 +284,22 @@ public final class SparkSweep {
                 norms[1][l] = control.norm();
             }
         }
-        Blocks plan = Blocks.of(spark, modelFolder, prompts, answers, config, promptsPerTask);
+        Blocks plan = Blocks.of(spark, model, prompts, answers, config, promptsPerTask);
         int blockSize = plan.size();
         List<long[][]> blocks = plan.tokens();
         List<boolean[]> matching = plan.matchingIsA();
         Grid grid = plan.grid();
+        long steeredMultipliers = java.util.Arrays.stream(config.multipliers()).filter(m -> m != 0).count();
+        CellJobs jobs = new CellJobs(spark, "steering sweep",
+                (int) (blocks.size() + kinds * layers * steeredMultipliers * blocks.size()), log, progress, cancelled);
 
         // Unsteered: baseline metrics and the residual norms, per block.
         List<Cell> baselineCells = new ArrayList<>();
         for (int b = 0; b < blocks.size(); b++) {
             baselineCells.add(new Cell(b, blocks.get(b), matching.get(b), -1, -1, -1, null, 0));
         }
-        spark.setJobDescription("steering sweep: unsteered baseline, " + blocks.size() + " block(s) of " + blockSize);
-        List<Outcome> baseline = spark.parallelize(baselineCells, baselineCells.size()).map(grid::run).collect();
+        List<Outcome> baseline = jobs.run(baselineCells, grid, "unsteered baseline, " + blocks.size()
+                + " block(s) of " + blockSize, cell -> "unsteered, " + plan.prompts(cell.block()));
         SteeringScale.MeanNorm[] norm = new SteeringScale.MeanNorm[layers];
         for (int l = 0; l < layers; l++) {
             norm[l] = new SteeringScale.MeanNorm();
@@ -190,8 +343,9 @@ public final class SparkSweep {
                 }
             }
         }
-        spark.setJobDescription("steering sweep: " + steered.size() + " cells (vector x layer x multiplier x block)");
-        for (Outcome outcome : spark.parallelize(steered, Math.max(1, steered.size())).map(grid::run).collect()) {
+        for (Outcome outcome : jobs.run(steered, grid, steered.size() + " cells (vector x layer x multiplier x block)",
+                cell -> SweepResult.VECTOR_KINDS.get(cell.kind()) + ", layer " + config.layers().get(cell.layer())
+                        + ", multiplier " + config.multipliers()[cell.multiplier()] + ", " + plan.prompts(cell.block()))) {
             copy(outcome.metrics(), result, result.index(outcome.kind(), outcome.layer(), outcome.multiplier(),
                     outcome.block() * blockSize));
         }
@@ -203,9 +357,9 @@ public final class SparkSweep {
      * SteeringSweep.Progress, BooleanSupplier)}) on Spark: one task per (run, prompt block), in the blocks and
      * batches of the grid.
      */
-    static RandomNull.Runs nullRuns(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts,
-            AnswerTokens answers, SweepConfig config, int promptsPerTask) {
-        Blocks plan = Blocks.of(spark, modelFolder, prompts, answers, config, promptsPerTask);
+    static RandomNull.Runs nullRuns(JavaSparkContext spark, String model, List<AbPrompt> prompts,
+            AnswerTokens answers, SweepConfig config, int promptsPerTask, Consumer<String> log) {
+        Blocks plan = Blocks.of(spark, model, prompts, answers, config, promptsPerTask);
         return (steers, progress, cancelled) -> {
             List<Cell> cells = new ArrayList<>();
             for (int run = 0; run < steers.size(); run++) {
@@ -219,15 +373,13 @@ public final class SparkSweep {
                             steer.values(), steer.coefficient()));
                 }
             }
-            spark.setJobDescription("steering sweep: random null, " + steers.size() + " run(s) x "
-                    + plan.tokens().size() + " block(s)");
+            CellJobs jobs = new CellJobs(spark, "random null", cells.size(), log, progress, cancelled);
             float[][] logitDiffs = new float[steers.size()][prompts.size()];
-            for (Outcome outcome : spark.parallelize(cells, cells.size()).map(plan.grid()::run).collect()) {
+            for (Outcome outcome : jobs.run(cells, plan.grid(), steers.size() + " run(s) x " + plan.tokens().size()
+                    + " block(s)", cell -> "run " + steers.get(cell.multiplier()).name() + ", layer "
+                            + config.layers().get(cell.layer()) + ", " + plan.prompts(cell.block()))) {
                 float[] diff = outcome.metrics()[2];
                 System.arraycopy(diff, 0, logitDiffs[outcome.multiplier()], outcome.block() * plan.size(), diff.length);
-            }
-            if (progress != null) {
-                progress.done(steers.size(), steers.size());
             }
             return List.of(logitDiffs);
         };
@@ -236,7 +388,12 @@ public final class SparkSweep {
     /** The prompts cut into blocks of whole batches, and the settings every task needs. */
     private record Blocks(int size, List<long[][]> tokens, List<boolean[]> matchingIsA, Grid grid) {
 
-        static Blocks of(JavaSparkContext spark, Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
+        /** The held-out prompts of block {@code b}, for the log. */
+        String prompts(int b) {
+            return "prompts " + b * size + ".." + (b * size + tokens.get(b).length - 1);
+        }
+
+        static Blocks of(JavaSparkContext spark, String model, List<AbPrompt> prompts, AnswerTokens answers,
                 SweepConfig config, int promptsPerTask) {
             int n = prompts.size();
             int blockSize = Math.max(1, (promptsPerTask + config.batchSize() - 1) / config.batchSize())
@@ -252,7 +409,8 @@ public final class SparkSweep {
                 }
                 matching.add(isA);
             }
-            Grid grid = new Grid(modelFolder.toAbsolutePath().normalize().toString(), config.point().name(),
+            Grid grid = new Grid(model, SerializableConfiguration.broadcast(spark.sc(), spark.hadoopConfiguration()),
+                    config.point().name(),
                     config.layers().stream().mapToInt(Integer::intValue).toArray(),
                     config.steerPositions().everyPosition(), config.steerPositions().indices(), config.batchSize(),
                     answers.textA(), answers.idA(), answers.textB(), answers.idB(),
@@ -283,8 +441,9 @@ public final class SparkSweep {
     }
 
     /** The sweep's settings as plain data, shipped with every task. */
-    record Grid(String modelFolder, String point, int[] layers, boolean everyPosition, int[] positions,
-            int batchSize, String textA, long idA, String textB, long idB, int intraOpThreads) implements Serializable {
+    record Grid(String model, Broadcast<SerializableConfiguration> hadoop, String point, int[] layers,
+            boolean everyPosition, int[] positions, int batchSize, String textA, long idA, String textB, long idB,
+            int intraOpThreads) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         Outcome run(Cell cell) throws java.io.IOException {
@@ -295,7 +454,7 @@ public final class SparkSweep {
             AnswerTokens answers = new AnswerTokens(textA, idA, textB, idB);
             HookPoint hookPoint = HookPoint.valueOf(point);
             List<long[]> tokens = Arrays.asList(cell.tokens());
-            try (ExecutorModels.Lease lease = ExecutorModels.borrow(Path.of(modelFolder), intraOpThreads)) {
+            try (ExecutorModels.Lease lease = ExecutorModels.borrow(model, hadoop.value().value(), intraOpThreads)) {
                 HookedTransformer model = lease.model();
                 if (cell.kind() < 0) {
                     List<HookSite> sites = Arrays.stream(layers).mapToObj(l -> HookSite.of(hookPoint, l)).toList();

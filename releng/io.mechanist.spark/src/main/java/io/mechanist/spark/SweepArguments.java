@@ -16,7 +16,7 @@ import io.mechanist.steering.analysis.SweepAnalysis;
 record SweepArguments(Path store, Map<String, String> parameters, Map<String, String> inputs, Path vectorFile,
         int promptsPerTask) {
 
-    static final String USAGE = "sweep --store DIR --model DIR --held-out CAPTURE (--contrast CAPTURE | --vector ID"
+    static final String USAGE = "sweep --store DIR --model DIR|URI --held-out CAPTURE (--contrast CAPTURE | --vector ID"
             + " | --vector-file FILE.safetensors) [--layers all|vector|0,2,5] [--multipliers -1,0,1] [--method M]"
             + " [--position -1] [--point resid_post] [--steer-positions all|last] [--label answer] [--answer-a A]"
             + " [--answer-b B] [--token-a \" A\"] [--token-b \" B\"] [--held-out-prompts unpaired|all]"
@@ -108,12 +108,17 @@ record SweepArguments(Path store, Map<String, String> parameters, Map<String, St
                 promptsPerTask);
     }
 
-    /** The analysis request, with the imported vector's id when the vector came from a file. */
-    AnalysisRequest request(String importedVectorId) {
+    /**
+     * The analysis request, with the imported vector's id when the vector came from a file, and the model folder
+     * the driver loads ({@code --model} itself, or the driver's copy of a Hadoop URI).
+     */
+    AnalysisRequest request(String importedVectorId, String driverModel) {
+        Map<String, String> withModel = new LinkedHashMap<>(parameters);
+        withModel.put("model", driverModel);
         Map<String, String> bound = new LinkedHashMap<>(inputs);
         if (importedVectorId != null) {
             bound.put("vector", importedVectorId);
         }
-        return new AnalysisRequest(SweepAnalysis.ID, parameters, bound);
+        return new AnalysisRequest(SweepAnalysis.ID, withModel, bound);
     }
 }

@@ -55,6 +55,11 @@ class CommitStagedTest {
 
     /** Stages prompts {@code from .. from+count-1} as shard number {@code index}, as an executor would. */
     private static ShardBuilder.Staged stage(Capturer.Session session, int from, int count, int index) throws IOException {
+        return fill(session, from, count).stage(session.writer().captureFolder(), index);
+    }
+
+    /** A shard of prompts {@code from .. from+count-1}, computed as an executor would. */
+    static ShardBuilder fill(Capturer.Session session, int from, int count) {
         CaptureWriter writer = session.writer();
         ShardBuilder shard = new ShardBuilder(writer.captureId(), writer.shardSites(), writer.storage(), from, 1 << 16);
         List<long[]> tokens = session.prompts().subList(from, from + count).stream()
@@ -65,6 +70,6 @@ class CommitStagedTest {
         for (int i = 0; i < count; i++) {
             shard.add(from + i, writer.tokenCount(from + i), positions.get(i), rows.get(i));
         }
-        return shard.stage(writer.captureFolder(), index);
+        return shard;
     }
 }

@@ -20,7 +20,9 @@ import io.mechanist.djl.DjlEngines;
  * Benchmark, not a test: the demo dataset repeated {@code copies} times (fresh prompt ids), captured at every
  * position of every layer's resid_post, first in this process with {@link Capturer} (libtorch on all cores), then
  * on Spark {@code local[N]} with {@link SparkCapture} (N tasks, cores/N libtorch threads each), alternately, in
- * the same JVM. Prints each run's seconds and the ratio. Run with {@code ./mechanist spark bench [copies] [N]}.
+ * the same JVM, and on Spark again with the shards staged through Hadoop's local filesystem ({@code --staging
+ * file:...}: written by the executors through Hadoop's API, copied, hashed and committed by the driver). Prints each
+ * run's seconds and the ratios. Run with {@code ./mechanist spark bench [copies] [N]}.
  */
 public final class SparkCaptureBenchmark {
 
@@ -41,20 +43,24 @@ public final class SparkCaptureBenchmark {
                 .setAppName("mechanist capture benchmark").set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1"))) {
             // warm-up: the engine, the tokenizer, Spark's first job
-            run(work, "warmup-single", dataset, null, cores);
-            run(work, "warmup-spark", dataset, spark, cores);
+            String staging = Files.createDirectories(work.resolve("staging")).toUri().toString();
+            run(work, "warmup-single", dataset, null, cores, null);
+            run(work, "warmup-spark", dataset, spark, cores, null);
+            run(work, "warmup-staged", dataset, spark, cores, staging);
             List<String> lines = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                double single = run(work, "single-" + round, dataset, null, cores);
-                double distributed = run(work, "spark-" + round, dataset, spark, cores);
-                lines.add(String.format("round %d: single process %.2f s, Spark local[%d] %.2f s, ratio spark/single %.2f",
-                        round, single, slots, distributed, distributed / single));
+                double single = run(work, "single-" + round, dataset, null, cores, null);
+                double distributed = run(work, "spark-" + round, dataset, spark, cores, null);
+                double staged = run(work, "staged-" + round, dataset, spark, cores, staging);
+                lines.add(String.format("round %d: single process %.2f s, Spark local[%d] %.2f s, ratio spark/single"
+                        + " %.2f; staged through file: %.2f s, ratio staged/spark %.2f", round, single, slots,
+                        distributed, distributed / single, staged, staged / distributed));
             }
             lines.forEach(System.out::println);
         }
     }
 
-    private static double run(Path work, String name, Path dataset, JavaSparkContext spark, int cores)
+    private static double run(Path work, String name, Path dataset, JavaSparkContext spark, int cores, String staging)
             throws IOException {
         CaptureJob job = CaptureJob.builder(work.resolve(name), SparkCaptureTest.MODEL, dataset)
                 .sites("blocks.*.resid_post").batchSize(8).shardBytes(4L << 20).build();
@@ -64,7 +70,7 @@ public final class SparkCaptureBenchmark {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(cores);
             Capturer.capture(job, null);
         } else {
-            SparkCapture.capture(spark, job, line -> { });
+            SparkCapture.capture(spark, job, new SparkCapture.Locations(null, staging), line -> { });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%-14s %.2f s%n", name, seconds);

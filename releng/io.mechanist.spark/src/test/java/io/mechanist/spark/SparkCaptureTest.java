@@ -52,16 +52,33 @@ class SparkCaptureTest {
     static final double BATCH_TOLERANCE = 2e-5;
 
     static JavaSparkContext spark;
-    static Path reference;
+    private static Path reference;
 
     @TempDir
     Path temp;
 
     @BeforeAll
-    static void start(@TempDir Path shared) throws IOException {
+    static void start() {
         spark = LocalSpark.context();
-        reference = shared.resolve("single-machine");
-        Capturer.capture(job(reference).build(), null);
+    }
+
+    /** The single-machine capture of {@link #job}, made once per JVM, deleted when it exits. */
+    static synchronized Path reference() throws IOException {
+        if (reference == null) {
+            Path folder = Files.createTempDirectory("mechanist-single-machine-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (IOException e) {
+                    System.err.println("cannot delete " + folder + ": " + e);
+                }
+            }));
+            Capturer.capture(job(folder.resolve("store")).build(), null);
+            reference = folder.resolve("store");
+        }
+        return reference;
     }
 
     @AfterEach
@@ -80,7 +97,7 @@ class SparkCaptureTest {
         CaptureSummary summary = SparkCapture.capture(spark, job(store).build(), System.out::println);
 
         assertEquals(400, summary.promptCount());
-        assertSameCapture(reference, store);
+        assertSameCapture(reference(), store);
     }
 
     @Test
@@ -97,14 +114,15 @@ class SparkCaptureTest {
                 throw new IOException("injected: executor lost after staging " + target);
             }
         });
-        SparkCapture.capture(spark, job(store).build(), System.out::println, new SparkCapture.Settings(0, 5));
+        SparkCapture.capture(spark, job(store).build(), SparkCapture.Locations.SHARED, System.out::println,
+                new SparkCapture.Settings(0, new SparkCapture.Faults(5, -1)));
 
         assertEquals(1, stagedThenKilled.get());
         Path folder = store.resolve("captures/demo");
         try (Stream<Path> files = Files.list(folder)) {
             assertTrue(files.anyMatch(AtomicFiles::isTemporary), "the killed attempt's staged shard is left over");
         }
-        assertSameCapture(reference, store);
+        assertSameCapture(reference(), store);
         // The next writer deletes the leftover temporaries, and only them.
         ActivationStore.open(store).close();
         try (Stream<Path> files = Files.list(folder)) {
@@ -120,7 +138,7 @@ class SparkCaptureTest {
         CaptureSummary summary = SparkCapture.capture(spark, job(store).build(), System.out::println);
 
         assertEquals(committed, summary.resumedFrom());
-        assertSameCapture(reference, store);
+        assertSameCapture(reference(), store);
     }
 
     @Test
@@ -132,7 +150,7 @@ class SparkCaptureTest {
         CaptureSummary summary = Capturer.capture(job(store).shardBytes(CaptureSpec.DEFAULT_SHARD_BYTES).build(), null);
 
         assertEquals(committed, summary.resumedFrom());
-        assertSameCapture(reference, store);
+        assertSameCapture(reference(), store);
     }
 
     /** Runs a Spark capture whose shard 4 fails on every attempt; returns the prompts it committed. */

@@ -1,7 +1,9 @@
 package io.mechanist.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,62 @@ class SparkStoredSweepTest {
 
     @Test
     void storedSparkSweepEqualsTheStoredSingleMachineSweep() throws Exception {
+        Path storeFolder = demoStore();
+        try (ActivationStore store = ActivationStore.open(storeFolder)) {
+            AnalysisRequest request = request();
+            AnalysisRegistry registry = SparkSweep.analyses();
+            String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
+                    request, null);
+            // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks: 24 cells;
+            // the null's sham and 2 layers x 3 directions, each in 3 blocks: 21 tasks
+            List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, null, 16, log::add, null);
+
+            assertNotEquals(single, spark.resultId());
+            assertSameResult(store, single, spark.resultId());
+            // read back as the workbench and `mechanist steer` read a stored sweep, with its verdicts re-judged
+            List<String> verdicts = StoredSweeps.read(store, spark.resultId()).causal().stream()
+                    .map(v -> v.vector() + "@" + v.layer() + "=" + v.yes()).toList();
+            assertEquals(List.of("steering@1=false", "steering@3=true", "control@1=false", "control@3=false"), verdicts);
+            // the driver's log tells of every cell: 3 unsteered and 24 steered, then the null's 21
+            assertEquals(27, log.stream().filter(l -> l.startsWith("steering sweep: cell ")).count(), log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("steering sweep: cell 27 of 27 done (")), log.toString());
+            assertEquals(21, log.stream().filter(l -> l.startsWith("random null: cell ")).count(), log.toString());
+        }
+    }
+
+    @Test
+    void aCancelledSparkSweepStoresNothing() throws Exception {
+        Path storeFolder = demoStore();
+        byte[] before = Files.readAllBytes(storeFolder.resolve("store.xmi"));
+        try (ActivationStore store = ActivationStore.open(storeFolder)) {
+            NullProgressMonitor monitor = new NullProgressMonitor();
+            List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+            OperationCanceledException cancelled = assertThrows(OperationCanceledException.class,
+                    () -> SparkSweep.store(LocalSpark.context(), store, request(), null, 16, line -> {
+                        log.add(line);
+                        monitor.setCanceled(true); // as the workbench's Cancel, once the first cell is done
+                    }, monitor));
+
+            // cancelled once the first report of finished cells came (one or more cells, as Spark finished them)
+            java.util.regex.Matcher after = java.util.regex.Pattern.compile(
+                    "steering sweep cancelled after (\\d+) of 27 cells; .*nothing is stored").matcher(cancelled.getMessage());
+            assertTrue(after.matches(), cancelled.getMessage());
+            long logged = log.stream().filter(l -> l.startsWith("steering sweep: cell ")).count();
+            assertEquals(logged, Long.parseLong(after.group(1)), log.toString());
+            assertTrue(logged < 27, log.toString());
+            assertEquals(0, (int) store.read(s -> s.getResults().size()), "no result is stored");
+        }
+        assertArrayEquals(before, Files.readAllBytes(storeFolder.resolve("store.xmi")), "store.xmi is untouched");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (LocalSpark.context().statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // until Spark has ended the cancelled job
+        }
+        assertEquals(0, LocalSpark.context().statusTracker().getActiveJobIds().length, "the sweep's jobs are cancelled");
+    }
+
+    /** A demo store with a 40-prompt held-out capture and 80 contrast pairs, both of the last position. */
+    private Path demoStore() throws IOException {
         Path heldOut = temp.resolve("held-out.jsonl");
         Files.write(heldOut, Files.readAllLines(SparkCaptureTest.DATASET).subList(0, 40));
         Path pairs = temp.resolve("pairs.jsonl");
@@ -56,37 +116,26 @@ class SparkStoredSweepTest {
                 .sites("blocks.1.resid_post", "blocks.3.resid_post").positions(CapturePositions.parse("last"))
                 .captureId("pairs").build(), null);
 
-        try (ActivationStore store = ActivationStore.open(storeFolder)) {
-            // as `mechanist steer --contrast pairs --pair-label answer --pair-positive A --target fixed:A`: the
-            // driver builds the vectors from the contrast capture; the steering vector moves the demo model's
-            // answer at layer 3 (a yes verdict), the random control does not
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("model", SparkCaptureTest.MODEL.toString());
-            parameters.put("layers", "1,3");
-            parameters.put("multipliers", "-1,0,1");
-            parameters.put("heldOut", "all");
-            parameters.put("pairLabel", "answer");
-            parameters.put("pairPositive", "A");
-            parameters.put("target", "fixed:A");
-            parameters.put("batchSize", "8");
-            parameters.put("nullDirections", "3");
-            AnalysisRequest request = new AnalysisRequest(SweepAnalysis.ID, parameters,
-                    Map.of("heldOut", "held-out", "contrast", "pairs"));
+        return storeFolder;
+    }
 
-            AnalysisRegistry registry = SparkSweep.analyses();
-            String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
-                    request, null);
-            // 40 prompts in blocks of 16: 3 blocks; 2 vectors x 2 layers x 2 non-zero multipliers x 3 blocks: 24 cells;
-            // the null's sham and 2 layers x 3 directions, each in 3 blocks: 21 tasks
-            SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, 16, null);
-
-            assertNotEquals(single, spark.resultId());
-            assertSameResult(store, single, spark.resultId());
-            // read back as the workbench and `mechanist steer` read a stored sweep, with its verdicts re-judged
-            List<String> verdicts = StoredSweeps.read(store, spark.resultId()).causal().stream()
-                    .map(v -> v.vector() + "@" + v.layer() + "=" + v.yes()).toList();
-            assertEquals(List.of("steering@1=false", "steering@3=true", "control@1=false", "control@3=false"), verdicts);
-        }
+    /**
+     * As `mechanist steer --contrast pairs --pair-label answer --pair-positive A --target fixed:A`: the driver
+     * builds the vectors from the contrast capture; the steering vector moves the demo model's answer at layer 3 (a
+     * yes verdict), the random control does not.
+     */
+    private static AnalysisRequest request() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("model", SparkCaptureTest.MODEL.toString());
+        parameters.put("layers", "1,3");
+        parameters.put("multipliers", "-1,0,1");
+        parameters.put("heldOut", "all");
+        parameters.put("pairLabel", "answer");
+        parameters.put("pairPositive", "A");
+        parameters.put("target", "fixed:A");
+        parameters.put("batchSize", "8");
+        parameters.put("nullDirections", "3");
+        return new AnalysisRequest(SweepAnalysis.ID, parameters, Map.of("heldOut", "held-out", "contrast", "pairs"));
     }
 
     private static void assertSameResult(ActivationStore store, String expectedId, String actualId) throws IOException {

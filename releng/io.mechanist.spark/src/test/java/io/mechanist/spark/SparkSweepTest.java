@@ -50,8 +50,8 @@ class SparkSweepTest {
         }
 
         // 72 prompts in blocks of 16: five blocks, the last one short; 2 vectors x 2 layers x 3 multipliers x 5 tasks
-        SweepResult actual = SparkSweep.run(LocalSpark.context(), SparkCaptureTest.MODEL, prompts, answers,
-                vectors::get, config, 16);
+        SweepResult actual = SparkSweep.run(LocalSpark.context(), SparkCaptureTest.MODEL.toString(), prompts, answers,
+                vectors::get, config, 16, System.out::println, null, null);
 
         assertEquals(expected.promptCount(), actual.promptCount());
         for (int l = 0; l < config.layers().size(); l++) {

@@ -21,7 +21,7 @@ class SweepArgumentsTest {
                 "--held-out", "ab", "--contrast", "pairs", "--layers", "2,4", "--multipliers", "-1,0,1",
                 "--token-a", " A", "--no-control", "--null-directions", "10", "--batch-size", "8",
                 "--steer-positions", "last", "--prompts-per-task", "32"));
-        AnalysisRequest request = sweep.request(null);
+        AnalysisRequest request = sweep.request(null, sweep.parameters().get("model"));
 
         assertEquals(Path.of("/shared/st"), sweep.store());
         assertEquals(32, sweep.promptsPerTask());

@@ -1,0 +1,68 @@
+package io.mechanist.capture;
+
+import java.util.List;
+
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.ModelSpec;
+import io.mechanist.runtime.ModelTokenizer;
+
+/**
+ * What preparing a capture needs of a checkpoint ({@link Capturer#open(CaptureJob, CheckpointShape,
+ * java.util.function.Consumer, org.eclipse.core.runtime.IProgressMonitor)}): its shape, hook sites and tokenizer,
+ * not its weights. A process that leaves the forward passes to others (a Spark driver) prepares a capture from this
+ * alone; a loaded model has all of it ({@link #of(HookedTransformer)}).
+ */
+public interface CheckpointShape {
+
+    ModelSpec spec();
+
+    /** Every hook site, in execution order (as {@link HookedTransformer#hookSites()}). */
+    List<HookSite> hookSites();
+
+    /** The shape of one position's activation at {@code point} (as {@link HookedTransformer#rowShape}). */
+    int[] rowShape(HookPoint point, int keys);
+
+    boolean hasTokenizer();
+
+    ModelTokenizer tokenizer();
+
+    /** What reading the checkpoint found suspicious but not fatal, one line each. */
+    List<String> warnings();
+
+    /** The shape of a loaded model. */
+    static CheckpointShape of(HookedTransformer model) {
+        return new CheckpointShape() {
+            @Override
+            public ModelSpec spec() {
+                return model.spec();
+            }
+
+            @Override
+            public List<HookSite> hookSites() {
+                return model.hookSites();
+            }
+
+            @Override
+            public int[] rowShape(HookPoint point, int keys) {
+                return model.rowShape(point, keys);
+            }
+
+            @Override
+            public boolean hasTokenizer() {
+                return model.hasTokenizer();
+            }
+
+            @Override
+            public ModelTokenizer tokenizer() {
+                return model.tokenizer();
+            }
+
+            @Override
+            public List<String> warnings() {
+                return model.warnings();
+            }
+        };
+    }
+}

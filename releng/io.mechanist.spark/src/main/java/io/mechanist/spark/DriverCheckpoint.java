@@ -1,0 +1,107 @@
+package io.mechanist.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mechanist.capture.CheckpointShape;
+import io.mechanist.core.hooks.HookPoint;
+import io.mechanist.core.hooks.HookSite;
+import io.mechanist.runtime.ModelSpec;
+import io.mechanist.runtime.ModelTokenizer;
+import io.mechanist.runtime.OutputHead;
+
+/**
+ * A checkpoint as the Spark driver needs it to prepare a capture: its spec (from config.json, through
+ * {@link OutputHead}, which reads the final norm's weights and no others), hook sites, row shapes and tokenizer.
+ * The weights stay on disk: the forward passes run on the executors, so the driver needs no memory for them.
+ * What loading the weights warns about (unused tensors, NaN weights) the executors log when they load them.
+ */
+final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
+
+    private final ModelSpec spec;
+    private final ModelTokenizer tokenizer;
+
+    private DriverCheckpoint(ModelSpec spec, ModelTokenizer tokenizer) {
+        this.spec = spec;
+        this.tokenizer = tokenizer;
+    }
+
+    /** Reads the shape and tokenizer of the checkpoint folder {@code folder}. */
+    static DriverCheckpoint read(Path folder) throws IOException {
+        ModelSpec spec = OutputHead.load(folder).spec();
+        ModelTokenizer tokenizer = Files.isRegularFile(folder.resolve("tokenizer.json")) ? ModelTokenizer.load(folder)
+                : null;
+        return new DriverCheckpoint(spec, tokenizer);
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The embedding, every per-layer point of every layer in execution order, the final norm and the logits. */
+    @Override
+    public List<HookSite> hookSites() {
+        List<HookSite> sites = new ArrayList<>();
+        sites.add(HookSite.of(HookPoint.EMBED, -1));
+        for (int layer = 0; layer < spec.layerCount(); layer++) {
+            for (HookPoint point : HookPoint.values()) {
+                if (point.perLayer()) {
+                    sites.add(HookSite.of(point, layer));
+                }
+            }
+        }
+        sites.add(HookSite.of(HookPoint.FINAL_NORM, -1));
+        sites.add(HookSite.of(HookPoint.LOGITS, -1));
+        return sites;
+    }
+
+    /** The point's axes but batch and position (the query, for attention scores and patterns), sized by the spec. */
+    @Override
+    public int[] rowShape(HookPoint point, int keys) {
+        List<String> axes = point.axes().stream().filter(a -> !List.of("batch", "pos", "query").contains(a)).toList();
+        int[] shape = new int[axes.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = switch (axes.get(i)) {
+                case "d_model" -> spec.dModel();
+                case "head" -> spec.headCount();
+                case "kv_head" -> spec.kvHeadCount();
+                case "d_head" -> spec.headDim();
+                case "d_mlp" -> spec.mlpDim();
+                case "vocab" -> spec.vocabSize();
+                case "key" -> keys;
+                default -> throw new IllegalStateException("hook point " + point + " has an axis '" + axes.get(i)
+                        + "' of unknown size");
+            };
+        }
+        return shape;
+    }
+
+    @Override
+    public boolean hasTokenizer() {
+        return tokenizer != null;
+    }
+
+    @Override
+    public ModelTokenizer tokenizer() {
+        if (tokenizer == null) {
+            throw new IllegalStateException("this checkpoint has no tokenizer.json");
+        }
+        return tokenizer;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+    }
+}

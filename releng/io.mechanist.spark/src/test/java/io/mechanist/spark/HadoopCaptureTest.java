@@ -1,0 +1,181 @@
+package io.mechanist.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mechanist.capture.CaptureJob;
+import io.mechanist.capture.CaptureSummary;
+import io.mechanist.capture.Capturer;
+import io.mechanist.model.Capture;
+import io.mechanist.model.CaptureStatus;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.ShardBuilder;
+import io.mechanist.store.internal.AtomicFiles;
+
+/**
+ * Captures whose checkpoint and shard staging are on Hadoop filesystems (docs/scale-out.md): Hadoop's local
+ * filesystem ({@code file:}) and a filesystem of another scheme ({@link OtherSchemeFileSystem}), which java.nio
+ * cannot open. The store on the driver's disk ends up as the single-machine capture of the same job, through
+ * failed and lost task attempts and an interrupted job resumed; the staging folder is emptied; a pickled
+ * checkpoint, an unknown staged name and a staged shard whose bytes changed are refused, naming the file.
+ */
+class HadoopCaptureTest {
+
+    static JavaSparkContext spark;
+    static Configuration hadoop;
+    static Path otherRoot;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void start(@TempDir Path root) throws IOException {
+        spark = LocalSpark.context();
+        hadoop = spark.hadoopConfiguration();
+        otherRoot = root;
+        OtherSchemeFileSystem.register(hadoop, otherRoot);
+        // the demo checkpoint on the other filesystem, beside files a checkpoint copy must leave out
+        Path model = Files.createDirectories(otherRoot.resolve("models/demo"));
+        try (Stream<Path> files = Files.list(SparkCaptureTest.MODEL)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, model.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(model.resolve("README.md"), "not part of the model");
+        Files.writeString(model.resolve(".hidden.safetensors"), "hidden files are not copied");
+        Files.writeString(model.resolve("training_args.bin"), "a pickle beside safetensors weights is never copied");
+        Files.createDirectories(model.resolve("original"));
+        Files.createDirectories(otherRoot.resolve("staging"));
+    }
+
+    @AfterEach
+    void removeObserver() {
+        AtomicFiles.observeSteps(null);
+    }
+
+    private static CaptureJob job(Path store, String model) throws IOException {
+        CaptureJob shared = SparkCaptureTest.job(store).build();
+        return new CaptureJob(shared.store(), HadoopCheckpoints.local(model, hadoop), shared.dataset(), shared.sites(),
+                shared.positions(), shared.batchSize(), shared.storage(), shared.padding(), shared.captureId(),
+                shared.name(), shared.shardBytes());
+    }
+
+    @Test
+    void checkpointAndStagingOnAnotherSchemeGiveTheSingleMachineCaptureThroughLostAttempts() throws IOException {
+        String model = "othersfs:/models/demo";
+        Path store = temp.resolve("store");
+        // shard 5's first attempt fails after its first batch; shard 2's after staging its file, as if its
+        // executor were lost then: its staged file is left behind and must not be committed
+        SparkCapture.capture(spark, job(store, model), new SparkCapture.Locations(model, "othersfs:/staging"),
+                System.out::println, new SparkCapture.Settings(0, new SparkCapture.Faults(5, 2)));
+
+        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), store);
+        assertEquals(List.of(), list(otherRoot.resolve("staging")), "the run's staging folder is deleted");
+        assertEquals(List.of("config.json", "generation_config.json", "model.safetensors", "tokenizer.json",
+                "tokenizer_config.json"), list(HadoopCheckpoints.local(model, hadoop)),
+                "only the files that define the model are copied");
+    }
+
+    @Test
+    void aStoppedJobStagingOnHadoopsLocalFileSystemResumes() throws IOException {
+        String model = SparkCaptureTest.MODEL.toUri().toString(); // file:/...
+        String staging = Files.createDirectories(temp.resolve("staging")).toUri().toString();
+        Path store = temp.resolve("store");
+        AtomicFiles.observeSteps((step, target) -> {
+            if (step == AtomicFiles.Step.TEMPORARY_WRITTEN
+                    && target.getFileName().toString().equals("shard-00004.safetensors")) {
+                throw new IOException("injected: shard 4 cannot be written");
+            }
+        });
+        SparkCapture.Locations where = new SparkCapture.Locations(model, staging);
+        assertThrows(Exception.class, () -> SparkCapture.capture(spark, job(store, model), where, System.out::println));
+        AtomicFiles.observeSteps(null);
+        try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
+            opened.read(s -> {
+                Capture capture = s.getCaptures().get(0);
+                assertEquals(CaptureStatus.INCOMPLETE, capture.getStatus());
+                assertEquals(4, capture.getShards().size(), "shards 0-3 are committed, nothing after the gap");
+                return null;
+            });
+        }
+        assertEquals(List.of(), list(temp.resolve("staging")), "a stopped run deletes its staging folder too");
+
+        CaptureSummary summary = SparkCapture.capture(spark, job(store, model), where, System.out::println);
+
+        assertTrue(summary.resumedFrom() > 0);
+        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), store);
+    }
+
+    @Test
+    void aPickledCheckpointIsRefusedNamingItsFile() throws IOException {
+        Path pickled = Files.createDirectories(otherRoot.resolve("models/pickled"));
+        Files.writeString(pickled.resolve("config.json"), "{}");
+        Files.writeString(pickled.resolve("pytorch_model.bin"), "not to be unpickled");
+
+        IOException refused = assertThrows(IOException.class,
+                () -> HadoopCheckpoints.local("othersfs:/models/pickled", hadoop));
+
+        assertTrue(refused.getMessage().startsWith("othersfs:/models/pickled/pytorch_model.bin: refusing to load a"
+                + " pickle checkpoint"), refused.getMessage());
+        IOException missing = assertThrows(IOException.class,
+                () -> HadoopCheckpoints.local("othersfs:/models/none", hadoop));
+        assertTrue(missing.getMessage().contains("othersfs:/models/none"), missing.getMessage());
+    }
+
+    @Test
+    void theDriverCommitsOnlyTheNextShardAsTheExecutorWroteIt() throws IOException {
+        String runFolder = HadoopStaging.createRunFolder("othersfs:/staging", "demo", hadoop);
+        try (Capturer.Session session = Capturer.open(SparkCaptureTest.job(temp.resolve("store")).build(), w -> { },
+                null)) {
+            CaptureWriter writer = session.writer();
+            ShardBuilder.Staged first = HadoopStaging.stage(CommitStagedTest.fill(session, 0, 3), 0, runFolder, hadoop);
+            Path remote = otherRoot.resolve(runFolder.substring("othersfs:/".length())).resolve(first.temporaryName());
+            assertTrue(Files.isRegularFile(remote), "staged through the other scheme at " + remote);
+
+            IllegalArgumentException notOurs = assertThrows(IllegalArgumentException.class, () -> HadoopStaging.commit(
+                    writer, new ShardBuilder.Staged("../" + first.temporaryName(), first.size(), first.sha256(), 0, 3,
+                            first.rowCount()), runFolder, hadoop));
+            assertTrue(notOurs.getMessage().contains("is not a staged name of shard-00000.safetensors"),
+                    notOurs.getMessage());
+            byte[] bytes = Files.readAllBytes(remote);
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(remote, bytes);
+            IOException changed = assertThrows(IOException.class, () -> HadoopStaging.commit(writer, first, runFolder,
+                    hadoop));
+            assertTrue(changed.getMessage().startsWith(runFolder + "/" + first.temporaryName() + ": staged shard reads"
+                    + " as"), changed.getMessage());
+            assertEquals(0, writer.nextPrompt(), "nothing committed");
+            assertEquals(List.of(), list(writer.captureFolder()), "no copy left in the capture folder");
+
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(remote, bytes);
+            HadoopStaging.commit(writer, first, runFolder, hadoop);
+            assertEquals(3, writer.nextPrompt());
+            assertEquals(List.of("shard-00000.safetensors"), list(writer.captureFolder()));
+            assertTrue(Files.notExists(remote), "the staged file is deleted once committed");
+        } finally {
+            assertTrue(HadoopStaging.deleteRunFolder(runFolder, hadoop));
+        }
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+}

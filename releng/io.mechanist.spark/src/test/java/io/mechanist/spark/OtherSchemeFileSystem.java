@@ -1,0 +1,57 @@
+package io.mechanist.spark;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * A Hadoop filesystem of its own scheme, {@code othersfs:}, whose paths live under a local folder
+ * ({@value #ROOT_KEY} in the Hadoop configuration): {@code othersfs:/a/b} is {@code <root>/a/b}. Code that took such
+ * a URI for a local path would look in the wrong place, so a capture through it proves the Hadoop code paths carry
+ * the data, not java.nio behind them.
+ */
+public final class OtherSchemeFileSystem extends RawLocalFileSystem {
+
+    static final String SCHEME = "othersfs";
+    static final String ROOT_KEY = "fs.othersfs.root";
+
+    private File root;
+
+    /** Registers the scheme in {@code hadoop}, rooted at {@code root}. */
+    static void register(Configuration hadoop, java.nio.file.Path root) {
+        hadoop.set("fs." + SCHEME + ".impl", OtherSchemeFileSystem.class.getName());
+        hadoop.set("fs." + SCHEME + ".impl.disable.cache", "true");
+        hadoop.set(ROOT_KEY, root.toString());
+    }
+
+    @Override
+    public void initialize(URI uri, Configuration conf) throws IOException {
+        super.initialize(uri, conf);
+        String folder = conf.get(ROOT_KEY);
+        if (folder == null) {
+            throw new IOException(ROOT_KEY + " is not set");
+        }
+        root = new File(folder);
+    }
+
+    @Override
+    public URI getUri() {
+        return URI.create(SCHEME + ":///");
+    }
+
+    @Override
+    public String getScheme() {
+        return SCHEME;
+    }
+
+    @Override
+    public File pathToFile(Path path) {
+        checkPath(path);
+        Path absolute = path.isAbsolute() ? path : new Path(getWorkingDirectory(), path);
+        return new File(root, absolute.toUri().getPath());
+    }
+}
