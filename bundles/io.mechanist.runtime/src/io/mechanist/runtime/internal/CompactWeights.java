@@ -38,7 +38,7 @@ import io.mechanist.djl.WeightMatmul;
  * by blocks of rows widened into one reused slot.
  */
 public final class CompactWeights {
-    /** Elements widened per step, through reused Java arrays (a plain array loop, which the JIT vectorises). */
+    /** Elements {@link #hasNonFinite} reads per step, through one Java array. */
     private static final int STEP = 1 << 20;
     /** System property: rows of the unembedding widened per block (default: about 64 MB of float32). */
     public static final String TABLE_BLOCK_ROWS_PROPERTY = "io.mechanist.runtime.tableBlockRows";
@@ -64,9 +64,7 @@ public final class CompactWeights {
     private final String reason;
     /** The model's weights manager, owning the slots. */
     private NDManager manager;
-    private short[] halves;
-    private int[] words;
-    private float[] floats;
+    private Widening widening;
 
     /** @param reason why the weights are compact (shown when a gradient pass is refused) */
     CompactWeights(String reason) {
@@ -163,29 +161,12 @@ public final class CompactWeights {
 
     /** Elements [from, from + count) of {@code source}, widened into the start of {@code target}. */
     private void widen(Tensor source, long from, long count, ByteBuffer target) {
+        if (widening == null) {
+            widening = new Widening();
+        }
         ShortBuffer in = source.bytes().duplicate().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-        ByteBuffer out = target.duplicate().order(ByteOrder.nativeOrder());
-        if (halves == null) {
-            halves = new short[STEP];
-            words = new int[STEP];
-            floats = new float[STEP];
-        }
-        IntBuffer outWords = out.asIntBuffer();
-        for (long done = 0; done < count; done += STEP) {
-            int n = (int) Math.min(STEP, count - done);
-            in.get(Math.toIntExact(from + done), halves, 0, n);
-            if (source.dtype() == DType.BF16) {
-                short[] h = halves;
-                int[] w = words;
-                for (int i = 0; i < n; i++) {
-                    w[i] = (h[i] & 0xffff) << 16; // bf16 is the top half of a float32
-                }
-                outWords.put(Math.toIntExact(done), w, 0, n);
-            } else {
-                widenInto(halves, source.dtype(), floats, 0, n);
-                out.asFloatBuffer().put(Math.toIntExact(done), floats, 0, n);
-            }
-        }
+        IntBuffer out = target.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+        widening.widen(in, Math.toIntExact(from), source.dtype(), out, 0, Math.toIntExact(count));
     }
 
     private static void widenInto(short[] in, DType dtype, float[] out, int offset, int count) {
