@@ -85,12 +85,7 @@ public final class ModelBenchmark {
                     shape.publishedLayers(), checkpoint.weightBytes() / 1e9, dir);
             checkpoint.write(dir);
         }
-        // Tied checkpoints that also store lm_head.weight (Qwen3-1.7B) load the embedding once: count what loads.
-        boolean tied = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("config.json")))
-                .getAsJsonObject().get("tie_word_embeddings") instanceof com.google.gson.JsonPrimitive tie
-                && tie.getAsBoolean();
-        long parameters = checkpoint.tensors().stream().filter(t -> !(tied && t.name().equals("lm_head.weight")))
-                .mapToLong(io.mechanist.runtime.synthetic.PublishedShape.Tensor::elementCount).sum();
+        long parameters = loadedParameters(checkpoint, dir);
         int threads = torchThreads();
         System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s; "
                 + "libtorch intra-op threads %d%n", cpuModel(), Runtime.getRuntime().availableProcessors(),
@@ -251,7 +246,7 @@ public final class ModelBenchmark {
     }
 
     /** Prompts of {@code tokens - 1} bytes (letters, then the answer marker) plus the beginning-of-text token. */
-    private static void writeDataset(Path file, int count, int tokens) throws IOException {
+    static void writeDataset(Path file, int count, int tokens) throws IOException {
         Random random = new Random(2);
         StringBuilder lines = new StringBuilder();
         for (int p = 0; p < count; p++) {
@@ -264,6 +259,15 @@ public final class ModelBenchmark {
                     .append("\"}, \"answer_marker\": \":\"}\n");
         }
         Files.writeString(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** Parameters the model loads: tied checkpoints that also store lm_head.weight (Qwen3-1.7B) load it once. */
+    static long loadedParameters(RandomCheckpoint checkpoint, Path dir) throws IOException {
+        boolean tied = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("config.json")))
+                .getAsJsonObject().get("tie_word_embeddings") instanceof com.google.gson.JsonPrimitive tie
+                && tie.getAsBoolean();
+        return checkpoint.tensors().stream().filter(t -> !(tied && t.name().equals("lm_head.weight")))
+                .mapToLong(PublishedShape.Tensor::elementCount).sum();
     }
 
     private static int torchThreads() {
@@ -306,7 +310,7 @@ public final class ModelBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
