@@ -274,7 +274,9 @@ public final class CellEvaluator {
      * path pays a float Gram matrix ({@code n^2 d / 2}) and a double pivoted Cholesky ({@code n^3 / 3}) once, then
      * about 50 iterations of {@code n^2} per fit; the feature-space path about 70 iterations of {@code 2 n d} per
      * fit (iteration counts measured on the probe benchmark's chance-level cells, its worst case; cells with a
-     * signal converge in about 15 feature-space iterations against about 75 row-space ones).
+     * signal converge in about 15 feature-space iterations against about 75 row-space ones). Those counts predate
+     * the feature-space preconditioner ({@link DominantDirections}: about 12 iterations at chance level), so this
+     * choice now leans towards the row space more than the costs do.
      */
     public static boolean solvesInRowSpace(int rows, int features, int fits) {
         if (rows >= features) {
