@@ -1,6 +1,7 @@
 package io.mechanist.devtools.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonArray;
@@ -21,6 +24,7 @@ import io.mechanist.probes.InMemoryProbeData;
 import io.mechanist.probes.ProbeAnalysis;
 import io.mechanist.probes.ProbeConfig;
 import io.mechanist.probes.ProbeMethod;
+import io.mechanist.probes.ProbeProgress;
 import io.mechanist.probes.ProbeResults;
 import io.mechanist.probes.internal.GroupedFolds;
 import io.mechanist.probes.internal.Labels;
@@ -54,9 +58,11 @@ final class SklearnPeer {
         }
         long start = System.nanoTime();
         double cpuStart = processCpuSeconds();
-        ProbeResults mechanist = ProbeAnalysis.run(data, config);
+        ThreadUse threadUse = new ThreadUse(start);
+        ProbeResults mechanist = ProbeAnalysis.run(data, config, threadUse);
         double mechanistSeconds = (System.nanoTime() - start) / 1e9;
         double mechanistCpu = processCpuSeconds() - cpuStart;
+        System.out.println(threadUse.summary(mechanistSeconds));
 
         Labels labels = Labels.of(data);
         int[] folds = GroupedFolds.assign(labels, config.folds(), config.seed()); // repeat 0 of the analysis
@@ -131,6 +137,40 @@ final class SklearnPeer {
                 }
             }
             Files.delete(scratch);
+        }
+    }
+
+    /**
+     * Per worker thread: cells done, its CPU time and when it finished its last cell, to see whether every thread
+     * works until the end (work distribution, stragglers, setup on one thread).
+     */
+    private static final class ThreadUse implements ProbeProgress {
+
+        private final long start;
+        /** Per thread id: cells, thread CPU nanoseconds, nanoseconds from the start to its last cell. */
+        private final Map<Long, long[]> byThread = new ConcurrentHashMap<>();
+
+        ThreadUse(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void cellsDone(int done, int total) {
+            long[] use = byThread.computeIfAbsent(Thread.currentThread().threadId(), id -> new long[3]);
+            use[0]++; // each entry is written by its own thread only, read after the run joined them
+            use[1] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            use[2] = System.nanoTime() - start;
+        }
+
+        String summary(double wallSeconds) {
+            StringBuilder line = new StringBuilder("mechanist threads (cells, CPU s, last cell done at s):");
+            double firstDone = Double.MAX_VALUE;
+            for (long[] use : byThread.values()) {
+                line.append(String.format(Locale.ROOT, " [%d, %.2f, %.2f]", use[0], use[1] / 1e9, use[2] / 1e9));
+                firstDone = Math.min(firstDone, use[2] / 1e9);
+            }
+            return line.append(String.format(Locale.ROOT, " of %.2f s wall; the first thread finished %.2f s "
+                    + "before the end", wallSeconds, wallSeconds - firstDone)).toString();
         }
     }
 

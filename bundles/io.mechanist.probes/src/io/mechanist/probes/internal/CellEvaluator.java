@@ -52,6 +52,9 @@ public final class CellEvaluator {
     private final double[] coordinates;
     private final double[] scratch;
     private boolean basisReady;
+    /** The dominant directions of the cell's first standardised training rows: the feature-space preconditioner. */
+    private final DominantDirections dominant;
+    private boolean dominantReady;
     /** Sum of the label task's fold fits (original-space weights, then bias) and their count: a warm start. */
     private final double[] foldFitSum;
     private int foldFits;
@@ -116,6 +119,7 @@ public final class CellEvaluator {
         standardizer = new Standardizer(d);
         logistic = needsStandardised ? new LogisticTrainer(Math.max(d, n), n) : null;
         basis = needsStandardised && n > 1 ? new RowSpaceBasis(Math.min(n, d)) : null;
+        dominant = needsStandardised ? new DominantDirections(d, n) : null;
         coordinates = new double[n + 1];
         scratch = new double[n + 1];
         massMean = new MassMeanTrainer(d, n);
@@ -153,6 +157,7 @@ public final class CellEvaluator {
         int[] degenerate = new int[methods.length];
         java.util.Arrays.fill(foldFitSum, 0);
         foldFits = 0;
+        dominantReady = false;
         crossValidate(foldOf[0], tasks, count, positives, correct, degenerate, true);
         double[][] repeatAccuracy = new double[methods.length][foldOf.length];
         for (int m = 0; m < methods.length; m++) {
@@ -269,7 +274,9 @@ public final class CellEvaluator {
      * path pays a float Gram matrix ({@code n^2 d / 2}) and a double pivoted Cholesky ({@code n^3 / 3}) once, then
      * about 50 iterations of {@code n^2} per fit; the feature-space path about 70 iterations of {@code 2 n d} per
      * fit (iteration counts measured on the probe benchmark's chance-level cells, its worst case; cells with a
-     * signal converge in about 15 feature-space iterations against about 75 row-space ones).
+     * signal converge in about 15 feature-space iterations against about 75 row-space ones). Those counts predate
+     * the feature-space preconditioner ({@link DominantDirections}: about 12 iterations at chance level), so this
+     * choice now leans towards the row space more than the costs do.
      */
     public static boolean solvesInRowSpace(int rows, int features, int fits) {
         if (rows >= features) {
@@ -297,8 +304,8 @@ public final class CellEvaluator {
                 toStandardised(previousFoldFit, 1, warmStart);
                 start = warmStart;
             }
-            b = logistic.fit(rowMajor, columnMajor, trainCount, d, false, sign, config.l2(), null, start,
-                    standardWeights);
+            b = logistic.fit(rowMajor, columnMajor, trainCount, d, false, sign, config.l2(), null,
+                    dominantDirections(trainCount), start, standardWeights);
             logisticIterations += logistic.lastIterations;
             // fewer rows than features and the iteration limit reached: the better conditioned row space finishes
             rowSpace = trainCount < d && !logistic.lastConverged;
@@ -332,14 +339,26 @@ public final class CellEvaluator {
         for (int t = 0; t < count; t++) {
             sign[t] = (byte) (cls[train[t]] == 1 ? 1 : -1);
         }
-        double fitted = logistic.fit(rowMajor, columnMajor, count, d, false, sign, config.l2(), null, warmStart,
-                standardWeights);
+        double fitted = logistic.fit(rowMajor, columnMajor, count, d, false, sign, config.l2(), null,
+                dominantDirections(count), warmStart, standardWeights);
         logisticIterations += logistic.lastIterations;
         logisticFits++;
         if (!logistic.lastConverged) {
             return Double.NaN;
         }
         return standardizer.toOriginal(standardWeights, fitted, weights);
+    }
+
+    /**
+     * The preconditioner, built from the current standardised rows the first time a cell needs it: the other folds'
+     * training rows share most prompts, and the all-prompt fit's rows contain them, so one build serves the cell.
+     */
+    private DominantDirections dominantDirections(int rows) {
+        if (!dominantReady) {
+            dominant.build(rowMajor, columnMajor, rows, d, config.l2());
+            dominantReady = true;
+        }
+        return dominant;
     }
 
     /** Original-space {@code fit / count} (weights, then bias) in the current standardisation. */
