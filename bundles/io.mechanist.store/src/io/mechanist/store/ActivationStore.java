@@ -661,7 +661,7 @@ public final class ActivationStore implements AutoCloseable {
      */
     private void removeTemporaryFiles() throws IOException {
         removeTemporaryFiles(folder);
-        for (String sub : List.of(ShardLayout.VECTORS, ShardLayout.RESULTS, ShardLayout.CAPTURES)) {
+        for (String sub : List.of(ShardLayout.VECTORS, ShardLayout.RESULTS, ShardLayout.CAPTURES, ShardLayout.SAES)) {
             removeTemporaryFiles(folder.resolve(sub));
         }
         Path captures = folder.resolve(ShardLayout.CAPTURES);

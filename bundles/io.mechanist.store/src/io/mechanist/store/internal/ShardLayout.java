@@ -10,6 +10,8 @@ public final class ShardLayout {
     public static final String CAPTURES = "captures";
     public static final String VECTORS = "vectors";
     public static final String RESULTS = "results";
+    /** Sparse autoencoders added to the store, one folder each (written by io.mechanist.saes). */
+    public static final String SAES = "saes";
 
     /** Shard metadata value of {@code format}. */
     public static final String SHARD_FORMAT = "mechanist.capture-shard/1";

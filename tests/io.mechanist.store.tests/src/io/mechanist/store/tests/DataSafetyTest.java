@@ -101,10 +101,12 @@ class DataSafetyTest {
         }
         List<Path> temporaries = List.of(folder.resolve(".store.xmi.3fa9c0.tmp"),
                 folder.resolve("captures/c/.shard-00009.safetensors.12ab.tmp"),
-                folder.resolve("captures/.gone.77.tmp/shard-00000.safetensors"));
+                folder.resolve("captures/.gone.77.tmp/shard-00000.safetensors"),
+                folder.resolve("saes/.res-2.9f3e.tmp/sae_weights.safetensors"));
         List<Path> kept = List.of(folder.resolve("captures/c/shard-00042.safetensors"), folder.resolve("captures/c/notes.txt"),
                 folder.resolve("captures/unknown/shard-00000.safetensors"), folder.resolve("vectors/foreign.safetensors"),
-                folder.resolve("captures/c/.hidden"), folder.resolve("captures/c/.x.tmp"));
+                folder.resolve("captures/c/.hidden"), folder.resolve("captures/c/.x.tmp"),
+                folder.resolve("saes/res-2/sae_weights.safetensors"));
         for (Path f : Stream.concat(temporaries.stream(), kept.stream()).toList()) {
             Files.createDirectories(f.getParent());
             Files.writeString(f, "x");
@@ -112,6 +114,7 @@ class DataSafetyTest {
         try (ActivationStore store = ActivationStore.open(folder)) {
             temporaries.forEach(f -> assertFalse(Files.exists(f), f + " is a temporary"));
             assertFalse(Files.exists(folder.resolve("captures/.gone.77.tmp")));
+            assertFalse(Files.exists(folder.resolve("saes/.res-2.9f3e.tmp")), "an interrupted SAE import");
             kept.forEach(f -> assertTrue(Files.exists(f), f + " is not the store's to delete"));
             // a new capture is not written over files the store does not know
             IOException e = assertThrows(IOException.class,
