@@ -99,6 +99,12 @@ public final class DjlEngines {
                     + "processes. Start Mechanist with ./mechanist, or set OMP_WAIT_POLICY=PASSIVE in its environment "
                     + "(docs/performance.md).");
         }
+        if (System.getenv("THP_MEM_ALLOC_ENABLE") == null) {
+            System.getLogger(DjlEngines.class.getName()).log(System.Logger.Level.WARNING, "THP_MEM_ALLOC_ENABLE is "
+                    + "not set: libtorch's large tensors will fault in 4 KB pages, and forward passes and loading run "
+                    + "slower. Start Mechanist with ./mechanist, or set THP_MEM_ALLOC_ENABLE=1 in its environment "
+                    + "(docs/performance.md).");
+        }
     }
 
     /** The number of threads libtorch splits one operation over (starts the engine). */
@@ -113,7 +119,8 @@ public final class DjlEngines {
      */
     public static String threadSettings() {
         return "OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " GOMP_SPINCOUNT="
-                + System.getenv("GOMP_SPINCOUNT") + " intra-op threads " + intraOpThreads();
+                + System.getenv("GOMP_SPINCOUNT") + " THP_MEM_ALLOC_ENABLE=" + System.getenv("THP_MEM_ALLOC_ENABLE")
+                + " intra-op threads " + intraOpThreads();
     }
 
     /** The version of DJL (not of PyTorch) that is embedded. */
