@@ -111,10 +111,13 @@ class OverlappedWriteTest {
         assertEquals(recordedShards(clean), recordedShards(store));
     }
 
-    /** Batches of 2, one shard per prompt (so a resume starts a batch where the first run did), every position. */
+    /**
+     * Batches of 2, every position, a shard per KiB: one per prompt but the shortest, so prompts 0 and 1 are the first
+     * two shards and a resume after them starts a batch where the first run did.
+     */
     private static CaptureJob job(Path store, Path model, Path dataset, StorageType storage) {
         return CaptureJob.builder(store, model, dataset).sites("blocks.*.resid_post", "blocks.0.attn_pattern")
-                .positions(CapturePositions.all()).storage(storage).batchSize(2).captureId(CAPTURE).shardBytes(1)
+                .positions(CapturePositions.all()).storage(storage).batchSize(2).captureId(CAPTURE).shardBytes(1024)
                 .build();
     }
 
