@@ -21,6 +21,7 @@ import io.mechanist.capture.internal.DatasetRegistration;
 import io.mechanist.capture.internal.FileHashes;
 import io.mechanist.capture.internal.ModelRegistration;
 import io.mechanist.capture.internal.ModelRegistration.HashedFile;
+import io.mechanist.capture.internal.OverlappedWriter;
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.core.datasets.DatasetParser;
@@ -41,7 +42,8 @@ import io.mechanist.store.CaptureWriter;
 /**
  * Runs a {@link CaptureJob}: registers the model and the tokenised dataset in the store (reusing equal entries),
  * records provenance, then runs the prompts through the model in batches and streams each batch's rows into a
- * {@link CaptureWriter}, so memory holds one batch of activations whatever the dataset's size. Batching and
+ * {@link CaptureWriter} on a background thread while the next batch runs, so memory holds two batches of
+ * activations (and the shard being filled) whatever the dataset's size. Batching and
  * padding do not change any prompt's numbers (the runtime's guarantee: batched == one prompt alone).
  * <p>
  * Cancelling through the monitor commits the prompts done so far and leaves the capture INCOMPLETE; running the
@@ -254,25 +256,27 @@ public final class Capturer {
         int total = prompts.size();
         int first = writer.nextPrompt();
         monitor.setWorkRemaining(Math.max(1, total - first));
-        for (int from = first; from < total; from += job.batchSize()) {
-            if (monitor.isCanceled()) {
-                throw new OperationCanceledException("capture " + writer.captureId() + " cancelled after " + from
-                        + " of " + total + " prompts; run it again to resume");
+        // Each batch is written (f16 conversion, shard files, hashes, fsyncs) while the next one runs forward.
+        try (OverlappedWriter background = new OverlappedWriter(writer)) {
+            for (int from = first; from < total; from += job.batchSize()) {
+                background.checkFailed();
+                if (monitor.isCanceled()) {
+                    background.await();
+                    throw new OperationCanceledException("capture " + writer.captureId() + " cancelled after " + from
+                            + " of " + total + " prompts; run it again to resume");
+                }
+                int to = Math.min(total, from + job.batchSize());
+                monitor.subTask("prompts " + from + ".." + (to - 1) + " of " + total);
+                List<long[]> batch = new ArrayList<>();
+                List<int[]> wanted = new ArrayList<>();
+                for (int p = from; p < to; p++) {
+                    batch.add(java.util.Arrays.stream(prompts.get(p).tokenIds()).asLongStream().toArray());
+                    wanted.add(writer.positions(p));
+                }
+                background.submit(from, captureBatch(session.model(), session.sites(), job.padding(),
+                        job.positions().kind() == CapturePositions.Kind.ALL, session.maxTokens(), batch, wanted));
+                monitor.worked(to - from);
             }
-            int to = Math.min(total, from + job.batchSize());
-            monitor.subTask("prompts " + from + ".." + (to - 1) + " of " + total);
-            List<long[]> batch = new ArrayList<>();
-            List<int[]> wanted = new ArrayList<>();
-            for (int p = from; p < to; p++) {
-                batch.add(java.util.Arrays.stream(prompts.get(p).tokenIds()).asLongStream().toArray());
-                wanted.add(writer.positions(p));
-            }
-            List<Map<String, float[]>> rows = captureBatch(session.model(), session.sites(), job.padding(),
-                    job.positions().kind() == CapturePositions.Kind.ALL, session.maxTokens(), batch, wanted);
-            for (int b = 0; b < batch.size(); b++) {
-                writer.writePrompt(from + b, rows.get(b));
-            }
-            monitor.worked(to - from);
         }
     }
 

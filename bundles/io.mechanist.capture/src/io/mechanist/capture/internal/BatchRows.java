@@ -58,9 +58,12 @@ public final class BatchRows implements ActivationSink {
     }
 
     private static float[] residualRows(SiteActivations a, int[] captured, int[] positions) {
+        float[] values = a.values();
+        if (java.util.Arrays.equals(captured, positions)) {
+            return values; // this batch's own array, read by the store's writer only (no copy)
+        }
         int width = a.width();
         float[] out = new float[positions.length * width];
-        float[] values = a.values();
         for (int r = 0; r < positions.length; r++) {
             int i = indexOf(captured, positions[r], a);
             System.arraycopy(values, i * width, out, r * width, width);

@@ -2,12 +2,10 @@ package io.mechanist.devtools.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,16 +16,14 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.Capturer;
-import io.mechanist.core.hooks.HookPoint;
-import io.mechanist.core.hooks.HookSite;
 import io.mechanist.djl.DjlEngines;
 import io.mechanist.djl.OpenBlas;
 import io.mechanist.djl.WeightMatmul;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.RunRequest;
-import io.mechanist.runtime.SiteActivations;
 import io.mechanist.runtime.synthetic.PublishedShape;
 import io.mechanist.runtime.synthetic.RandomCheckpoint;
+import io.mechanist.store.ActivationStore;
 import io.mechanist.model.StorageType;
 
 /**
@@ -35,9 +31,11 @@ import io.mechanist.model.StorageType;
  * <ul>
  * <li>load time against reading the same bytes from the page cache;</li>
  * <li>peak resident memory against the float32 size of the weights;</li>
- * <li>forward tokens/s (last-token logits) and capture tokens/s (every resid_post, converted to f16 and written
- * to a file) against PyTorch eager doing the same work with the same threads ({@link TorchPeer});</li>
- * <li>the whole {@code mechanist capture} path (load, forward, F16 store) for the same prompts.</li>
+ * <li>forward tokens/s (last-token logits) against PyTorch eager with the same threads ({@link TorchPeer});</li>
+ * <li>capture tokens/s: every resid_post into an F16 store as {@code mechanist capture} writes it (shards hashed,
+ * forced to disk and committed), from its first batch to the capture's completion, against the forward (the
+ * capture overhead) and against PyTorch eager writing the same activations as f16 to a file;</li>
+ * <li>the whole {@code mechanist capture} path (load, registrations, forward, F16 store) for the same prompts.</li>
  * </ul>
  *
  * <p>Usage: {@code ModelBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] [--dir DIR]
@@ -123,10 +121,6 @@ public final class ModelBenchmark {
         double capturePerCpu;
         Path scratch = Files.createTempDirectory("mechanist-model-bench");
         try {
-            List<HookSite> residPosts = new ArrayList<>();
-            for (int layer = 0; layer < layers; layer++) {
-                residPosts.add(HookSite.of(HookPoint.RESID_POST, layer));
-            }
             model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
             long[] productsBefore = WeightMatmul.productCounts();
             double cpu = cpuSeconds();
@@ -137,38 +131,49 @@ public final class ModelBenchmark {
             long[] productsAfter = WeightMatmul.productCounts();
             System.out.printf("the forward's weight products: %d on OpenBLAS, %d on libtorch%n",
                     productsAfter[0] - productsBefore[0], productsAfter[1] - productsBefore[1]);
-            Path captureFile = scratch.resolve("mechanist-capture.bin");
-            try (FileChannel out = FileChannel.open(captureFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                cpu = cpuSeconds();
-                start = System.nanoTime();
-                model.run(RunRequest.builder(promptTokens).batchSize(batch).capture(residPosts)
-                        .sink((site, rows) -> writeF16(out, rows)).build());
-                capture = prompts * (double) tokens / seconds(start);
-                capturePerCpu = prompts * (double) tokens / (cpuSeconds() - cpu);
-            }
-            Files.delete(captureFile);
             long peak = peakResidentBytes();
             System.out.printf("RSS: before the load %.2f GB (the JVM and libtorch), after it %.2f GB (peak %.2f GB), "
-                    + "after the forward and capture passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
+                    + "after the forward passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
                     residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
                     peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9);
             System.out.printf("peak RSS %.2f GB against the f32 weights %.2f GB -> %.2fx (%.2fx the bf16 weights)%n",
                     peak / 1e9, parameters * 4 / 1e9, peak / (parameters * 4.0), peak / (parameters * 2.0));
             model.close();
 
+            // Capture as `mechanist capture` does it: every resid_post into an F16 store (shards written, hashed,
+            // forced to disk and committed), timed from its first batch, after its load and registrations.
             Path dataset = scratch.resolve("prompts.jsonl");
             writeDataset(dataset, prompts, tokens);
+            double[] batchesStart = new double[2];
+            NullProgressMonitor firstBatch = new NullProgressMonitor() {
+                @Override
+                public void subTask(String name) {
+                    if (name.startsWith("prompts 0..")) {
+                        batchesStart[0] = System.nanoTime();
+                        batchesStart[1] = cpuSeconds();
+                    }
+                }
+            };
+            Path store = scratch.resolve("store");
             start = System.nanoTime();
-            Capturer.capture(CaptureJob.builder(scratch.resolve("store"), dir, dataset).sites("blocks.*.resid_post")
-                    .batchSize(batch).storage(StorageType.F16).build(), new NullProgressMonitor());
+            Capturer.capture(CaptureJob.builder(store, dir, dataset).sites("blocks.*.resid_post").batchSize(batch)
+                    .storage(StorageType.F16).build(), firstBatch);
+            double batchesCpu = cpuSeconds() - batchesStart[1];
+            double batchesSeconds = (System.nanoTime() - batchesStart[0]) / 1e9;
             double storeSeconds = seconds(start);
+            long storedTokens;
+            try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
+                storedTokens = opened.read(s -> s.getDatasets().get(0).getPrompts().stream()
+                        .mapToLong(p -> p.getTokenIds().size()).sum());
+            }
+            capture = storedTokens / batchesSeconds;
+            capturePerCpu = storedTokens / batchesCpu;
             System.out.printf("mechanist: forward %.1f tokens/s (%.1f per CPU-second); capture of %d x resid_post "
-                    + "(f16 to a file) %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% wall, %+.1f%% "
+                    + "into an F16 store %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% wall, %+.1f%% "
                     + "CPU%n", forward, forwardPerCpu, layers, capture, capturePerCpu, 100 * (forward / capture - 1),
                     100 * (forwardPerCpu / capturePerCpu - 1));
-            System.out.printf("mechanist capture path (load + forward + F16 store, %d prompts): %.2f s, %.1f tokens/s "
-                    + "after the load%n", prompts, storeSeconds, prompts * (double) tokens
-                            / Math.max(1e-9, storeSeconds - loadSeconds));
+            System.out.printf("mechanist capture path (load, registrations, forward, F16 store, %d prompts): %.2f s; "
+                    + "peak RSS %.2f GB%n", prompts, storeSeconds, peakResidentBytes() / 1e9);
 
             SgemmRates.Rates rates = SgemmRates.measure(8);
             if (!peer) {
@@ -214,24 +219,6 @@ public final class ModelBenchmark {
         return seconds(start);
     }
 
-    private static void writeF16(FileChannel out, List<SiteActivations> rows) {
-        try {
-            for (SiteActivations prompt : rows) {
-                float[] values = prompt.values();
-                ByteBuffer bytes = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-                for (float v : values) {
-                    bytes.putShort(Float.floatToFloat16(v));
-                }
-                bytes.flip();
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Random byte tokens (the generated tokenizer is byte-level, so any id under 256 is a valid token). */
     private static List<long[]> randomPrompts(int count, int tokens) {
         Random random = new Random(1);
@@ -252,7 +239,7 @@ public final class ModelBenchmark {
         StringBuilder lines = new StringBuilder();
         for (int p = 0; p < count; p++) {
             StringBuilder text = new StringBuilder();
-            for (int t = 0; t < tokens - 2; t++) {
+            for (int t = 0; t < tokens - 1; t++) { // and the marker: as many byte tokens as the forward's prompts
                 text.append((char) ('a' + random.nextInt(26)));
             }
             lines.append("{\"id\": \"p").append(p).append("\", \"text\": \"").append(text)

@@ -1,5 +1,7 @@
 package io.mechanist.runtime.internal;
 
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ActivationSink;
@@ -218,14 +221,20 @@ public final class HookRuntime {
         ChunkLayout layout = ctx.layout();
         int length = layout.length();
         int width = (int) x.getShape().get(2);
-        float[] all = x.toFloatArray();
+        FloatBuffer all = valuesOf(x);
         List<SiteActivations> batch = new ArrayList<>();
         for (int b = 0; b < layout.batch(); b++) {
             int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
             float[] values = new float[positions.length * width];
-            for (int i = 0; i < positions.length; i++) {
+            // one bulk copy per run of consecutive slots (every position of an unpadded prompt is one run)
+            for (int i = 0; i < positions.length;) {
                 int slot = layout.slotOf(b, positions[i]);
-                System.arraycopy(all, (b * length + slot) * width, values, i * width, width);
+                int run = 1;
+                while (i + run < positions.length && layout.slotOf(b, positions[i + run]) == slot + run) {
+                    run++;
+                }
+                all.get((b * length + slot) * width, values, i * width, run * width);
+                i += run;
             }
             long[] shape = new long[rowShape.length + 1];
             shape[0] = positions.length;
@@ -368,7 +377,7 @@ public final class HookRuntime {
         int length = layout.length();
         int keys = (int) probs.getShape().get(3);
         int[][] keyPositions = ctx.keySlotPositions();
-        float[] all = probs.toFloatArray();
+        FloatBuffer all = valuesOf(probs);
         List<SiteActivations> batch = new ArrayList<>();
         for (int b = 0; b < layout.batch(); b++) {
             int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
@@ -380,7 +389,7 @@ public final class HookRuntime {
                 for (int position : positions) {
                     int base = ((b * heads + h) * length + layout.slotOf(b, position)) * keys;
                     for (int s : keySlots) {
-                        values[k++] = all[base + s];
+                        values[k++] = all.get(base + s);
                     }
                 }
             }
@@ -388,5 +397,17 @@ public final class HookRuntime {
                     new long[] {heads, positions.length, keySlots.length}, values));
         }
         sink.accept(site, batch);
+    }
+
+    /**
+     * The values of a float32 array for copying out: libtorch's own memory when it is dense on the CPU (as a
+     * captured site is), so each captured row is copied once, straight into its prompt's array; otherwise a dense
+     * copy (DJL makes it). Read it before the pass goes on: later in-place ops may change it.
+     */
+    private static FloatBuffer valuesOf(NDArray x) {
+        if (x.getDataType() != DataType.FLOAT32) {
+            throw new IllegalStateException("captured values must be float32, got " + x.getDataType());
+        }
+        return x.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }
