@@ -10,7 +10,9 @@ import io.mechanist.runtime.ModelSpec;
 
 /**
  * Causal multi-head attention with grouped-query heads, optional q/k norms, rotary embedding, soft-capping and
- * sliding windows. Either a fused qkv projection (GPT-2's c_attn) or separate q, k, v projections.
+ * sliding windows. Either a fused qkv projection (GPT-2's c_attn) or separate q, k, v projections. The scores and
+ * the mixed values are computed on OpenBLAS ({@link AttentionMatmul}, heads read where the projections wrote them)
+ * and on libtorch's matmul with a KV cache, while gradients are recorded, or for arrays OpenBLAS cannot read.
  */
 public final class Attention {
     private final int layer;
