@@ -131,6 +131,69 @@ public final class OpenBlas {
             others.add(current.pool.submit(() -> columns(m, k, a, lda, b, ldb, bTransposed, c, ldc, start, end)));
         }
         columns(m, k, a, lda, b, ldb, bTransposed, c, ldc, 0, Math.min(n, width));
+        await(others);
+    }
+
+    /**
+     * {@code count} independent products {@code c_i[m, n] = alpha * a_i[m, k] * op(b_i)}, each a block of a larger
+     * direct buffer starting at its float offset, with row strides {@code lda}, {@code ldb}, {@code ldc}; {@code op}
+     * as in {@link #sgemm(int, int, int, FloatBuffer, FloatBuffer, boolean, FloatBuffer)}. For many small products
+     * (attention per batch row and head): they are spread over {@link #threads()} threads, each product one
+     * single-threaded sgemm, so the result does not depend on the spread.
+     *
+     * @throws IllegalStateException when OpenBLAS is not {@link #available()}
+     */
+    public static void sgemmBatch(int m, int n, int k, float alpha, FloatBuffer a, long[] aOffsets, int lda,
+            FloatBuffer b, long[] bOffsets, int ldb, boolean bTransposed, FloatBuffer c, long[] cOffsets, int ldc) {
+        State current = state();
+        if (!current.loaded) {
+            throw new IllegalStateException("OpenBLAS is not available: " + current.description);
+        }
+        int count = aOffsets.length;
+        if (bOffsets.length != count || cOffsets.length != count) {
+            throw new IllegalArgumentException("sgemmBatch: " + count + " a blocks, " + bOffsets.length + " b blocks, "
+                    + cOffsets.length + " c blocks");
+        }
+        if (count == 0 || m == 0 || n == 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            requireCapacity("a", a, aOffsets[i], m, k, lda);
+            requireCapacity("b", b, bOffsets[i], bTransposed ? n : k, bTransposed ? k : n, ldb);
+            requireCapacity("c", c, cOffsets[i], m, n, ldc);
+        }
+        int parts = (long) count * m * n * k < SPLIT_MIN_MULTIPLY_ADDS ? 1 : Math.min(current.threads, count);
+        int per = (count + parts - 1) / parts;
+        List<Future<?>> others = new ArrayList<>();
+        for (int from = per; from < count; from += per) {
+            int start = from;
+            int end = Math.min(count, from + per);
+            others.add(current.pool.submit(() -> products(m, n, k, alpha, a, aOffsets, lda, b, bOffsets, ldb,
+                    bTransposed, c, cOffsets, ldc, start, end)));
+        }
+        products(m, n, k, alpha, a, aOffsets, lda, b, bOffsets, ldb, bTransposed, c, cOffsets, ldc, 0,
+                Math.min(count, per));
+        await(others);
+    }
+
+    /** Products [from, to) of a batch, single-threaded. */
+    private static void products(int m, int n, int k, float alpha, FloatBuffer a, long[] aOffsets, int lda,
+            FloatBuffer b, long[] bOffsets, int ldb, boolean bTransposed, FloatBuffer c, long[] cOffsets, int ldc,
+            int from, int to) {
+        FloatPointer pa = new FloatPointer(a);
+        FloatPointer pb = new FloatPointer(b);
+        FloatPointer pc = new FloatPointer(c);
+        long a0 = a.position();
+        long b0 = b.position();
+        long c0 = c.position();
+        int transB = bTransposed ? TRANS : NO_TRANS;
+        for (int i = from; i < to; i++) {
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, transB, m, n, k, alpha, pa.position(a0 + aOffsets[i]),
+                    lda, pb.position(b0 + bOffsets[i]), ldb, 0f, pc.position(c0 + cOffsets[i]), ldc);
+        }
+    }
+
+    private static void await(List<Future<?>> others) {
         for (Future<?> other : others) {
             try {
                 other.get();
@@ -161,11 +224,16 @@ public final class OpenBlas {
 
     /** A rows x cols block with row stride ld must fit in the buffer from its position. */
     private static void requireCapacity(String name, FloatBuffer buffer, int rows, int cols, int ld) {
+        requireCapacity(name, buffer, 0, rows, cols, ld);
+    }
+
+    /** The same for a block starting {@code offset} floats after the buffer's position. */
+    private static void requireCapacity(String name, FloatBuffer buffer, long offset, int rows, int cols, int ld) {
         long floats = rows == 0 ? 0 : (long) (rows - 1) * ld + cols;
-        if (!buffer.isDirect() || ld < cols || buffer.remaining() < floats) {
+        if (!buffer.isDirect() || ld < cols || offset < 0 || buffer.remaining() - offset < floats) {
             throw new IllegalArgumentException("sgemm: " + name + " must be a direct buffer holding " + rows + " x "
-                    + cols + " floats with row stride " + ld + " from its position (has " + buffer.remaining()
-                    + (buffer.isDirect() ? ")" : ", heap)"));
+                    + cols + " floats with row stride " + ld + " from " + offset + " floats after its position (has "
+                    + buffer.remaining() + (buffer.isDirect() ? ")" : ", heap)"));
         }
     }
 

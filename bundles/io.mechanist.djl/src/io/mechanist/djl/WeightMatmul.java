@@ -125,7 +125,7 @@ public final class WeightMatmul {
     }
 
     /** The tensor's own memory (it is dense, so this copies nothing). */
-    private static FloatBuffer floats(PtNDArray array) {
+    static FloatBuffer floats(PtNDArray array) {
         ByteBuffer bytes = array.toByteBuffer(true);
         if (!bytes.isDirect()) {
             throw new IllegalStateException("libtorch gave no direct buffer for a dense " + array.getShape());
@@ -143,7 +143,7 @@ public final class WeightMatmul {
         return collecting().get() || x.hasGradient() || weight.hasGradient() || bias != null && bias.hasGradient();
     }
 
-    private static AtomicBoolean collecting() {
+    static AtomicBoolean collecting() {
         AtomicBoolean flag = collecting;
         if (flag == null) {
             try {
@@ -160,13 +160,13 @@ public final class WeightMatmul {
         return flag;
     }
 
-    private static boolean onCpuInFloat32(NDArray array) {
+    static boolean onCpuInFloat32(NDArray array) {
         return array instanceof PtNDArray && array.getDataType() == DataType.FLOAT32
                 && Device.cpu().equals(array.getDevice());
     }
 
     /** Dense row-major (libtorch's is_contiguous); false when that cannot be asked. */
-    private static boolean isDense(NDArray array) {
+    static boolean isDense(NDArray array) {
         MethodHandle check = contiguity();
         if (check == null) {
             return false;

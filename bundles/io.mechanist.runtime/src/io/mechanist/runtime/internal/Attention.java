@@ -5,11 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
+import io.mechanist.djl.AttentionMatmul;
 import io.mechanist.runtime.ModelSpec;
 
 /**
  * Causal multi-head attention with grouped-query heads, optional q/k norms, rotary embedding, soft-capping and
- * sliding windows. Either a fused qkv projection (GPT-2's c_attn) or separate q, k, v projections.
+ * sliding windows. Either a fused qkv projection (GPT-2's c_attn) or separate q, k, v projections. The scores and
+ * the mixed values are computed on OpenBLAS ({@link AttentionMatmul}, heads read where the projections wrote them)
+ * and on libtorch's matmul with a KV cache, while gradients are recorded, or for arrays OpenBLAS cannot read.
  */
 public final class Attention {
     private final int layer;
@@ -63,13 +66,15 @@ public final class Attention {
 
     /** x [batch, pos, d_model] -> the attention output [batch, pos, d_model] (before any post-norm). */
     public NDArray apply(NDArray x, ForwardContext ctx) {
-        long batch = x.getShape().get(0);
-        long length = x.getShape().get(1);
+        int batch = (int) x.getShape().get(0);
+        int length = (int) x.getShape().get(1);
+        NDArray fused = null;
         NDArray query;
         NDArray key;
         NDArray value;
         if (qkv != null) {
-            NDList parts = qkv.apply(x).split(new long[] {heads * headDim, (heads + kvHeads) * headDim}, 2);
+            fused = qkv.apply(x);
+            NDList parts = fused.split(new long[] {heads * headDim, (heads + kvHeads) * headDim}, 2);
             query = parts.get(0);
             key = parts.get(1);
             value = parts.get(2);
@@ -81,6 +86,9 @@ public final class Attention {
         query = query.reshape(batch, length, heads, headDim);
         key = key.reshape(batch, length, kvHeads, headDim);
         value = value.reshape(batch, length, kvHeads, headDim);
+        NDArray projectedQuery = query;
+        NDArray projectedKey = key;
+        NDArray projectedValue = value;
         if (qNorm != null) {
             query = qNorm.apply(query);
             key = kNorm.apply(key);
@@ -94,6 +102,42 @@ public final class Attention {
             query = rope.apply(query);
             key = rope.apply(key);
         }
+        NDArray mixed = null;
+        if (ctx.cache() == null && !hooks.recordsGradients()) {
+            // q, k, v are read where they lie: in the fused projection's rows while nothing replaced them, else as
+            // dense [batch, pos, heads, headDim] arrays
+            int width = (heads + 2 * kvHeads) * headDim;
+            boolean readable = fused != null && AttentionMatmul.usable(fused);
+            AttentionMatmul.Heads q = readable && query == projectedQuery
+                    ? new AttentionMatmul.Heads(fused, 0, width, length, heads) : denseHeads(query, length, heads);
+            AttentionMatmul.Heads k = readable && key == projectedKey
+                    ? new AttentionMatmul.Heads(fused, (long) heads * headDim, width, length, kvHeads)
+                    : denseHeads(key, length, kvHeads);
+            AttentionMatmul.Heads v = readable && value == projectedValue
+                    ? new AttentionMatmul.Heads(fused, (long) (heads + kvHeads) * headDim, width, length, kvHeads)
+                    : denseHeads(value, length, kvHeads);
+            if (q != null && k != null && v != null) {
+                NDArray scores = AttentionMatmul.scores(q, k, batch, headDim, (float) settings.attentionScale());
+                NDArray probs = pattern(scores.reshape(batch, kvHeads, heads / kvHeads, length, length), ctx, batch,
+                        length, length).reshape(batch, heads, length, length);
+                if (AttentionMatmul.usable(probs)) {
+                    mixed = AttentionMatmul.mix(probs, v, batch, headDim).reshape(batch, length, heads, headDim);
+                } else {
+                    mixed = mix(probs.reshape(batch, kvHeads, heads / kvHeads, length, length),
+                            value.transpose(0, 2, 1, 3), batch, length, length);
+                }
+            }
+        }
+        if (mixed == null) {
+            mixed = attendOnLibtorch(query, key, value, ctx, batch, length);
+        }
+        mixed = hooks.applyPerHead(zSite, mixed);
+        return out.apply(mixed.reshape(batch, length, heads * headDim));
+    }
+
+    /** The products on libtorch (a KV cache, gradients, or arrays OpenBLAS cannot read): [batch, pos, heads, hd]. */
+    private NDArray attendOnLibtorch(NDArray query, NDArray key, NDArray value, ForwardContext ctx, int batch,
+            int length) {
         // [batch, heads, pos, headDim]
         query = query.transpose(0, 2, 1, 3);
         key = key.transpose(0, 2, 1, 3);
@@ -101,12 +145,21 @@ public final class Attention {
         NDArray[] cached = ctx.cache() == null ? new NDArray[] {key, value} : ctx.cache().append(layer, key, value);
         key = cached[0];
         value = cached[1];
-        long keys = key.getShape().get(2);
+        int keys = (int) key.getShape().get(2);
         int group = heads / kvHeads;
         // Query heads sharing a key/value head are stacked along the query axis, so k and v are never repeated.
         NDArray grouped = query.reshape(batch, kvHeads, group * length, headDim);
         NDArray scores = grouped.matMul(key.transpose(0, 1, 3, 2)).reshape(batch, kvHeads, group, length, keys);
-        scores = scores.muli(scale);
+        NDArray probs = pattern(scores.muli(scale), ctx, batch, length, keys);
+        return mix(probs, value, batch, length, keys);
+    }
+
+    /**
+     * Scaled scores [batch, kvHeads, group, pos, keys] -> the attention pattern, same shape: soft-cap, mask,
+     * attn_scores hooks, softmax, attn_pattern hooks.
+     */
+    private NDArray pattern(NDArray scores, ForwardContext ctx, int batch, int length, int keys) {
+        HookRuntime hooks = ctx.hooks();
         if (softcapArray != null) {
             // autograd keeps tanh's output for the backward pass: scale a copy then
             NDArray capped = scores.divi(softcapArray).tanh();
@@ -116,16 +169,25 @@ public final class Attention {
         scores = scores.addi(mask);
         if (hooks.touches(scoresSite)) {
             scores = hooks.applyQueryKey(scoresSite, scores.reshape(batch, heads, length, keys), mask,
-                    Float.NEGATIVE_INFINITY).reshape(batch, kvHeads, group, length, keys);
+                    Float.NEGATIVE_INFINITY).reshape(batch, kvHeads, heads / kvHeads, length, keys);
         }
         NDArray probs = scores.softmax(-1);
         if (hooks.touches(patternSite)) {
             probs = hooks.applyQueryKey(patternSite, probs.reshape(batch, heads, length, keys), mask, 0f)
-                    .reshape(batch, kvHeads, group, length, keys);
+                    .reshape(batch, kvHeads, heads / kvHeads, length, keys);
         }
-        NDArray mixed = probs.reshape(batch, kvHeads, group * length, keys).matMul(value)
+        return probs;
+    }
+
+    /** probs [batch, kvHeads, group, pos, keys] times value [batch, kvHeads, keys, headDim] on libtorch. */
+    private NDArray mix(NDArray probs, NDArray value, int batch, int length, int keys) {
+        return probs.reshape(batch, kvHeads, heads / kvHeads * length, keys).matMul(value)
                 .reshape(batch, heads, length, headDim).transpose(0, 2, 1, 3);
-        mixed = hooks.applyPerHead(zSite, mixed);
-        return out.apply(mixed.reshape(batch, length, heads * headDim));
+    }
+
+    /** A dense [batch, pos, count, headDim] array as heads OpenBLAS reads in place, or null when it cannot. */
+    private AttentionMatmul.Heads denseHeads(NDArray array, int length, int count) {
+        return AttentionMatmul.usable(array) ? new AttentionMatmul.Heads(array, 0, count * headDim, length, count)
+                : null;
     }
 }

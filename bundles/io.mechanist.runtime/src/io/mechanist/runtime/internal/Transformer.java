@@ -118,13 +118,14 @@ public final class Transformer implements AutoCloseable {
                 x = next;
             }
         }
-        x = hooks.apply(FINAL_NORM, finalNorm.apply(x));
-        if (!allLogits) {
-            NDList lastRows = new NDList();
-            for (int b = 0; b < batch; b++) {
-                lastRows.add(x.get(b, layout.lastSlot(b)));
+        if (allLogits || hooks.touches(FINAL_NORM)) {
+            x = hooks.apply(FINAL_NORM, finalNorm.apply(x));
+            if (!allLogits) {
+                x = lastRows(x, layout);
             }
-            x = NDArrays.stack(lastRows).expandDims(1);
+        } else {
+            // the norm works row by row: normalising only the rows the logits are read from gives the same numbers
+            x = finalNorm.apply(lastRows(x, layout));
         }
         NDArray logits = unembedding.dense() == null ? unembedding.multiplyCompact(x, pass)
                 : WeightMatmul.linear(x, unembedding.dense(), null);
@@ -138,6 +139,15 @@ public final class Transformer implements AutoCloseable {
             logits = hooks.apply(LOGITS, logits);
         }
         return logits;
+    }
+
+    /** x [batch, chunk, width] -> each row's last valid slot [batch, 1, width]. */
+    private static NDArray lastRows(NDArray x, ChunkLayout layout) {
+        NDList rows = new NDList();
+        for (int b = 0; b < layout.batch(); b++) {
+            rows.add(x.get(b, layout.lastSlot(b)));
+        }
+        return NDArrays.stack(rows).expandDims(1);
     }
 
     /** One forward pass in its own manager; returns the logits at the last token of each row. */
