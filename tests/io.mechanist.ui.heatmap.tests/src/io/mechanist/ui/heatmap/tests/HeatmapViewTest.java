@@ -2,6 +2,7 @@ package io.mechanist.ui.heatmap.tests;
 
 import static io.mechanist.testing.ui.Workbench.showView;
 import static io.mechanist.testing.ui.Workbench.ui;
+import static io.mechanist.testing.ui.Workbench.waitForJobs;
 import static io.mechanist.testing.ui.Workbench.waitUntil;
 import static io.mechanist.testing.ui.Workbench.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,17 @@ class HeatmapViewTest {
         return HeatmapData.builder("Projection onto test direction", values).subject("blocks.*.resid_post")
                 .rows("layer", List.of("0", "1", "2", "3")).columns("position", TOKENS).kind(ValueKind.SIGNED)
                 .units("projection").build();
+    }
+
+    /**
+     * A prompt or result load that an earlier test class started in this workbench may land after this class's first
+     * show() and replace what it shows (or clear it, when its store has been closed meanwhile): wait for them.
+     */
+    @BeforeAll
+    static void noLoadOfAnEarlierTestIsInFlight() throws InterruptedException {
+        for (String job : List.of("Opening ", "Reading heatmap result", "Building activation heatmap")) {
+            waitForJobs(job);
+        }
     }
 
     private static HeatmapView openView() {
