@@ -63,15 +63,7 @@ public final class GenerateBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        if (dir == null) {
-            dir = Path.of(System.getProperty("java.io.tmpdir"), "mechanist-bench-" + shape.id() + "-" + layers + "L");
-        }
-        if (!Files.isRegularFile(dir.resolve("config.json"))) {
-            RandomCheckpoint checkpoint = new RandomCheckpoint(shape).layers(layers);
-            System.out.printf("writing %s (%d of %d layers, bf16, %.2f GB) to %s%n", shape.id(), layers,
-                    shape.publishedLayers(), checkpoint.weightBytes() / 1e9, dir);
-            checkpoint.write(dir);
-        }
+        dir = ModelBenchmark.writtenOnce(new RandomCheckpoint(shape).layers(layers), shape, layers, dir);
         int threads = DjlEngines.intraOpThreads();
         System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s "
                 + "THP_MEM_ALLOC_ENABLE=%s; libtorch intra-op threads %d%n",

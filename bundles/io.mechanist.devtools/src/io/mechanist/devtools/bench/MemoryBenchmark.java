@@ -72,15 +72,8 @@ public final class MemoryBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        if (dir == null) {
-            dir = Path.of(System.getProperty("java.io.tmpdir"), "mechanist-bench-" + shape.id() + "-" + layers + "L");
-        }
         RandomCheckpoint checkpoint = new RandomCheckpoint(shape).layers(layers);
-        if (!Files.isRegularFile(dir.resolve("config.json"))) {
-            System.out.printf("writing %s (%d of %d layers, bf16, %.2f GB) to %s%n", shape.id(), layers,
-                    shape.publishedLayers(), checkpoint.weightBytes() / 1e9, dir);
-            checkpoint.write(dir);
-        }
+        dir = ModelBenchmark.writtenOnce(checkpoint, shape, layers, dir);
         long f32Bytes = ModelBenchmark.loadedParameters(checkpoint, dir) * 4;
         System.out.printf("machine: %s, %d cores; load average %s%n", ModelBenchmark.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), ModelBenchmark.loadAverage());

@@ -74,15 +74,8 @@ public final class ModelBenchmark {
             }
         }
         prompts = Math.max(batch, prompts / batch * batch);
-        if (dir == null) {
-            dir = Path.of(System.getProperty("java.io.tmpdir"), "mechanist-bench-" + shape.id() + "-" + layers + "L");
-        }
         RandomCheckpoint checkpoint = new RandomCheckpoint(shape).layers(layers);
-        if (!Files.isRegularFile(dir.resolve("config.json"))) {
-            System.out.printf("writing %s (%d of %d layers, bf16, %.2f GB) to %s%n", shape.id(), layers,
-                    shape.publishedLayers(), checkpoint.weightBytes() / 1e9, dir);
-            checkpoint.write(dir);
-        }
+        dir = writtenOnce(checkpoint, shape, layers, dir);
         long parameters = loadedParameters(checkpoint, dir);
         int threads = torchThreads();
         System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s THP_MEM_ALLOC_ENABLE=%s; "
@@ -247,6 +240,22 @@ public final class ModelBenchmark {
                     .append("\"}, \"answer_marker\": \":\"}\n");
         }
         Files.writeString(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The benchmarks' checkpoint folder: {@code dir}, or one per shape and layer count under java.io.tmpdir when it
+     * is null; written (bf16) unless it already holds a config.json.
+     */
+    static Path writtenOnce(RandomCheckpoint checkpoint, PublishedShape shape, int layers, Path dir)
+            throws IOException {
+        Path folder = dir != null ? dir
+                : Path.of(System.getProperty("java.io.tmpdir"), "mechanist-bench-" + shape.id() + "-" + layers + "L");
+        if (!Files.isRegularFile(folder.resolve("config.json"))) {
+            System.out.printf("writing %s (%d of %d layers, bf16, %.2f GB) to %s%n", shape.id(), layers,
+                    shape.publishedLayers(), checkpoint.weightBytes() / 1e9, folder);
+            checkpoint.write(folder);
+        }
+        return folder;
     }
 
     /** Parameters the model loads: tied checkpoints that also store lm_head.weight (Qwen3-1.7B) load it once. */
