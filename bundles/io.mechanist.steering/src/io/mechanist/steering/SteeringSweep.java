@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.ModelSpec;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.RunResult;
 import io.mechanist.runtime.SiteActivations;
@@ -36,6 +37,43 @@ public final class SteeringSweep {
     }
 
     /**
+     * What {@link #run} checks before its first forward pass, against the model's shape alone: a process that
+     * leaves the forward passes to others (a Spark driver) checks a sweep with the same messages without loading
+     * the weights.
+     *
+     * @throws IllegalArgumentException for no prompts, a layer out of range, an answer outside the vocabulary, a
+     *     vector whose width is not {@code d_model} or a zero vector
+     */
+    public static void check(ModelSpec spec, List<AbPrompt> prompts, AnswerTokens answers,
+            IntFunction<SteeringVector> vectorForLayer, SweepConfig config) {
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException("a steering sweep needs at least one held-out prompt");
+        }
+        int layerCount = spec.layerCount();
+        for (int layer : config.layers()) {
+            if (layer < 0 || layer >= layerCount) {
+                throw new IllegalArgumentException("layer " + layer + " is out of range: the model has layers 0.."
+                        + (layerCount - 1));
+            }
+        }
+        int vocab = spec.vocabSize();
+        if (answers.idA() < 0 || answers.idA() >= vocab || answers.idB() < 0 || answers.idB() >= vocab) {
+            throw new IllegalArgumentException("answer token ids " + answers.idA() + ", " + answers.idB()
+                    + " are outside the vocabulary of " + vocab);
+        }
+        for (int layer : config.layers()) {
+            SteeringVector v = vectorForLayer.apply(layer);
+            if (v.width() != spec.dModel()) {
+                throw new IllegalArgumentException("steering vector for layer " + layer + " has width " + v.width()
+                        + " but d_model is " + spec.dModel());
+            }
+            if (v.norm() == 0) {
+                throw new IllegalArgumentException("steering vector for layer " + layer + " is zero");
+            }
+        }
+    }
+
+    /**
      * @param vectorForLayer the steering vector for a layer (e.g. a CAA vector built at that layer, or one vector for
      *     all)
      * @throws IllegalArgumentException for a layer out of range, no prompts, a zero vector or a width mismatch
@@ -44,21 +82,7 @@ public final class SteeringSweep {
     public static SweepResult run(HookedTransformer model, List<AbPrompt> prompts, AnswerTokens answers,
             IntFunction<SteeringVector> vectorForLayer, SweepConfig config, Progress progress,
             BooleanSupplier cancelled) {
-        if (prompts.isEmpty()) {
-            throw new IllegalArgumentException("a steering sweep needs at least one held-out prompt");
-        }
-        int layerCount = model.spec().layerCount();
-        for (int layer : config.layers()) {
-            if (layer < 0 || layer >= layerCount) {
-                throw new IllegalArgumentException("layer " + layer + " is out of range: the model has layers 0.."
-                        + (layerCount - 1));
-            }
-        }
-        int vocab = model.spec().vocabSize();
-        if (answers.idA() < 0 || answers.idA() >= vocab || answers.idB() < 0 || answers.idB() >= vocab) {
-            throw new IllegalArgumentException("answer token ids " + answers.idA() + ", " + answers.idB()
-                    + " are outside the vocabulary of " + vocab);
-        }
+        check(model.spec(), prompts, answers, vectorForLayer, config);
         BooleanSupplier cancel = cancelled == null ? () -> false : cancelled;
         int layers = config.layers().size();
         int multipliers = config.multipliers().length;
@@ -69,13 +93,6 @@ public final class SteeringSweep {
         for (int l = 0; l < layers; l++) {
             int layer = config.layers().get(l);
             SteeringVector v = vectorForLayer.apply(layer);
-            if (v.width() != model.spec().dModel()) {
-                throw new IllegalArgumentException("steering vector for layer " + layer + " has width " + v.width()
-                        + " but d_model is " + model.spec().dModel());
-            }
-            if (v.norm() == 0) {
-                throw new IllegalArgumentException("steering vector for layer " + layer + " is zero");
-            }
             vectors[0][l] = v.values();
             norms[0][l] = v.norm();
             if (config.control()) {

@@ -26,6 +26,8 @@ import io.mechanist.core.analysis.AnalysisParameters;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.ModelSpec;
+import io.mechanist.runtime.ModelTokenizer;
 import io.mechanist.steering.AbPrompt;
 import io.mechanist.steering.AnswerTokens;
 import io.mechanist.steering.CausalVerdict;
@@ -49,33 +51,65 @@ public final class SweepAnalysis implements Analysis {
 
     /**
      * Makes the sweep's forward passes: the grid (vector x layer x multiplier x prompt) and the runs of the random
-     * null. {@link #LOCAL} runs them on the loaded model ({@link SteeringSweep#run}, {@link RandomNull#onModel}); a
-     * distributed engine computes the same numbers elsewhere, while this analysis still builds the vectors and
-     * prompts, judges the verdicts and stores the result.
+     * null. {@link #LOCAL} loads the model and runs them on it ({@link SteeringSweep#run}, {@link RandomNull#onModel});
+     * a distributed engine computes the same numbers elsewhere and opens only the checkpoint's shape and tokenizer
+     * here, while this analysis still builds the vectors and prompts, checks them against the shape, judges the
+     * verdicts and stores the result.
      */
+    @FunctionalInterface
     public interface Engine {
-        SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts, AnswerTokens answers,
-                IntFunction<SteeringVector> vectorForLayer, SweepConfig config, SteeringSweep.Progress progress,
-                BooleanSupplier cancelled);
-
-        RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
-                AnswerTokens answers, SweepConfig config);
+        /** Opens the checkpoint in {@code modelFolder} as far as this process needs it for one sweep. */
+        Checkpoint open(Path modelFolder) throws IOException;
     }
 
-    /** Every forward pass on the loaded model. */
-    public static final Engine LOCAL = new Engine() {
-        @Override
-        public SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
-                AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
-                SteeringSweep.Progress progress, BooleanSupplier cancelled) {
-            return SteeringSweep.run(model, prompts, answers, vectorForLayer, config, progress, cancelled);
-        }
+    /** A checkpoint as an {@link Engine} opened it for one sweep; closed when the sweep ends. */
+    public interface Checkpoint extends AutoCloseable {
+        /** The model's shape: the layer count, {@code d_model} and vocabulary the sweep is checked against. */
+        ModelSpec spec();
+
+        /** The tokenizer the answer tokens are looked up with. */
+        ModelTokenizer tokenizer();
+
+        SweepResult grid(List<AbPrompt> prompts, AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer,
+                SweepConfig config, SteeringSweep.Progress progress, BooleanSupplier cancelled);
+
+        RandomNull.Runs nullRuns(List<AbPrompt> prompts, AnswerTokens answers, SweepConfig config);
 
         @Override
-        public RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
-                AnswerTokens answers, SweepConfig config) {
-            return RandomNull.onModel(model, prompts, answers, config);
-        }
+        void close() throws IOException;
+    }
+
+    /** Every forward pass on the model, loaded in this process. */
+    public static final Engine LOCAL = modelFolder -> {
+        HookedTransformer model = HookedTransformer.load(modelFolder);
+        return new Checkpoint() {
+            @Override
+            public ModelSpec spec() {
+                return model.spec();
+            }
+
+            @Override
+            public ModelTokenizer tokenizer() {
+                return model.tokenizer();
+            }
+
+            @Override
+            public SweepResult grid(List<AbPrompt> prompts, AnswerTokens answers,
+                    IntFunction<SteeringVector> vectorForLayer, SweepConfig config, SteeringSweep.Progress progress,
+                    BooleanSupplier cancelled) {
+                return SteeringSweep.run(model, prompts, answers, vectorForLayer, config, progress, cancelled);
+            }
+
+            @Override
+            public RandomNull.Runs nullRuns(List<AbPrompt> prompts, AnswerTokens answers, SweepConfig config) {
+                return RandomNull.onModel(model, prompts, answers, config);
+            }
+
+            @Override
+            public void close() throws IOException {
+                model.close();
+            }
+        };
     };
 
     private final Engine engine;
@@ -104,7 +138,7 @@ public final class SweepAnalysis implements Analysis {
         }
         SubMonitor progress = SubMonitor.convert(monitor, "Steering sweep", 1000);
         Path modelFolder = modelFolder(context);
-        try (HookedTransformer model = HookedTransformer.load(modelFolder)) {
+        try (Checkpoint checkpoint = engine.open(modelFolder)) {
             HookPoint point = point(p.getString("point"));
             String layerSpec = p.getString("layers");
             if (layerSpec.equals("vector")) {
@@ -118,7 +152,7 @@ public final class SweepAnalysis implements Analysis {
                 }
                 layerSpec = Integer.toString(own);
             }
-            List<Integer> layers = layers(layerSpec, model.spec().layerCount());
+            List<Integer> layers = layers(layerSpec, checkpoint.spec().layerCount());
             double[] multipliers = multipliers(p.getString("multipliers"));
             SweepConfig config = new SweepConfig(point, layers, multipliers,
                     SteeringSweep.positions(p.getString("steerPositions")), p.getBoolean("control"),
@@ -156,7 +190,7 @@ public final class SweepAnalysis implements Analysis {
             }
 
             ActivationSet heldOut = context.capture("heldOut");
-            AnswerTokens answers = AnswerTokens.of(model.tokenizer(), unescape(p.getString("tokenA")),
+            AnswerTokens answers = AnswerTokens.of(checkpoint.tokenizer(), unescape(p.getString("tokenA")),
                     unescape(p.getString("tokenB")));
             List<PromptInfo> chosen = new ArrayList<>();
             List<AbPrompt> prompts = heldOutPrompts(heldOut, p, probePositiveLabel, chosen);
@@ -171,7 +205,8 @@ public final class SweepAnalysis implements Analysis {
             SubMonitor sweepProgress = progress.split(judge ? 500 : 990);
             sweepProgress.beginTask("Steering sweep", 1000);
             int[] reported = {0};
-            SweepResult result = engine.grid(model, modelFolder, prompts, answers, vectorForLayer, config,
+            SteeringSweep.check(checkpoint.spec(), prompts, answers, vectorForLayer, config);
+            SweepResult result = checkpoint.grid(prompts, answers, vectorForLayer, config,
                     (done, total) -> {
                         int now = 1000 * done / total;
                         sweepProgress.worked(now - reported[0]);
@@ -183,7 +218,7 @@ public final class SweepAnalysis implements Analysis {
                 SubMonitor nullProgress = progress.split(490);
                 nullProgress.beginTask("Random directions (null of the causal verdict)", 1000);
                 int[] nullReported = {0};
-                randomNull = RandomNull.run(engine.nullRuns(model, modelFolder, prompts, answers, config), result,
+                randomNull = RandomNull.run(checkpoint.nullRuns(prompts, answers, config), result,
                         vectorForLayer, nullDirections,
                         p.getInt("controlSeed") + 100_000L, (done, total) -> {
                             int now = 1000 * done / total;
@@ -196,7 +231,7 @@ public final class SweepAnalysis implements Analysis {
             lastResult = result;
             lastVerdicts = ProbeCausalTest.evaluate(result);
             AnalysisOutput out = output(result, lastVerdicts, layers, vectorForLayer, prompts.size(),
-                    model.spec().dModel());
+                    checkpoint.spec().dModel());
             if (randomNull != null) {
                 addCausal(out, randomNull, promptGroup, lastCausal, CausalVerdict.Settings.defaults());
             }

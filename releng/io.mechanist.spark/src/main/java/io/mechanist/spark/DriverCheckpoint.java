@@ -14,17 +14,19 @@ import io.mechanist.runtime.ModelTokenizer;
 import io.mechanist.runtime.OutputHead;
 
 /**
- * A checkpoint as the Spark driver needs it to prepare a capture: its spec (from config.json, through
+ * A checkpoint as the Spark driver needs it to prepare a capture or a steering sweep: its spec (from config.json, through
  * {@link OutputHead}, which reads the final norm's weights and no others), hook sites, row shapes and tokenizer.
  * The weights stay on disk: the forward passes run on the executors, so the driver needs no memory for them.
  * What loading the weights warns about (unused tensors, NaN weights) the executors log when they load them.
  */
 final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
 
+    private final Path folder;
     private final ModelSpec spec;
     private final ModelTokenizer tokenizer;
 
-    private DriverCheckpoint(ModelSpec spec, ModelTokenizer tokenizer) {
+    private DriverCheckpoint(Path folder, ModelSpec spec, ModelTokenizer tokenizer) {
+        this.folder = folder;
         this.spec = spec;
         this.tokenizer = tokenizer;
     }
@@ -34,7 +36,7 @@ final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
         ModelSpec spec = OutputHead.load(folder).spec();
         ModelTokenizer tokenizer = Files.isRegularFile(folder.resolve("tokenizer.json")) ? ModelTokenizer.load(folder)
                 : null;
-        return new DriverCheckpoint(spec, tokenizer);
+        return new DriverCheckpoint(folder, spec, tokenizer);
     }
 
     @Override
@@ -88,7 +90,9 @@ final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
     @Override
     public ModelTokenizer tokenizer() {
         if (tokenizer == null) {
-            throw new IllegalStateException("this checkpoint has no tokenizer.json");
+            // as HookedTransformer.tokenizer() says it
+            throw new IllegalStateException(folder.resolve("tokenizer.json") + " does not exist: this checkpoint has no"
+                    + " tokenizer");
         }
         return tokenizer;
     }

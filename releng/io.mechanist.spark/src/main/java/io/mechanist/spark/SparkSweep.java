@@ -33,6 +33,8 @@ import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.runtime.ModelSpec;
+import io.mechanist.runtime.ModelTokenizer;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.RunResult;
 import io.mechanist.runtime.SiteActivations;
@@ -73,10 +75,11 @@ public final class SparkSweep {
      * Runs the steering-sweep analysis of {@code mechanist steer} ({@link SweepAnalysis}, request parameters and
      * inputs as there) with its grid computed on Spark by {@link #run}, and stores its result in {@code store} as
      * a single-machine run does: the same result type, tables, arrays, random-direction null, verdicts and
-     * provenance, written by the same code ({@link AnalysisRunner}). The driver loads the model as well
-     * ({@link SweepAnalysis} does, for the layer count, {@code d_model} and the tokenizer; every forward pass runs on
-     * Spark), and alone writes {@code store.xmi}, once, when the result is complete; a cancelled or failed sweep
-     * writes nothing.
+     * provenance, written by the same code ({@link AnalysisRunner}). The driver does not load the weights: it reads
+     * the checkpoint's shape and tokenizer ({@link DriverCheckpoint}), which is all {@link SweepAnalysis} needs of it
+     * (the layer count, {@code d_model}, the vocabulary and the answer tokens); every forward pass runs on Spark. The
+     * driver alone writes {@code store.xmi}, once, when the result is complete; a cancelled or failed sweep writes
+     * nothing.
      *
      * @param executorModel the checkpoint as the executors load it (a Hadoop URI, see {@link #run}), or null for
      *     the request's model folder, at the same path on every executor
@@ -84,21 +87,38 @@ public final class SparkSweep {
     public static Stored store(JavaSparkContext spark, ActivationStore store, AnalysisRequest request,
             String executorModel, int promptsPerTask, Consumer<String> log, IProgressMonitor monitor)
             throws AnalysisException, IOException {
-        SweepAnalysis analysis = new SweepAnalysis(new SweepAnalysis.Engine() {
-            @Override
-            public SweepResult grid(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
-                    AnswerTokens answers, IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
-                    SteeringSweep.Progress progress, BooleanSupplier cancelled) {
-                return run(spark, onExecutors(executorModel, modelFolder), prompts, answers, vectorForLayer, config,
-                        promptsPerTask, log, progress, cancelled);
-            }
+        SweepAnalysis analysis = new SweepAnalysis(modelFolder -> {
+            DriverCheckpoint shape = DriverCheckpoint.read(modelFolder);
+            String model = onExecutors(executorModel, modelFolder);
+            return new SweepAnalysis.Checkpoint() {
+                @Override
+                public ModelSpec spec() {
+                    return shape.spec();
+                }
 
-            @Override
-            public RandomNull.Runs nullRuns(HookedTransformer model, Path modelFolder, List<AbPrompt> prompts,
-                    AnswerTokens answers, SweepConfig config) {
-                return SparkSweep.nullRuns(spark, onExecutors(executorModel, modelFolder), prompts, answers, config,
-                        promptsPerTask, log);
-            }
+                @Override
+                public ModelTokenizer tokenizer() {
+                    return shape.tokenizer();
+                }
+
+                @Override
+                public SweepResult grid(List<AbPrompt> prompts, AnswerTokens answers,
+                        IntFunction<SteeringVector> vectorForLayer, SweepConfig config,
+                        SteeringSweep.Progress progress, BooleanSupplier cancelled) {
+                    return run(spark, model, prompts, answers, vectorForLayer, config, promptsPerTask, log, progress,
+                            cancelled);
+                }
+
+                @Override
+                public RandomNull.Runs nullRuns(List<AbPrompt> prompts, AnswerTokens answers, SweepConfig config) {
+                    return SparkSweep.nullRuns(spark, model, prompts, answers, config, promptsPerTask, log);
+                }
+
+                @Override
+                public void close() {
+                    shape.close();
+                }
+            };
         });
         AnalysisRegistry registry = analyses();
         String resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), analysis, request,

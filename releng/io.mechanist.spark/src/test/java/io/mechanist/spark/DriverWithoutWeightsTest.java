@@ -8,22 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.capture.CaptureJob;
+import io.mechanist.core.analysis.AnalysisException;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.core.tensor.TensorInfo;
 import io.mechanist.runtime.HookedTransformer;
+import io.mechanist.steering.SteeringVectorFiles;
+import io.mechanist.steering.SteeringVectors;
+import io.mechanist.steering.analysis.SweepAnalysis;
+import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
 
 /**
- * The Spark capture's driver prepares and commits a capture from the checkpoint's shape and tokenizer, without
- * loading its weights: its shape equals the loaded model's, and a capture whose driver checkpoint lacks a weight
- * the model needs (so it cannot be loaded) still runs on executors that load the complete one.
+ * The Spark capture's and sweep's driver prepares the work from the checkpoint's shape and tokenizer, without
+ * loading its weights: its shape equals the loaded model's, and a capture or a sweep whose driver checkpoint lacks a
+ * weight the model needs (so it cannot be loaded) still runs on executors that load the complete one, with the same
+ * result as on one machine.
  */
 class DriverWithoutWeightsTest {
 
@@ -46,6 +58,76 @@ class DriverWithoutWeightsTest {
 
     @Test
     void aDriverThatCannotLoadTheWeightsStillCapturesThroughTheExecutors() throws IOException {
+        Path driverModel = unloadableCopy();
+        Path store = temp.resolve("store");
+        CaptureJob shared = SparkCaptureTest.job(store).build();
+        CaptureJob job = new CaptureJob(store, driverModel, shared.dataset(), shared.sites(), shared.positions(),
+                shared.batchSize(), shared.storage(), shared.padding(), shared.captureId(), shared.name(),
+                shared.shardBytes());
+        SparkCapture.capture(LocalSpark.context(), job,
+                new SparkCapture.Locations(SparkCaptureTest.MODEL.toString(), null), System.out::println);
+
+        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), store);
+    }
+
+    @Test
+    void aSweepDriverThatCannotLoadTheWeightsStillSweepsThroughTheExecutors() throws Exception {
+        Path driverModel = unloadableCopy();
+        try (ActivationStore store = ActivationStore.open(SparkStoredSweepTest.demoStore(temp))) {
+            AnalysisRegistry registry = SparkSweep.analyses();
+            String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
+                    SparkStoredSweepTest.request(SparkCaptureTest.MODEL), null);
+            SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store,
+                    SparkStoredSweepTest.request(driverModel), SparkCaptureTest.MODEL.toString(), 16,
+                    System.out::println, null);
+
+            SparkStoredSweepTest.assertSameResult(store, single, spark.resultId(), driverModel);
+        }
+    }
+
+    /**
+     * What the single-machine sweep refuses with the loaded model, a Spark sweep's driver refuses from the shape
+     * alone, with the same message: a layer out of range, an answer that is two tokens, a vector whose width is not
+     * d_model (without the driver's check, the executors would fail on it instead).
+     */
+    @Test
+    void aSweepDriverChecksTheSweepAgainstTheShapeAsTheLoadedModelDoes() throws Exception {
+        Path driverModel = unloadableCopy();
+        try (ActivationStore store = ActivationStore.open(SparkStoredSweepTest.demoStore(temp))) {
+            String wide = SteeringVectorFiles.save(store, "too wide",
+                    SteeringVectors.random("blocks.1.resid_post", 65, 1.0, 5));
+            Map<String, UnaryOperator<AnalysisRequest>> refused = new LinkedHashMap<>();
+            refused.put("layer 9 is out of range: the model has layers 0..3", r -> with(r, "layers", "9"));
+            refused.put("answer text ' A B' is 2 tokens", r -> with(r, "tokenA", "\\sA\\sB"));
+            refused.put("steering vector for layer 1 has width 65 but d_model is 64",
+                    r -> new AnalysisRequest(r.analysisId(), with(r, "layers", "1").parameters(),
+                            Map.of("heldOut", "held-out", "vector", wide)));
+            AnalysisRegistry registry = SparkSweep.analyses();
+            for (var bad : refused.entrySet()) {
+                AnalysisException local = assertThrows(AnalysisException.class, () -> new AnalysisRunner(store,
+                        registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
+                                bad.getValue().apply(SparkStoredSweepTest.request(SparkCaptureTest.MODEL)), null));
+                assertTrue(local.getMessage().startsWith(bad.getKey()), local.getMessage());
+                AnalysisException driver = assertThrows(AnalysisException.class, () -> SparkSweep.store(
+                        LocalSpark.context(), store, bad.getValue().apply(SparkStoredSweepTest.request(driverModel)),
+                        SparkCaptureTest.MODEL.toString(), 16, System.out::println, null));
+                assertEquals(local.getMessage(), driver.getMessage());
+            }
+            assertEquals(0, (int) store.read(s -> s.getResults().size()), "no result is stored");
+        }
+    }
+
+    private static AnalysisRequest with(AnalysisRequest request, String parameter, String value) {
+        Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+        parameters.put(parameter, value);
+        return new AnalysisRequest(request.analysisId(), parameters, request.inputs());
+    }
+
+    /**
+     * A copy of the demo checkpoint without one weight of block 0, which {@link HookedTransformer#load} refuses
+     * naming the weight; its config and tokenizer are the demo's.
+     */
+    private Path unloadableCopy() throws IOException {
         Path driverModel = Files.createDirectories(temp.resolve("driver-model"));
         try (Stream<Path> files = Files.list(SparkCaptureTest.MODEL)) {
             for (Path file : files.toList()) {
@@ -58,16 +140,7 @@ class DriverWithoutWeightsTest {
                 driverModel.resolve("model.safetensors"));
         IOException unloadable = assertThrows(IOException.class, () -> HookedTransformer.load(driverModel).close());
         assertTrue(unloadable.getMessage().contains(removed), unloadable.getMessage());
-
-        Path store = temp.resolve("store");
-        CaptureJob shared = SparkCaptureTest.job(store).build();
-        CaptureJob job = new CaptureJob(store, driverModel, shared.dataset(), shared.sites(), shared.positions(),
-                shared.batchSize(), shared.storage(), shared.padding(), shared.captureId(), shared.name(),
-                shared.shardBytes());
-        SparkCapture.capture(LocalSpark.context(), job,
-                new SparkCapture.Locations(SparkCaptureTest.MODEL.toString(), null), System.out::println);
-
-        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), store);
+        return driverModel;
     }
 
     /** Copies a safetensors file leaving out one weight of block 0; returns its name. */

@@ -49,9 +49,9 @@ class SparkStoredSweepTest {
 
     @Test
     void storedSparkSweepEqualsTheStoredSingleMachineSweep() throws Exception {
-        Path storeFolder = demoStore();
+        Path storeFolder = demoStore(temp);
         try (ActivationStore store = ActivationStore.open(storeFolder)) {
-            AnalysisRequest request = request();
+            AnalysisRequest request = request(SparkCaptureTest.MODEL);
             AnalysisRegistry registry = SparkSweep.analyses();
             String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
                     request, null);
@@ -61,7 +61,7 @@ class SparkStoredSweepTest {
             SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, null, 16, log::add, null);
 
             assertNotEquals(single, spark.resultId());
-            assertSameResult(store, single, spark.resultId());
+            assertSameResult(store, single, spark.resultId(), SparkCaptureTest.MODEL);
             // read back as the workbench and `mechanist steer` read a stored sweep, with its verdicts re-judged
             List<String> verdicts = StoredSweeps.read(store, spark.resultId()).causal().stream()
                     .map(v -> v.vector() + "@" + v.layer() + "=" + v.yes()).toList();
@@ -75,13 +75,14 @@ class SparkStoredSweepTest {
 
     @Test
     void aCancelledSparkSweepStoresNothing() throws Exception {
-        Path storeFolder = demoStore();
+        Path storeFolder = demoStore(temp);
         byte[] before = Files.readAllBytes(storeFolder.resolve("store.xmi"));
         try (ActivationStore store = ActivationStore.open(storeFolder)) {
             NullProgressMonitor monitor = new NullProgressMonitor();
             List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AnalysisRequest request = request(SparkCaptureTest.MODEL);
             OperationCanceledException cancelled = assertThrows(OperationCanceledException.class,
-                    () -> SparkSweep.store(LocalSpark.context(), store, request(), null, 16, line -> {
+                    () -> SparkSweep.store(LocalSpark.context(), store, request, null, 16, line -> {
                         log.add(line);
                         monitor.setCanceled(true); // as the workbench's Cancel, once the first cell is done
                     }, monitor));
@@ -104,7 +105,7 @@ class SparkStoredSweepTest {
     }
 
     /** A demo store with a 40-prompt held-out capture and 80 contrast pairs, both of the last position. */
-    private Path demoStore() throws IOException {
+    static Path demoStore(Path temp) throws IOException {
         Path heldOut = temp.resolve("held-out.jsonl");
         Files.write(heldOut, Files.readAllLines(SparkCaptureTest.DATASET).subList(0, 40));
         Path pairs = temp.resolve("pairs.jsonl");
@@ -122,11 +123,11 @@ class SparkStoredSweepTest {
     /**
      * As `mechanist steer --contrast pairs --pair-label answer --pair-positive A --target fixed:A`: the driver
      * builds the vectors from the contrast capture; the steering vector moves the demo model's answer at layer 3 (a
-     * yes verdict), the random control does not.
+     * yes verdict), the random control does not. The driver opens the checkpoint in {@code model}.
      */
-    private static AnalysisRequest request() {
+    static AnalysisRequest request(Path model) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("model", SparkCaptureTest.MODEL.toString());
+        parameters.put("model", model.toString());
         parameters.put("layers", "1,3");
         parameters.put("multipliers", "-1,0,1");
         parameters.put("heldOut", "all");
@@ -138,13 +139,17 @@ class SparkStoredSweepTest {
         return new AnalysisRequest(SweepAnalysis.ID, parameters, Map.of("heldOut", "held-out", "contrast", "pairs"));
     }
 
-    private static void assertSameResult(ActivationStore store, String expectedId, String actualId) throws IOException {
+    /** The results are the same but for the parameter {@code model}, which in {@code actualId} is {@code actualModel}. */
+    static void assertSameResult(ActivationStore store, String expectedId, String actualId, Path actualModel)
+            throws IOException {
         Snapshot expected = Snapshot.of(store, expectedId);
         Snapshot actual = Snapshot.of(store, actualId);
         assertEquals(SweepAnalysis.ID, actual.analysisId());
         assertEquals(expected.analysisId(), actual.analysisId());
         assertEquals(expected.name(), actual.name());
-        assertEquals(expected.parameters(), actual.parameters());
+        Map<String, String> expectedParameters = new TreeMap<>(expected.parameters());
+        expectedParameters.put("model", actualModel.toString());
+        assertEquals(expectedParameters, actual.parameters());
         assertEquals(expected.inputs(), actual.inputs());
         assertEquals(expected.tables().keySet(), actual.tables().keySet());
         assertTrue(expected.tables().keySet().containsAll(List.of("summary", "causal", "verdict")), "tables "
