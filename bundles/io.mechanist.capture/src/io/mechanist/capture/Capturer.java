@@ -234,7 +234,8 @@ public final class Capturer {
                     spec.site(site.id(), model.rowShape(site.point(), maxTokens));
                 }
                 job.positions().applyTo(spec);
-                provenance(spec, job, siteIds, datasetSha, tokenizerSha);
+                provenance(spec, job, model.source().orElse(job.model().toAbsolutePath().normalize().toString()),
+                        siteIds, datasetSha, tokenizerSha);
                 if (!model.warnings().isEmpty()) {
                     spec.parameter("load_warnings", String.join("\n", model.warnings()));
                 }
@@ -382,9 +383,9 @@ public final class Capturer {
         };
     }
 
-    private static void provenance(CaptureSpec spec, CaptureJob job, List<String> siteIds, String datasetSha,
-            String tokenizerSha) {
-        spec.parameter("model_folder", job.model().toAbsolutePath().normalize().toString())
+    private static void provenance(CaptureSpec spec, CaptureJob job, String modelFolder, List<String> siteIds,
+            String datasetSha, String tokenizerSha) {
+        spec.parameter("model_folder", modelFolder)
                 .parameter("dataset_file", job.dataset().toAbsolutePath().normalize().toString())
                 .parameter("dataset_sha256", datasetSha)
                 .parameter("tokenizer_sha256", tokenizerSha)

@@ -1,6 +1,7 @@
 package io.mechanist.capture;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
@@ -30,6 +31,14 @@ public interface CheckpointShape {
 
     /** What reading the checkpoint found suspicious but not fatal, one line each. */
     List<String> warnings();
+
+    /**
+     * Where the checkpoint came from when the job's model folder is a local copy of it (a Hadoop URI a Spark driver
+     * copied): the capture's provenance records it as {@code model_folder}. Empty: the job's folder is the source.
+     */
+    default Optional<String> source() {
+        return Optional.empty();
+    }
 
     /** The shape of a loaded model. */
     static CheckpointShape of(HookedTransformer model) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.mechanist.capture.CheckpointShape;
 import io.mechanist.core.hooks.HookPoint;
@@ -22,21 +23,31 @@ import io.mechanist.runtime.OutputHead;
 final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
 
     private final Path folder;
+    private final String source;
     private final ModelSpec spec;
     private final ModelTokenizer tokenizer;
 
-    private DriverCheckpoint(Path folder, ModelSpec spec, ModelTokenizer tokenizer) {
+    private DriverCheckpoint(Path folder, String source, ModelSpec spec, ModelTokenizer tokenizer) {
         this.folder = folder;
+        this.source = source;
         this.spec = spec;
         this.tokenizer = tokenizer;
     }
 
     /** Reads the shape and tokenizer of the checkpoint folder {@code folder}. */
     static DriverCheckpoint read(Path folder) throws IOException {
+        return read(folder, null);
+    }
+
+    /**
+     * Reads the shape and tokenizer of {@code folder}, a local copy of the checkpoint at {@code source} (a Hadoop
+     * URI, recorded as the capture's {@code model_folder}), or the checkpoint itself when {@code source} is null.
+     */
+    static DriverCheckpoint read(Path folder, String source) throws IOException {
         ModelSpec spec = OutputHead.load(folder).spec();
         ModelTokenizer tokenizer = Files.isRegularFile(folder.resolve("tokenizer.json")) ? ModelTokenizer.load(folder)
                 : null;
-        return new DriverCheckpoint(folder, spec, tokenizer);
+        return new DriverCheckpoint(folder, source, spec, tokenizer);
     }
 
     @Override
@@ -100,6 +111,11 @@ final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
     @Override
     public List<String> warnings() {
         return List.of();
+    }
+
+    @Override
+    public Optional<String> source() {
+        return Optional.ofNullable(source);
     }
 
     @Override

@@ -101,7 +101,9 @@ public final class SparkCapture {
     /** {@link #capture(JavaSparkContext, CaptureJob, Locations, Consumer)} with explicit {@link Settings}. */
     public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Locations where, Consumer<String> log,
             Settings settings) throws IOException {
-        try (DriverCheckpoint checkpoint = DriverCheckpoint.read(job.model());
+        // a Hadoop URI's local copy is recorded as the URI the user gave
+        String source = where.model() != null && HadoopCheckpoints.isUri(where.model()) ? where.model() : null;
+        try (DriverCheckpoint checkpoint = DriverCheckpoint.read(job.model(), source);
                 Capturer.Session session = Capturer.open(job, checkpoint, warning -> log.accept("warning: " + warning),
                         null)) {
             CaptureWriter writer = session.writer();

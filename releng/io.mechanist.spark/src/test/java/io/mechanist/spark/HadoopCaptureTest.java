@@ -89,6 +89,10 @@ class HadoopCaptureTest {
         assertEquals(List.of("config.json", "generation_config.json", "model.safetensors", "tokenizer.json",
                 "tokenizer_config.json"), list(HadoopCheckpoints.local(model, hadoop)),
                 "only the files that define the model are copied");
+        try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
+            assertEquals(model, opened.read(s -> s.getCaptures().get(0).getProvenance().getParameters()
+                    .get("model_folder")), "the provenance names the checkpoint as given, not the driver's copy");
+        }
     }
 
     @Test
