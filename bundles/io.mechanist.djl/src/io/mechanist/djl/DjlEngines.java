@@ -120,6 +120,7 @@ public final class DjlEngines {
     public static String threadSettings() {
         return "OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " GOMP_SPINCOUNT="
                 + System.getenv("GOMP_SPINCOUNT") + " THP_MEM_ALLOC_ENABLE=" + System.getenv("THP_MEM_ALLOC_ENABLE")
+                + " GLIBC_TUNABLES=" + System.getenv("GLIBC_TUNABLES")
                 + " intra-op threads " + intraOpThreads();
     }
 

@@ -65,10 +65,8 @@ public final class GenerateBenchmark {
         }
         dir = ModelBenchmark.writtenOnce(new RandomCheckpoint(shape).layers(layers), shape, layers, dir);
         int threads = DjlEngines.intraOpThreads();
-        System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s "
-                + "THP_MEM_ALLOC_ENABLE=%s; libtorch intra-op threads %d%n",
-                ModelBenchmark.cpuModel(), Runtime.getRuntime().availableProcessors(), ModelBenchmark.loadAverage(),
-                System.getenv("OMP_WAIT_POLICY"), System.getenv("THP_MEM_ALLOC_ENABLE"), threads);
+        System.out.printf("machine: %s, %d cores; load average %s; %s%n", ModelBenchmark.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), ModelBenchmark.loadAverage(), DjlEngines.threadSettings());
         System.out.printf("model: %s, %d layers, %s; greedy generation, batch %d, %d prompt tokens, %d new tokens%n",
                 shape.id(), layers, dir, batch, promptTokens, newTokens);
 

@@ -78,10 +78,8 @@ public final class ModelBenchmark {
         dir = writtenOnce(checkpoint, shape, layers, dir);
         long parameters = loadedParameters(checkpoint, dir);
         int threads = torchThreads();
-        System.out.printf("machine: %s, %d cores; load average %s; OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s THP_MEM_ALLOC_ENABLE=%s; "
-                + "libtorch intra-op threads %d%n", cpuModel(), Runtime.getRuntime().availableProcessors(),
-                loadAverage(), System.getenv("OMP_WAIT_POLICY"), System.getenv("GOMP_SPINCOUNT"),
-                System.getenv("THP_MEM_ALLOC_ENABLE"), threads);
+        System.out.printf("machine: %s, %d cores; load average %s; %s%n", cpuModel(),
+                Runtime.getRuntime().availableProcessors(), loadAverage(), DjlEngines.threadSettings());
         System.out.printf("model: %s, %d of %d layers, %.3f G parameters loaded (bf16 %.2f GB, f32 %.2f GB); %d prompts "
                 + "x %d"
                 + " tokens, batch %d%n", shape.id(), layers, shape.publishedLayers(), parameters / 1e9,
