@@ -20,8 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.CaptureSummary;
 import io.mechanist.capture.Capturer;
+import io.mechanist.core.tensor.SafetensorsFile;
+import io.mechanist.core.tensor.SafetensorsWriter;
+import io.mechanist.core.tensor.TensorInfo;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
+import io.mechanist.model.ModelRef;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureWriter;
 import io.mechanist.store.ShardBuilder;
@@ -70,7 +74,7 @@ class HadoopCaptureTest {
 
     private static CaptureJob job(Path store, String model) throws IOException {
         CaptureJob shared = SparkCaptureTest.job(store).build();
-        return new CaptureJob(shared.store(), HadoopCheckpoints.local(model, hadoop), shared.dataset(), shared.sites(),
+        return new CaptureJob(shared.store(), HadoopCheckpoints.forDriver(model, hadoop).folder(), shared.dataset(), shared.sites(),
                 shared.positions(), shared.batchSize(), shared.storage(), shared.padding(), shared.captureId(),
                 shared.name(), shared.shardBytes());
     }
@@ -174,6 +178,73 @@ class HadoopCaptureTest {
             assertTrue(Files.notExists(remote), "the staged file is deleted once committed");
         } finally {
             assertTrue(HadoopStaging.deleteRunFolder(runFolder, hadoop));
+        }
+    }
+
+    @Test
+    void theDriverFetchesOnlyTheShardHoldingTheFinalNormAndRegistersTheWholeCheckpoint() throws IOException {
+        Path local = temp.resolve("local/demo-sharded");
+        writeSharded(local);
+        Path remote = otherRoot.resolve("models/demo-sharded");
+        Files.createDirectories(remote);
+        for (String file : list(local)) {
+            Files.copy(local.resolve(file), remote.resolve(file));
+        }
+        String model = "othersfs:/models/demo-sharded";
+        Path reference = temp.resolve("single-machine");
+        Capturer.capture(SparkCaptureTest.job(reference, local).build(), null);
+        Path store = temp.resolve("store");
+
+        SparkCapture.capture(spark, job(store, model), new SparkCapture.Locations(model, null), System.out::println);
+
+        assertEquals(List.of("config.json", "generation_config.json", "model-00003-of-00003.safetensors",
+                "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json"),
+                list(HadoopCheckpoints.forDriver(model, hadoop).folder()),
+                "the driver's copy has no weight shard but the final norm's");
+        SparkCaptureTest.assertSameCapture(reference, store);
+        assertEquals(modelEntry(reference), modelEntry(store), "the same model entry: files, hashes, weight dtype");
+    }
+
+    /** The demo checkpoint in three shards with an index, the final norm alone in the last, as the Hub has them. */
+    static void writeSharded(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (String file : List.of("config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json")) {
+            Files.copy(SparkCaptureTest.MODEL.resolve(file), folder.resolve(file));
+        }
+        try (SafetensorsFile whole = SafetensorsFile.open(SparkCaptureTest.MODEL.resolve("model.safetensors"))) {
+            List<String> norm = whole.tensorNames().stream().filter(n -> n.contains("ln_f")).toList();
+            List<String> rest = whole.tensorNames().stream().filter(n -> !norm.contains(n)).toList();
+            List<List<String>> shards = List.of(rest.subList(0, rest.size() / 2),
+                    rest.subList(rest.size() / 2, rest.size()), norm);
+            com.google.gson.JsonObject weightMap = new com.google.gson.JsonObject();
+            for (int i = 0; i < shards.size(); i++) {
+                String file = String.format("model-%05d-of-%05d.safetensors", i + 1, shards.size());
+                SafetensorsWriter writer = new SafetensorsWriter();
+                for (String name : shards.get(i)) {
+                    TensorInfo info = whole.info(name);
+                    writer.addRaw(name, info.dtype(), info.shape(), whole.buffer(name));
+                    weightMap.addProperty(name, file);
+                }
+                writer.write(folder.resolve(file));
+            }
+            com.google.gson.JsonObject index = new com.google.gson.JsonObject();
+            index.add("metadata", new com.google.gson.JsonObject());
+            index.add("weight_map", weightMap);
+            Files.writeString(folder.resolve("model.safetensors.index.json"), index.toString());
+        }
+    }
+
+    /** The store's one model entry: id, name, weight dtype, and its files' paths, sizes and hashes. */
+    private static List<String> modelEntry(Path store) throws IOException {
+        try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
+            return opened.read(s -> {
+                assertEquals(1, s.getModels().size());
+                ModelRef model = s.getModels().get(0);
+                List<String> entry = new java.util.ArrayList<>(List.of(model.getId(), model.getName(),
+                        model.getWeightDtype()));
+                model.getFiles().forEach(f -> entry.add(f.getPath() + " " + f.getSize() + " " + f.getSha256()));
+                return entry;
+            });
         }
     }
 
