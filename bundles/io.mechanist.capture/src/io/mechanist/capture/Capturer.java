@@ -224,7 +224,8 @@ public final class Capturer {
                     modelSpec.maxPositions(), limitSource);
             String datasetSha = FileHashes.sha256(job.dataset());
             store = openOrCreate(job.store());
-            String modelId = ModelRegistration.register(store, job.model(), model.spec(), files, weightDtype);
+            String modelId = ModelRegistration.register(store, job.model(), model.source().orElse(null), model.spec(),
+                    files, weightDtype);
             String datasetId = DatasetRegistration.datasetId(job.dataset(), datasetSha, tokenizerSha);
             DatasetRegistration.register(store, datasetId, job.dataset(), prompts);
             int maxTokens = prompts.stream().mapToInt(PromptInfo::tokenCount).max().orElse(1);

@@ -69,15 +69,17 @@ public final class ModelRegistration {
      */
     public static String register(ActivationStore store, Path folder, ModelSpec spec, List<HashedFile> files)
             throws IOException {
-        return register(store, folder, spec, files, null);
+        return register(store, folder, null, spec, files, null);
     }
 
     /**
-     * {@link #register(ActivationStore, Path, ModelSpec, List)} with the weights' dtype given, or null to read it
-     * from the first shard in {@code folder} (a folder that holds only part of the checkpoint gives it).
+     * {@link #register(ActivationStore, Path, ModelSpec, List)} for {@code folder}, a local copy of the checkpoint
+     * at {@code source} (a Hadoop URI, recorded as the model's folder; null: {@code folder} is the checkpoint), with
+     * the weights' dtype given, or null to read it from the first shard in {@code folder} (a folder that holds only
+     * part of the checkpoint gives it).
      */
-    public static String register(ActivationStore store, Path folder, ModelSpec spec, List<HashedFile> files,
-            String weightDtype) throws IOException {
+    public static String register(ActivationStore store, Path folder, String source, ModelSpec spec,
+            List<HashedFile> files, String weightDtype) throws IOException {
         Set<String> digests = files.stream().map(f -> f.path() + "=" + f.sha256()).collect(Collectors.toSet());
         String existing = store.read(s -> s.getModels().stream()
                 .filter(m -> m.getFiles().stream().map(f -> f.getPath() + "=" + f.getSha256())
@@ -98,7 +100,7 @@ public final class ModelRegistration {
             ModelRef model = MechanistFactory.eINSTANCE.createModelRef();
             model.setId(id);
             model.setName(base);
-            model.setFolder(absolute.toString());
+            model.setFolder(source != null ? source : absolute.toString());
             model.setArchitecture(spec.family().architecture());
             model.setFamily(spec.family().name().toLowerCase());
             model.setNumLayers(spec.layerCount());

@@ -89,9 +89,7 @@ public final class SparkCaptureMain {
                 System.out.println("imported " + sweep.vectorFile() + " as stored vector " + imported);
             }
             String model = sweep.parameters().get("model");
-            String driverModel = HadoopCheckpoints.isUri(model)
-                    ? HadoopCheckpoints.forDriver(model, spark.hadoopConfiguration()).folder().toString() : model;
-            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported, driverModel),
+            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported),
                     HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), System.out::println, null);
             System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
                     + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "

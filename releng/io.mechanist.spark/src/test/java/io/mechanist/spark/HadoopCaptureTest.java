@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
@@ -20,13 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.CaptureSummary;
 import io.mechanist.capture.Capturer;
+import io.mechanist.core.activations.ActivationSet;
+import io.mechanist.core.analysis.AnalysisRegistry;
+import io.mechanist.core.analysis.AnalysisRequest;
 import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.core.tensor.SafetensorsWriter;
 import io.mechanist.core.tensor.TensorInfo;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.ModelRef;
+import io.mechanist.steering.ProbeCausalSweep;
+import io.mechanist.steering.analysis.SweepAnalysis;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.store.AnalysisRunner;
 import io.mechanist.store.CaptureWriter;
 import io.mechanist.store.ShardBuilder;
 import io.mechanist.store.internal.AtomicFiles;
@@ -39,6 +47,9 @@ import io.mechanist.store.internal.AtomicFiles;
  * checkpoint, an unknown staged name and a staged shard whose bytes changed are refused, naming the file.
  */
 class HadoopCaptureTest {
+
+    /** The demo checkpoint in three shards ({@link #writeSharded}) on the other filesystem. */
+    static final String SHARDED = "othersfs:/models/demo-sharded";
 
     static JavaSparkContext spark;
     static Configuration hadoop;
@@ -65,6 +76,7 @@ class HadoopCaptureTest {
         Files.writeString(model.resolve("training_args.bin"), "a pickle beside safetensors weights is never copied");
         Files.createDirectories(model.resolve("original"));
         Files.createDirectories(otherRoot.resolve("staging"));
+        writeSharded(otherRoot.resolve(SHARDED.substring("othersfs:/".length())));
     }
 
     @AfterEach
@@ -183,16 +195,10 @@ class HadoopCaptureTest {
 
     @Test
     void theDriverFetchesOnlyTheShardHoldingTheFinalNormAndRegistersTheWholeCheckpoint() throws IOException {
-        Path local = temp.resolve("local/demo-sharded");
-        writeSharded(local);
-        Path remote = otherRoot.resolve("models/demo-sharded");
-        Files.createDirectories(remote);
-        for (String file : list(local)) {
-            Files.copy(local.resolve(file), remote.resolve(file));
-        }
-        String model = "othersfs:/models/demo-sharded";
+        String model = SHARDED;
         Path reference = temp.resolve("single-machine");
-        Capturer.capture(SparkCaptureTest.job(reference, local).build(), null);
+        // the same folder, read as a local one
+        Capturer.capture(SparkCaptureTest.job(reference, otherRoot.resolve("models/demo-sharded")).build(), null);
         Path store = temp.resolve("store");
 
         SparkCapture.capture(spark, job(store, model), new SparkCapture.Locations(model, null), System.out::println);
@@ -203,6 +209,52 @@ class HadoopCaptureTest {
                 "the driver's copy has no weight shard but the final norm's");
         SparkCaptureTest.assertSameCapture(reference, store);
         assertEquals(modelEntry(reference), modelEntry(store), "the same model entry: files, hashes, weight dtype");
+    }
+
+    @Test
+    void aCaptureRecordsTheUriAsItsModelsFolderAndResolvingItSaysToGiveALocalFolder() throws IOException {
+        String model = "othersfs:/models/demo";
+        Path store = temp.resolve("store");
+        SparkCapture.capture(spark, job(store, model), new SparkCapture.Locations(model, null), System.out::println);
+
+        try (ActivationStore opened = ActivationStore.open(store)) {
+            assertEquals(model, opened.read(s -> s.getModels().get(0).getFolder()),
+                    "the model entry names the checkpoint as given, not the driver's temporary copy");
+            try (ActivationSet capture = opened.openCapture("demo")) {
+                assertEquals(400, capture.promptCount(), "the capture itself opens as any other");
+                // what mechanist steer, patch, sae fit and the steering view resolve the capture's model with
+                IllegalArgumentException unresolved = assertThrows(IllegalArgumentException.class,
+                        capture::modelFolder);
+                assertEquals("the model of capture 'demo' was read from othersfs:/models/demo (a Spark capture of a"
+                        + " checkpoint on a Hadoop filesystem), which Mechanist does not load from: copy the"
+                        + " checkpoint to a local folder and pass it with --model (the parameter 'model')",
+                        unresolved.getMessage());
+            }
+            IOException steer = assertThrows(IOException.class, () -> ProbeCausalSweep.modelFolder(opened, "demo"));
+            assertTrue(steer.getMessage().contains("othersfs:/models/demo") && steer.getMessage().contains("--model"),
+                    steer.getMessage());
+        }
+    }
+
+    @Test
+    void aSweepOfAHadoopCheckpointEqualsTheSingleMachineSweepAndRecordsTheUri() throws Exception {
+        try (ActivationStore store = ActivationStore.open(SparkStoredSweepTest.demoStore(temp))) {
+            AnalysisRegistry registry = SparkSweep.analyses();
+            String single = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
+                    SparkStoredSweepTest.request(SparkCaptureTest.MODEL), null);
+            AnalysisRequest local = SparkStoredSweepTest.request(SparkCaptureTest.MODEL);
+            Map<String, String> parameters = new LinkedHashMap<>(local.parameters());
+            parameters.put("model", SHARDED);
+            SparkSweep.Stored spark = SparkSweep.store(HadoopCaptureTest.spark, store,
+                    new AnalysisRequest(local.analysisId(), parameters, local.inputs()), SHARDED, 16,
+                    System.out::println, null);
+
+            SparkStoredSweepTest.assertSameResult(store, single, spark.resultId(), SHARDED);
+            assertEquals(List.of("config.json", "generation_config.json", "model-00003-of-00003.safetensors",
+                    "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json"),
+                    list(HadoopCheckpoints.forDriver(SHARDED, hadoop).folder()),
+                    "the driver's copy has no weight shard but the final norm's");
+        }
     }
 
     /** The demo checkpoint in three shards with an index, the final norm alone in the last, as the Hub has them. */
