@@ -25,6 +25,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -32,6 +33,7 @@ import com.google.gson.JsonParser;
 import io.mechanist.capture.CheckpointShape;
 import io.mechanist.capture.internal.ModelRegistration;
 import io.mechanist.core.tensor.DType;
+import io.mechanist.core.tensor.SafetensorsWriter;
 
 /**
  * Checkpoint folders named by a Hadoop URI ({@code hdfs://}, {@code s3a://}, {@code file:}, any scheme the Hadoop
@@ -39,7 +41,7 @@ import io.mechanist.core.tensor.DType;
  * copy, since the runtime reads checkpoints through memory maps of local files. Only the files that define the
  * model are copied (config, safetensors weights and their index, tokenizer files); a pickled checkpoint is refused,
  * never copied. A location without a scheme is a local path, used as it is (a shared POSIX mount). The driver, which
- * runs no forward pass, fetches less ({@link #forDriver}): no weight shard but the final norm's.
+ * runs no forward pass, keeps less ({@link #forDriver}): of the weights, the final norm's tensors only.
  */
 final class HadoopCheckpoints {
 
@@ -59,6 +61,8 @@ final class HadoopCheckpoints {
             "ln_f.weight", "ln_f.bias", "transformer.ln_f.weight", "transformer.ln_f.bias");
     /** As the safetensors format bounds it. */
     private static final long MAX_HEADER_BYTES = 100_000_000L;
+    /** A final norm's tensor is d_model values: far below this. */
+    private static final long MAX_NORM_BYTES = 16L << 20;
 
     private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
     private static final Map<String, DriverCopy> DRIVER_COPIES = new ConcurrentHashMap<>();
@@ -96,9 +100,11 @@ final class HadoopCheckpoints {
 
     /**
      * What the driver reads of the checkpoint at {@code location}, a Hadoop URI: a local folder with its config,
-     * index and tokenizer files and the weight shard that holds the final norm (all {@link DriverCheckpoint}
-     * reads), and every defining file's size and SHA-256, with the weights' dtype, as the store registers the model.
-     * The other weight shards are only streamed through the hash, never written to disk. Made once per JVM.
+     * index and tokenizer files and, under the name of the shard that holds the final norm, a safetensors file of
+     * the final norm's tensors alone (all {@link DriverCheckpoint} reads), and every defining file's size and
+     * SHA-256, with the weights' dtype, as the store registers the model. Every weight shard is read once, through
+     * the hash; none is written to disk. Made once per JVM. The copy is for reading the checkpoint's shape only:
+     * loading it as a model fails (its shards lack every other weight).
      *
      * @throws IOException naming the remote file at fault, as {@link #local}
      */
@@ -130,7 +136,7 @@ final class HadoopCheckpoints {
         Path local = modelFolder(copies, folder);
         try {
             for (FileStatus status : wanted) {
-                fetch(fs, folder, status, local, true);
+                fetch(fs, folder, status, local, Keep.ALL);
             }
         } catch (IOException | RuntimeException e) {
             delete(copies);
@@ -158,7 +164,8 @@ final class HadoopCheckpoints {
                 if (shard && normShards == null) {
                     normShards = shardsHoldingTheFinalNorm(local);
                 }
-                Fetched fetched = fetch(fs, folder, status, local, !shard || normShards.contains(name));
+                Fetched fetched = fetch(fs, folder, status, local,
+                        !shard ? Keep.ALL : normShards.contains(name) ? Keep.FINAL_NORM : Keep.NOTHING);
                 if (ModelRegistration.definesModel(name)) {
                     files.add(new CheckpointShape.ModelFile(name, status.getLen(), fetched.sha256()));
                 }
@@ -257,16 +264,27 @@ final class HadoopCheckpoints {
         return Files.createDirectory(copies.resolve(plainName(folder.getName()) ? folder.getName() : "model"));
     }
 
+    /** What {@link #fetch} keeps of a file on local disk. */
+    private enum Keep {
+        /** The whole file. */
+        ALL,
+        /** Nothing: the file is only hashed (a weight shard the driver does not read). */
+        NOTHING,
+        /** A safetensors file of the same name holding only the final norm's tensors of this shard. */
+        FINAL_NORM
+    }
+
     /** A file's SHA-256 and, for a safetensors file, the dtype of its first tensor by data offset (null: none). */
     private record Fetched(String sha256, String firstDtype) {
     }
 
     /**
-     * Reads the listed file {@code status} of {@code folder} once, hashing it, and copies it into {@code local} when
-     * {@code keep}; a safetensors file's header is parsed on the way for its first tensor's dtype.
+     * Reads the listed file {@code status} of {@code folder} once, hashing it, and keeps in {@code local} what
+     * {@code keep} says; a safetensors file's header is parsed on the way for its first tensor's dtype (and the
+     * final norm's tensors, whose bytes are taken as they pass).
      */
     private static Fetched fetch(FileSystem fs, org.apache.hadoop.fs.Path folder, FileStatus status, Path local,
-            boolean keep) throws IOException {
+            Keep keep) throws IOException {
         // the folder's own path and the listed name, not the listed path: filesystems qualify it their way
         String name = status.getPath().getName();
         org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(folder, name);
@@ -280,59 +298,111 @@ final class HadoopCheckpoints {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        HeaderBytes header = name.endsWith(".safetensors") ? new HeaderBytes() : null;
+        ShardHeader header = name.endsWith(".safetensors") ? new ShardHeader(source, keep == Keep.FINAL_NORM) : null;
         long copied = 0;
         try (FSDataInputStream in = fs.open(source);
-                OutputStream out = keep ? Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)
+                OutputStream out = keep == Keep.ALL ? Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)
                         : OutputStream.nullOutputStream()) {
             byte[] buffer = new byte[1 << 20];
             for (int n; (n = in.read(buffer)) > 0; copied += n) {
                 sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 if (header != null) {
-                    header.accept(buffer, n);
+                    header.accept(copied, buffer, n);
                 }
             }
         }
         if (copied != status.getLen()) {
             throw new IOException(source + ": read " + copied + " bytes, expected " + status.getLen());
         }
-        return new Fetched(HexFormat.of().formatHex(sha256.digest()), header == null ? null : header.firstDtype(source));
+        if (keep == Keep.FINAL_NORM) {
+            header.writeFinalNorm(target);
+        }
+        return new Fetched(HexFormat.of().formatHex(sha256.digest()), header == null ? null : header.firstDtype());
     }
 
-    /** The leading bytes of a safetensors file: its 8-byte little-endian header length and the JSON header. */
-    private static final class HeaderBytes {
+    /**
+     * The header of a safetensors file read as a stream (its 8-byte little-endian length, then the JSON), and, when
+     * asked, the bytes of the final norm's tensors as they stream by.
+     */
+    private static final class ShardHeader {
+        private final org.apache.hadoop.fs.Path source;
+        private final boolean takeFinalNorm;
         private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        private long wanted = 8;
+        private long headerEnd = -1;
+        private JsonObject tensors;
+        /** The final norm's tensors of this file: name -> [begin, end) in the file, and their bytes. */
+        private final Map<String, long[]> ranges = new java.util.LinkedHashMap<>();
+        private final Map<String, byte[]> taken = new java.util.HashMap<>();
 
-        void accept(byte[] buffer, int length) {
-            int take = (int) Math.min(length, wanted - bytes.size());
-            if (take <= 0) {
-                return;
-            }
-            bytes.write(buffer, 0, take);
-            if (bytes.size() == 8 && wanted == 8) {
-                long headerLength = ByteBuffer.wrap(bytes.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).getLong();
-                if (headerLength < 0 || headerLength > MAX_HEADER_BYTES) {
-                    wanted = -1; // not safetensors: reported by firstDtype
+        ShardHeader(org.apache.hadoop.fs.Path source, boolean takeFinalNorm) {
+            this.source = source;
+            this.takeFinalNorm = takeFinalNorm;
+        }
+
+        /** The {@code length} bytes of {@code buffer}, which start at {@code offset} in the file. */
+        void accept(long offset, byte[] buffer, int length) throws IOException {
+            if (tensors == null) {
+                long wanted = headerEnd < 0 ? 8 : headerEnd;
+                int from = (int) (bytes.size() - offset);
+                int take = (int) Math.min(length - from, wanted - bytes.size());
+                bytes.write(buffer, from, take);
+                if (headerEnd < 0 && bytes.size() == 8) {
+                    long headerLength = ByteBuffer.wrap(bytes.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                    if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) {
+                        throw new IOException(source + ": not a safetensors file (header length " + headerLength + ")");
+                    }
+                    headerEnd = 8 + headerLength;
+                    accept(offset, buffer, length);
                     return;
                 }
-                wanted = 8 + headerLength;
-                accept(java.util.Arrays.copyOfRange(buffer, take, length), length - take);
+                if (bytes.size() == headerEnd) {
+                    parse();
+                }
+            }
+            if (tensors != null) {
+                for (Map.Entry<String, long[]> range : ranges.entrySet()) {
+                    long begin = Math.max(range.getValue()[0], offset);
+                    long end = Math.min(range.getValue()[1], offset + length);
+                    if (begin < end) {
+                        System.arraycopy(buffer, (int) (begin - offset), taken.get(range.getKey()),
+                                (int) (begin - range.getValue()[0]), (int) (end - begin));
+                    }
+                }
+            }
+        }
+
+        private void parse() throws IOException {
+            byte[] all = bytes.toByteArray();
+            try {
+                tensors = JsonParser.parseString(new String(all, 8, all.length - 8,
+                        java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+                for (String name : FINAL_NORM_TENSORS) {
+                    if (takeFinalNorm && tensors.has(name)) {
+                        JsonArray offsets = tensors.getAsJsonObject(name).getAsJsonArray("data_offsets");
+                        long begin = headerEnd + offsets.get(0).getAsLong();
+                        long end = headerEnd + offsets.get(1).getAsLong();
+                        if (offsets.get(0).getAsLong() < 0 || end < begin || end - begin > MAX_NORM_BYTES) {
+                            throw new IOException(source + ": tensor " + name + " has data offsets " + offsets
+                                    + "; a final norm is d_model values, at most " + MAX_NORM_BYTES + " bytes");
+                        }
+                        ranges.put(name, new long[] {begin, end});
+                        taken.put(name, new byte[(int) (end - begin)]);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new IOException(source + ": not a safetensors header: " + e.getMessage(), e);
             }
         }
 
         /** The dtype of the tensor whose data comes first, null when the header lists none. */
-        String firstDtype(org.apache.hadoop.fs.Path source) throws IOException {
-            if (wanted < 0 || bytes.size() < wanted) {
-                throw new IOException(source + ": not a safetensors file (its header length is missing or out of range)");
+        String firstDtype() throws IOException {
+            if (tensors == null) {
+                throw new IOException(source + ": not a safetensors file (it ends inside its header)");
             }
-            byte[] all = bytes.toByteArray();
+            String first = null;
+            long firstBegin = Long.MAX_VALUE;
             try {
-                JsonObject tensors = JsonParser.parseString(new String(all, 8, all.length - 8,
-                        java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
-                String first = null;
-                long firstBegin = Long.MAX_VALUE;
                 for (Map.Entry<String, JsonElement> entry : tensors.entrySet()) {
                     if (entry.getKey().equals("__metadata__")) {
                         continue;
@@ -347,6 +417,31 @@ final class HadoopCheckpoints {
                 return first == null ? null : DType.fromSafetensorsName(first).safetensorsName();
             } catch (RuntimeException e) {
                 throw new IOException(source + ": not a safetensors header: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Writes {@code target}: a safetensors file holding this file's final-norm tensors only, as they were (the
+         * header checked by the writer: dtype, shape and byte count agree).
+         */
+        void writeFinalNorm(Path target) throws IOException {
+            SafetensorsWriter writer = new SafetensorsWriter();
+            try {
+                for (String name : ranges.keySet()) {
+                    JsonObject tensor = tensors.getAsJsonObject(name);
+                    long[] shape = new long[tensor.getAsJsonArray("shape").size()];
+                    for (int i = 0; i < shape.length; i++) {
+                        shape[i] = tensor.getAsJsonArray("shape").get(i).getAsLong();
+                    }
+                    writer.addRaw(name, DType.fromSafetensorsName(tensor.get("dtype").getAsString()), shape,
+                            ByteBuffer.wrap(taken.get(name)));
+                }
+            } catch (RuntimeException e) {
+                throw new IOException(source + ": final norm tensor: " + e.getMessage(), e);
+            }
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(target,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writer.writeTo(out);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.mechanist.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,7 +195,7 @@ class HadoopCaptureTest {
     }
 
     @Test
-    void theDriverFetchesOnlyTheShardHoldingTheFinalNormAndRegistersTheWholeCheckpoint() throws IOException {
+    void theDriverKeepsOnlyTheFinalNormOfTheWeightsAndRegistersTheWholeCheckpoint() throws IOException {
         String model = SHARDED;
         Path reference = temp.resolve("single-machine");
         // the same folder, read as a local one
@@ -203,10 +204,11 @@ class HadoopCaptureTest {
 
         SparkCapture.capture(spark, job(store, model), new SparkCapture.Locations(model, null), System.out::println);
 
+        Path driverCopy = HadoopCheckpoints.forDriver(model, hadoop).folder();
         assertEquals(List.of("config.json", "generation_config.json", "model-00003-of-00003.safetensors",
-                "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json"),
-                list(HadoopCheckpoints.forDriver(model, hadoop).folder()),
+                "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json"), list(driverCopy),
                 "the driver's copy has no weight shard but the final norm's");
+        assertHoldsTheFinalNormOnly(driverCopy.resolve("model-00003-of-00003.safetensors"));
         SparkCaptureTest.assertSameCapture(reference, store);
         assertEquals(modelEntry(reference), modelEntry(store), "the same model entry: files, hashes, weight dtype");
     }
@@ -217,6 +219,10 @@ class HadoopCaptureTest {
         Path store = temp.resolve("store");
         SparkCapture.capture(spark, job(store, model), new SparkCapture.Locations(model, null), System.out::println);
 
+        Path driverCopy = HadoopCheckpoints.forDriver(model, hadoop).folder();
+        assertEquals(List.of("config.json", "generation_config.json", "model.safetensors", "tokenizer.json",
+                "tokenizer_config.json"), list(driverCopy));
+        assertHoldsTheFinalNormOnly(driverCopy.resolve("model.safetensors"));
         try (ActivationStore opened = ActivationStore.open(store)) {
             assertEquals(model, opened.read(s -> s.getModels().get(0).getFolder()),
                     "the model entry names the checkpoint as given, not the driver's temporary copy");
@@ -254,6 +260,20 @@ class HadoopCaptureTest {
                     "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json"),
                     list(HadoopCheckpoints.forDriver(SHARDED, hadoop).folder()),
                     "the driver's copy has no weight shard but the final norm's");
+        }
+    }
+
+    /** {@code file} holds the demo's final norm, weight and bias, as the demo checkpoint has them, and nothing else. */
+    private static void assertHoldsTheFinalNormOnly(Path file) throws IOException {
+        try (SafetensorsFile kept = SafetensorsFile.open(file);
+                SafetensorsFile whole = SafetensorsFile.open(SparkCaptureTest.MODEL.resolve("model.safetensors"))) {
+            assertEquals(java.util.Set.of("transformer.ln_f.weight", "transformer.ln_f.bias"),
+                    java.util.Set.copyOf(kept.tensorNames()), file.toString());
+            for (String name : kept.tensorNames()) {
+                assertEquals(whole.info(name).dtype(), kept.info(name).dtype(), name);
+                assertArrayEquals(whole.info(name).shape(), kept.info(name).shape(), name);
+                assertArrayEquals(whole.readFloats(name), kept.readFloats(name), name);
+            }
         }
     }
 
