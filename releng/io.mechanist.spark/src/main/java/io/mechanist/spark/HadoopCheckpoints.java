@@ -162,7 +162,7 @@ final class HadoopCheckpoints {
                 String name = status.getPath().getName();
                 boolean shard = name.endsWith(".safetensors");
                 if (shard && normShards == null) {
-                    normShards = shardsHoldingTheFinalNorm(local);
+                    normShards = shardsHoldingTheFinalNorm(local, new org.apache.hadoop.fs.Path(folder, INDEX));
                 }
                 Fetched fetched = fetch(fs, folder, status, local,
                         !shard ? Keep.ALL : normShards.contains(name) ? Keep.FINAL_NORM : Keep.NOTHING);
@@ -186,7 +186,8 @@ final class HadoopCheckpoints {
      * otherwise): the shards the index maps those tensors to, or {@code model.safetensors} without an index. A name
      * the index gives that is not a plain file name is not fetched (the head then reports the missing shard).
      */
-    private static Set<String> shardsHoldingTheFinalNorm(Path local) throws IOException {
+    private static Set<String> shardsHoldingTheFinalNorm(Path local, org.apache.hadoop.fs.Path remoteIndex)
+            throws IOException {
         Path index = local.resolve(INDEX);
         if (!Files.isRegularFile(index)) {
             return Set.of("model.safetensors");
@@ -195,7 +196,7 @@ final class HadoopCheckpoints {
         try (java.io.Reader reader = Files.newBufferedReader(index)) {
             weightMap = JsonParser.parseReader(reader).getAsJsonObject().getAsJsonObject("weight_map");
         } catch (RuntimeException e) {
-            throw new IOException(index + ": not a safetensors index: " + e.getMessage(), e);
+            throw new IOException(remoteIndex + ": not a safetensors index: " + e.getMessage(), e);
         }
         Set<String> shards = new HashSet<>();
         for (String tensor : FINAL_NORM_TENSORS) {

@@ -156,6 +156,35 @@ class HadoopCaptureTest {
         IOException missing = assertThrows(IOException.class,
                 () -> HadoopCheckpoints.local("othersfs:/models/none", hadoop));
         assertTrue(missing.getMessage().contains("othersfs:/models/none"), missing.getMessage());
+        IOException driver = assertThrows(IOException.class,
+                () -> HadoopCheckpoints.forDriver("othersfs:/models/pickled", hadoop));
+        assertEquals(refused.getMessage(), driver.getMessage(), "the driver's copy refuses it the same way");
+    }
+
+    @Test
+    void theDriversCopyKeepsToItsFolderWhateverTheIndexNames() throws IOException {
+        Path sharded = otherRoot.resolve("models/demo-sharded");
+        Path crafted = Files.createDirectories(otherRoot.resolve("models/crafted"));
+        for (String file : list(sharded)) {
+            Files.copy(sharded.resolve(file), crafted.resolve(file));
+        }
+        String index = Files.readString(crafted.resolve("model.safetensors.index.json"));
+        String outside = "../../model-00003-of-00003.safetensors";
+        String craftedIndex = index.replace("\"transformer.ln_f.weight\":\"model-00003-of-00003.safetensors\"",
+                "\"transformer.ln_f.weight\":\"" + outside + "\"");
+        assertTrue(!craftedIndex.equals(index), index);
+        Files.writeString(crafted.resolve("model.safetensors.index.json"), craftedIndex);
+
+        Path copy = HadoopCheckpoints.forDriver("othersfs:/models/crafted", hadoop).folder();
+
+        assertTrue(Files.notExists(copy.resolve(outside).normalize()), "nothing is written where the index points");
+        assertEquals(List.of("config.json", "generation_config.json", "model-00003-of-00003.safetensors",
+                "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json"), list(copy));
+        try (SafetensorsFile kept = SafetensorsFile.open(copy.resolve("model-00003-of-00003.safetensors"))) {
+            assertEquals(java.util.Set.of("transformer.ln_f.weight", "transformer.ln_f.bias"),
+                    java.util.Set.copyOf(kept.tensorNames()), "the norm's tensors come from the shard that holds"
+                            + " them (found through the bias), by its own header, never from where the index points");
+        }
     }
 
     @Test
