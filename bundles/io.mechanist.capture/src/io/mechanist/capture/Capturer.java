@@ -205,7 +205,16 @@ public final class Capturer {
                 throw new NoSuchFileException(job.model().resolve("tokenizer.json").toString(), null,
                         "the checkpoint has no tokenizer.json; capture tokenises the dataset with it");
             }
-            List<HashedFile> files = ModelRegistration.hash(job.model());
+            List<HashedFile> files;
+            String weightDtype = null; // read from the job's folder
+            if (model.modelFiles().isPresent()) {
+                CheckpointShape.ModelFiles given = model.modelFiles().get();
+                files = given.files().stream().map(f -> new HashedFile(f.path(), f.size(), f.sha256()))
+                        .sorted(java.util.Comparator.comparing(HashedFile::path)).toList();
+                weightDtype = given.weightDtype();
+            } else {
+                files = ModelRegistration.hash(job.model());
+            }
             String tokenizerSha = files.stream().filter(f -> f.path().equals("tokenizer.json")).findFirst()
                     .map(HashedFile::sha256).orElseThrow();
             ModelSpec modelSpec = model.spec();
@@ -215,7 +224,8 @@ public final class Capturer {
                     modelSpec.maxPositions(), limitSource);
             String datasetSha = FileHashes.sha256(job.dataset());
             store = openOrCreate(job.store());
-            String modelId = ModelRegistration.register(store, job.model(), model.spec(), files);
+            String modelId = ModelRegistration.register(store, job.model(), model.source().orElse(null), model.spec(),
+                    files, weightDtype);
             String datasetId = DatasetRegistration.datasetId(job.dataset(), datasetSha, tokenizerSha);
             DatasetRegistration.register(store, datasetId, job.dataset(), prompts);
             int maxTokens = prompts.stream().mapToInt(PromptInfo::tokenCount).max().orElse(1);

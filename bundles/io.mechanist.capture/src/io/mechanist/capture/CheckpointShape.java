@@ -40,6 +40,30 @@ public interface CheckpointShape {
         return Optional.empty();
     }
 
+    /**
+     * The checkpoint's files as the store registers the model, when the job's folder holds only part of them (a
+     * Spark driver fetches only what it reads of a checkpoint on a Hadoop filesystem and hashes the other weight
+     * shards as they stream by). Empty: the job's folder holds the checkpoint, and its files are hashed there.
+     */
+    default Optional<ModelFiles> modelFiles() {
+        return Optional.empty();
+    }
+
+    /**
+     * The files that define a model (every {@code .safetensors} shard, the index, config and tokenizer files; path
+     * relative to the checkpoint folder, size, SHA-256) and the dtype of its weights (of the first tensor of the
+     * first shard, by name; empty when no shard holds a tensor).
+     */
+    record ModelFiles(List<ModelFile> files, String weightDtype) {
+        public ModelFiles {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** One file of {@link ModelFiles}. */
+    record ModelFile(String path, long size, String sha256) {
+    }
+
     /** The shape of a loaded model. */
     static CheckpointShape of(HookedTransformer model) {
         return new CheckpointShape() {

@@ -80,12 +80,21 @@ public final class ModelDiffAnalysis implements Analysis {
                 AnalysisOutput.numbers("pc1Share", "share of sum |b - a|^2", columns[4]),
                 AnalysisOutput.numbers("top3Share", "share of sum |b - a|^2", columns[5]));
         out.array("directions", List.of("site", "component"), new int[] {n, width}, directions);
-        out.note("base", base.id() + (base.modelFolder().isPresent() ? " (" + base.modelFolder().get() + ")" : ""));
-        out.note("other", other.id() + (other.modelFolder().isPresent() ? " (" + other.modelFolder().get() + ")" : ""));
+        out.note("base", base.id() + recordedFolder(base));
+        out.note("other", other.id() + recordedFolder(other));
         out.note("cosineInterval", "95% t interval over prompts of each prompt's mean cosine");
         out.note("directions", "uncentred top directions of b - a by power iteration on the first "
                 + MAX_DIRECTION_ROWS + " token rows per site");
         return out;
+    }
+
+    /** " (folder)" of the capture's checkpoint as its store records it; empty when none is, or not as a folder. */
+    private static String recordedFolder(ActivationSet capture) {
+        try {
+            return capture.modelFolder().map(folder -> " (" + folder + ")").orElse("");
+        } catch (IllegalArgumentException notAFolder) {
+            return ""; // a Spark capture's Hadoop URI, which this analysis does not need
+        }
     }
 
     /** Both captures must hold the same prompts, token for token, and the same positions. */

@@ -61,7 +61,9 @@ public final class OutputHead {
         ModelSpec spec = FamilyAdapter.of(FamilyAdapter.family(config)).spec(config);
         Map<String, Path> fileOf = tensorFiles(folder);
         boolean gpt2 = spec.family() == Family.GPT2;
-        String prefix = gpt2 && fileOf.containsKey("transformer.wte.weight") ? "transformer." : "";
+        // GPT-2 checkpoints name their tensors with or without "transformer."; a file holding only the head says it too
+        String prefix = gpt2 && (fileOf.containsKey("transformer.wte.weight")
+                || fileOf.containsKey("transformer.ln_f.weight")) ? "transformer." : "";
         String normName = gpt2 ? prefix + "ln_f" : "model.norm";
         String embedding = gpt2 ? prefix + "wte.weight" : "model.embed_tokens.weight";
         String unembedding = spec.tiedEmbeddings() || (gpt2 && !fileOf.containsKey("lm_head.weight")) ? embedding

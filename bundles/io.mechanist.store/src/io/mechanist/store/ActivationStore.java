@@ -491,12 +491,14 @@ public final class ActivationStore implements AutoCloseable {
      * The checkpoint folder recorded with a capture's model (relative to the store or absolute), whether or not it
      * exists on this machine; empty when the store records none.
      *
-     * @throws IllegalArgumentException if there is no such capture
+     * @throws IllegalArgumentException if there is no such capture, or if the store records the model's checkpoint
+     *     as a URI (a Spark capture of a checkpoint on HDFS or S3), which Mechanist does not load from: the message
+     *     names it and says to give a local folder
      */
     public java.util.Optional<Path> modelFolderOf(String captureId) {
         return read(s -> {
             Capture capture = ModelLookup.capture(s, captureId);
-            return paths.modelFolder(capture.getModel() == null ? null : capture.getModel().getFolder());
+            return paths.modelFolder(capture.getModel() == null ? null : capture.getModel().getFolder(), captureId);
         });
     }
 

@@ -47,13 +47,7 @@ public final class ModelRegistration {
     public static List<HashedFile> hash(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(folder)) {
-            list.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".safetensors"))
-                    .forEach(files::add);
-        }
-        for (String name : DEFINING_FILES) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                files.add(folder.resolve(name));
-            }
+            list.filter(p -> Files.isRegularFile(p) && definesModel(p.getFileName().toString())).forEach(files::add);
         }
         List<HashedFile> hashed = new ArrayList<>();
         for (Path file : files) {
@@ -63,6 +57,11 @@ public final class ModelRegistration {
         return hashed;
     }
 
+    /** Whether a file of this name in a checkpoint folder is one of those {@link #hash} hashes. */
+    public static boolean definesModel(String fileName) {
+        return fileName.endsWith(".safetensors") || DEFINING_FILES.contains(fileName);
+    }
+
     /**
      * The id of the store's entry for this checkpoint, creating it if no entry has the same file hashes.
      *
@@ -70,6 +69,17 @@ public final class ModelRegistration {
      */
     public static String register(ActivationStore store, Path folder, ModelSpec spec, List<HashedFile> files)
             throws IOException {
+        return register(store, folder, null, spec, files, null);
+    }
+
+    /**
+     * {@link #register(ActivationStore, Path, ModelSpec, List)} for {@code folder}, a local copy of the checkpoint
+     * at {@code source} (a Hadoop URI, recorded as the model's folder; null: {@code folder} is the checkpoint), with
+     * the weights' dtype given, or null to read it from the first shard in {@code folder} (a folder that holds only
+     * part of the checkpoint gives it).
+     */
+    public static String register(ActivationStore store, Path folder, String source, ModelSpec spec,
+            List<HashedFile> files, String weightDtype) throws IOException {
         Set<String> digests = files.stream().map(f -> f.path() + "=" + f.sha256()).collect(Collectors.toSet());
         String existing = store.read(s -> s.getModels().stream()
                 .filter(m -> m.getFiles().stream().map(f -> f.getPath() + "=" + f.getSha256())
@@ -79,7 +89,7 @@ public final class ModelRegistration {
             return existing;
         }
         Map<String, String> config = configValues(folder.resolve("config.json"));
-        String weightDtype = weightDtype(folder, files);
+        String dtype = weightDtype != null ? weightDtype : weightDtype(folder, files);
         Path absolute = folder.toAbsolutePath().normalize();
         String base = FileHashes.toId(absolute.getFileName() == null ? "model" : absolute.getFileName().toString());
         return store.commit(s -> {
@@ -90,14 +100,14 @@ public final class ModelRegistration {
             ModelRef model = MechanistFactory.eINSTANCE.createModelRef();
             model.setId(id);
             model.setName(base);
-            model.setFolder(absolute.toString());
+            model.setFolder(source != null ? source : absolute.toString());
             model.setArchitecture(spec.family().architecture());
             model.setFamily(spec.family().name().toLowerCase());
             model.setNumLayers(spec.layerCount());
             model.setDModel(spec.dModel());
             model.setNumHeads(spec.headCount());
             model.setVocabSize(spec.vocabSize());
-            model.setWeightDtype(weightDtype);
+            model.setWeightDtype(dtype);
             model.getConfig().putAll(config);
             for (HashedFile file : files) {
                 FileDigest digest = MechanistFactory.eINSTANCE.createFileDigest();

@@ -29,6 +29,9 @@ public interface ActivationSet extends AutoCloseable {
     /**
      * The checkpoint folder the capture was run with, as its store records it (a relative record resolved against
      * the store's folder); empty when nothing is recorded. The folder may no longer exist on this machine.
+     *
+     * @throws IllegalArgumentException when the store records the checkpoint as a URI (a Spark capture of a
+     *     checkpoint on HDFS or S3), naming it and saying to give a local folder instead
      */
     default Optional<Path> modelFolder() {
         return Optional.empty();

@@ -181,7 +181,12 @@ public final class SaeCommand implements Command {
         try (ActivationStore store = ActivationStore.open(storeFolder);
                 ActivationSet capture = store.openCapture(line.required("capture"))) {
             CaptureRows rows = CaptureRows.read(capture, site.id(), Integer.MAX_VALUE);
-            String model = capture.modelFolder().map(p -> p.getFileName().toString()).orElse("");
+            String model;
+            try {
+                model = capture.modelFolder().map(p -> p.getFileName().toString()).orElse("");
+            } catch (IllegalArgumentException notAFolder) {
+                model = ""; // a Spark capture's Hadoop URI; the SAE's model name is only a label
+            }
             context.info("training a TopK SAE (d_sae " + options.dSae() + ", k " + options.k() + ") on " + rows.rows()
                     + " rows of " + site.id());
             TopKTrainer.Result result = TopKTrainer.train(rows.values(), rows.width(), site, model, options, null);

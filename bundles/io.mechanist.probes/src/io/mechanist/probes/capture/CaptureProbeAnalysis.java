@@ -56,7 +56,11 @@ public final class CaptureProbeAnalysis implements Analysis {
         if (p.isSet("model") && !p.getString("model").isBlank()) {
             folder = Path.of(p.getString("model"));
         } else {
-            folder = capture.modelFolder().filter(Files::isDirectory).orElse(null);
+            try {
+                folder = capture.modelFolder().filter(Files::isDirectory).orElse(null);
+            } catch (IllegalArgumentException notAFolder) {
+                folder = null; // a Spark capture's Hadoop URI: not on this machine, as a moved folder
+            }
             if (folder == null) {
                 return null;
             }

@@ -134,7 +134,7 @@ public final class CaptureReader implements ActivationSet {
 
     private final StorePaths paths;
     private final String id;
-    private final Path modelFolder;
+    private final String recordedModel;
     private final StorageType storage;
     private final Map<String, SiteInfo> sites = new LinkedHashMap<>();
     private final List<PromptInfo> prompts;
@@ -149,8 +149,7 @@ public final class CaptureReader implements ActivationSet {
     private CaptureReader(StorePaths paths, Capture capture) throws StoreCorruptionException {
         this.paths = paths;
         this.id = capture.getId();
-        String recordedModel = capture.getModel() == null ? null : capture.getModel().getFolder();
-        this.modelFolder = paths.modelFolder(recordedModel).orElse(null);
+        this.recordedModel = capture.getModel() == null ? null : capture.getModel().getFolder();
         this.storage = capture.getStorageType();
         String element = "capture '" + id + "'";
         for (HookSiteRef site : capture.getSites()) {
@@ -312,9 +311,10 @@ public final class CaptureReader implements ActivationSet {
         return id;
     }
 
+    /** @throws IllegalArgumentException when the store records the model's checkpoint as a URI ({@link StorePaths#modelFolder}) */
     @Override
     public java.util.Optional<Path> modelFolder() {
-        return java.util.Optional.ofNullable(modelFolder);
+        return paths.modelFolder(recordedModel, id);
     }
 
     @Override

@@ -37,6 +37,8 @@ public final class StorePaths {
     private static final Pattern CAPTURE_FOLDER = Pattern.compile(ShardLayout.CAPTURES + "/" + NAME);
     private static final Pattern SHARD_FILE = Pattern.compile("shard-\\d{5,}\\.safetensors");
     private static final Pattern VECTOR_FILE = Pattern.compile(ShardLayout.VECTORS + "/" + NAME + "\\.safetensors");
+    /** A URI scheme of two or more characters (one letter is a Windows drive, not a scheme), as Spark's checkpoints have. */
+    private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
     private static final Pattern RESULT_FILE = Pattern.compile(ShardLayout.RESULTS + "/" + NAME + "\\.safetensors");
 
     private final Path root;
@@ -52,10 +54,20 @@ public final class StorePaths {
      * one as it is; empty when none is recorded. A model folder is not store data (checkpoints usually live
      * elsewhere), so it is not confined to the store; what is loaded from it is only config.json, tokenizer.json and
      * safetensors, never pickles.
+     *
+     * @param captureId the capture whose model records it, for the message
+     * @throws IllegalArgumentException when the record is a URI ({@code hdfs://...}, {@code s3a://...}, {@code file:...}:
+     *     a Spark capture records the checkpoint it read so), naming it and saying to give a local folder; resolved
+     *     against the store it would name a folder that never existed
      */
-    public java.util.Optional<Path> modelFolder(String recorded) {
+    public java.util.Optional<Path> modelFolder(String recorded, String captureId) {
         if (recorded == null || recorded.isBlank()) {
             return java.util.Optional.empty();
+        }
+        if (URI.matcher(recorded).matches()) {
+            throw new IllegalArgumentException("the model of capture '" + captureId + "' was read from " + recorded
+                    + " (a Spark capture of a checkpoint on a Hadoop filesystem), which Mechanist does not load from:"
+                    + " copy the checkpoint to a local folder and pass it with --model (the parameter 'model')");
         }
         try {
             return java.util.Optional.of(root.resolve(recorded).normalize());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mechanist.capture.CheckpointShape;
+import io.mechanist.capture.CheckpointShape.ModelFiles;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ModelSpec;
@@ -26,28 +27,37 @@ final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
     private final String source;
     private final ModelSpec spec;
     private final ModelTokenizer tokenizer;
+    private final ModelFiles modelFiles;
 
-    private DriverCheckpoint(Path folder, String source, ModelSpec spec, ModelTokenizer tokenizer) {
+    private DriverCheckpoint(Path folder, String source, ModelFiles modelFiles, ModelSpec spec,
+            ModelTokenizer tokenizer) {
         this.folder = folder;
         this.source = source;
+        this.modelFiles = modelFiles;
         this.spec = spec;
         this.tokenizer = tokenizer;
     }
 
     /** Reads the shape and tokenizer of the checkpoint folder {@code folder}. */
     static DriverCheckpoint read(Path folder) throws IOException {
-        return read(folder, null);
+        return read(folder, null, null);
+    }
+
+    /** Reads the shape and tokenizer of the driver's copy of the checkpoint at {@code uri}, a Hadoop URI. */
+    static DriverCheckpoint read(HadoopCheckpoints.DriverCopy copy, String uri) throws IOException {
+        return read(copy.folder(), uri, copy.modelFiles());
     }
 
     /**
      * Reads the shape and tokenizer of {@code folder}, a local copy of the checkpoint at {@code source} (a Hadoop
-     * URI, recorded as the capture's {@code model_folder}), or the checkpoint itself when {@code source} is null.
+     * URI, recorded as the capture's {@code model_folder}) holding only part of the files that {@code modelFiles}
+     * lists, or the checkpoint itself when {@code source} and {@code modelFiles} are null.
      */
-    static DriverCheckpoint read(Path folder, String source) throws IOException {
+    private static DriverCheckpoint read(Path folder, String source, ModelFiles modelFiles) throws IOException {
         ModelSpec spec = OutputHead.load(folder).spec();
         ModelTokenizer tokenizer = Files.isRegularFile(folder.resolve("tokenizer.json")) ? ModelTokenizer.load(folder)
                 : null;
-        return new DriverCheckpoint(folder, source, spec, tokenizer);
+        return new DriverCheckpoint(folder, source, modelFiles, spec, tokenizer);
     }
 
     @Override
@@ -116,6 +126,11 @@ final class DriverCheckpoint implements CheckpointShape, AutoCloseable {
     @Override
     public Optional<String> source() {
         return Optional.ofNullable(source);
+    }
+
+    @Override
+    public Optional<ModelFiles> modelFiles() {
+        return Optional.ofNullable(modelFiles);
     }
 
     @Override

@@ -98,12 +98,23 @@ public final class SparkCapture {
         public static final Faults NONE = new Faults(-1, -1);
     }
 
-    /** {@link #capture(JavaSparkContext, CaptureJob, Locations, Consumer)} with explicit {@link Settings}. */
+    /**
+     * {@link #capture(JavaSparkContext, CaptureJob, Locations, Consumer)} with explicit {@link Settings}. With a
+     * Hadoop URI as {@code where.model()}, the driver reads its partial copy of it
+     * ({@link HadoopCheckpoints#forDriver}), whatever folder {@code job} names.
+     */
     public static CaptureSummary capture(JavaSparkContext spark, CaptureJob job, Locations where, Consumer<String> log,
             Settings settings) throws IOException {
-        // a Hadoop URI's local copy is recorded as the URI the user gave
+        // the driver reads a Hadoop checkpoint from its partial copy, and records the URI the user gave
         String source = where.model() != null && HadoopCheckpoints.isUri(where.model()) ? where.model() : null;
-        try (DriverCheckpoint checkpoint = DriverCheckpoint.read(job.model(), source);
+        HadoopCheckpoints.DriverCopy copy = source == null ? null
+                : HadoopCheckpoints.forDriver(source, spark.hadoopConfiguration());
+        if (copy != null && !copy.folder().equals(job.model())) {
+            job = new CaptureJob(job.store(), copy.folder(), job.dataset(), job.sites(), job.positions(),
+                    job.batchSize(), job.storage(), job.padding(), job.captureId(), job.name(), job.shardBytes());
+        }
+        try (DriverCheckpoint checkpoint = copy == null ? DriverCheckpoint.read(job.model())
+                : DriverCheckpoint.read(copy, source);
                 Capturer.Session session = Capturer.open(job, checkpoint, warning -> log.accept("warning: " + warning),
                         null)) {
             CaptureWriter writer = session.writer();

@@ -69,8 +69,9 @@ public final class SparkCaptureMain {
         }
         SparkConf conf = new SparkConf().setAppName("mechanist capture " + capture.dataset().getFileName());
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            CaptureJob job = capture.job(HadoopCheckpoints.local(capture.where().model() != null
-                    ? capture.where().model() : capture.model(), spark.hadoopConfiguration()));
+            String uri = capture.where().model();
+            CaptureJob job = capture.job(uri != null ? HadoopCheckpoints.forDriver(uri, spark.hadoopConfiguration())
+                    .folder() : Path.of(capture.model()));
             CaptureSummary summary = SparkCapture.capture(spark, job, capture.where(), System.out::println);
             System.out.println("captured " + summary.promptCount() + " prompts into capture " + summary.captureId()
                     + " of " + job.store());
@@ -88,8 +89,7 @@ public final class SparkCaptureMain {
                 System.out.println("imported " + sweep.vectorFile() + " as stored vector " + imported);
             }
             String model = sweep.parameters().get("model");
-            String driverModel = HadoopCheckpoints.local(model, spark.hadoopConfiguration()).toString();
-            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported, driverModel),
+            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported),
                     HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), System.out::println, null);
             System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
                     + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "

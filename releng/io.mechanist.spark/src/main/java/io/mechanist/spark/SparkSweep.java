@@ -82,13 +82,24 @@ public final class SparkSweep {
      * nothing.
      *
      * @param executorModel the checkpoint as the executors load it (a Hadoop URI, see {@link #run}), or null for
-     *     the request's model folder, at the same path on every executor
+     *     the request's model folder, at the same path on every executor. A Hadoop URI is also the request's
+     *     {@code model}, as the stored result records it; the driver reads its partial copy
+     *     ({@link HadoopCheckpoints#forDriver})
      */
     public static Stored store(JavaSparkContext spark, ActivationStore store, AnalysisRequest request,
             String executorModel, int promptsPerTask, Consumer<String> log, IProgressMonitor monitor)
             throws AnalysisException, IOException {
+        boolean remote = executorModel != null && HadoopCheckpoints.isUri(executorModel);
         SweepAnalysis analysis = new SweepAnalysis(modelFolder -> {
-            DriverCheckpoint shape = DriverCheckpoint.read(modelFolder);
+            if (remote && !modelFolder.equals(Path.of(executorModel))) {
+                throw new IllegalArgumentException("the sweep's model " + modelFolder + " is not the executors' "
+                        + executorModel);
+            }
+            // a Hadoop URI, recorded as the request gives it, is read from the driver's copy
+            DriverCheckpoint shape = remote
+                    ? DriverCheckpoint.read(HadoopCheckpoints.forDriver(executorModel, spark.hadoopConfiguration()),
+                            executorModel)
+                    : DriverCheckpoint.read(modelFolder);
             String model = onExecutors(executorModel, modelFolder);
             return new SweepAnalysis.Checkpoint() {
                 @Override

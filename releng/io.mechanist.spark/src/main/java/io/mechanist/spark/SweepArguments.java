@@ -109,16 +109,14 @@ record SweepArguments(Path store, Map<String, String> parameters, Map<String, St
     }
 
     /**
-     * The analysis request, with the imported vector's id when the vector came from a file, and the model folder
-     * the driver loads ({@code --model} itself, or the driver's copy of a Hadoop URI).
+     * The analysis request, with the imported vector's id when the vector came from a file; its {@code model} is
+     * {@code --model} as given, a Hadoop URI too (the stored sweep records it; the driver reads its own copy).
      */
-    AnalysisRequest request(String importedVectorId, String driverModel) {
-        Map<String, String> withModel = new LinkedHashMap<>(parameters);
-        withModel.put("model", driverModel);
+    AnalysisRequest request(String importedVectorId) {
         Map<String, String> bound = new LinkedHashMap<>(inputs);
         if (importedVectorId != null) {
             bound.put("vector", importedVectorId);
         }
-        return new AnalysisRequest(SweepAnalysis.ID, withModel, bound);
+        return new AnalysisRequest(SweepAnalysis.ID, new LinkedHashMap<>(parameters), bound);
     }
 }

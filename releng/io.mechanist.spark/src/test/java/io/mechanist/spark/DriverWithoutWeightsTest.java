@@ -81,7 +81,7 @@ class DriverWithoutWeightsTest {
                     SparkStoredSweepTest.request(driverModel), SparkCaptureTest.MODEL.toString(), 16,
                     System.out::println, null);
 
-            SparkStoredSweepTest.assertSameResult(store, single, spark.resultId(), driverModel);
+            SparkStoredSweepTest.assertSameResult(store, single, spark.resultId(), driverModel.toString());
         }
     }
 

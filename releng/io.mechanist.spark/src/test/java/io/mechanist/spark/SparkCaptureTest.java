@@ -87,7 +87,12 @@ class SparkCaptureTest {
     }
 
     static CaptureJob.Builder job(Path store) {
-        return CaptureJob.builder(store, MODEL, DATASET).sites("embed", "blocks.*.resid_post", "blocks.3.attn_pattern")
+        return job(store, MODEL);
+    }
+
+    /** {@link #job(Path)} with the checkpoint in {@code model}. */
+    static CaptureJob.Builder job(Path store, Path model) {
+        return CaptureJob.builder(store, model, DATASET).sites("embed", "blocks.*.resid_post", "blocks.3.attn_pattern")
                 .batchSize(8).shardBytes(SHARD_BYTES).captureId("demo");
     }
 

@@ -61,7 +61,7 @@ class SparkStoredSweepTest {
             SparkSweep.Stored spark = SparkSweep.store(LocalSpark.context(), store, request, null, 16, log::add, null);
 
             assertNotEquals(single, spark.resultId());
-            assertSameResult(store, single, spark.resultId(), SparkCaptureTest.MODEL);
+            assertSameResult(store, single, spark.resultId(), SparkCaptureTest.MODEL.toString());
             // read back as the workbench and `mechanist steer` read a stored sweep, with its verdicts re-judged
             List<String> verdicts = StoredSweeps.read(store, spark.resultId()).causal().stream()
                     .map(v -> v.vector() + "@" + v.layer() + "=" + v.yes()).toList();
@@ -140,7 +140,7 @@ class SparkStoredSweepTest {
     }
 
     /** The results are the same but for the parameter {@code model}, which in {@code actualId} is {@code actualModel}. */
-    static void assertSameResult(ActivationStore store, String expectedId, String actualId, Path actualModel)
+    static void assertSameResult(ActivationStore store, String expectedId, String actualId, String actualModel)
             throws IOException {
         Snapshot expected = Snapshot.of(store, expectedId);
         Snapshot actual = Snapshot.of(store, actualId);
@@ -148,7 +148,7 @@ class SparkStoredSweepTest {
         assertEquals(expected.analysisId(), actual.analysisId());
         assertEquals(expected.name(), actual.name());
         Map<String, String> expectedParameters = new TreeMap<>(expected.parameters());
-        expectedParameters.put("model", actualModel.toString());
+        expectedParameters.put("model", actualModel);
         assertEquals(expectedParameters, actual.parameters());
         assertEquals(expected.inputs(), actual.inputs());
         assertEquals(expected.tables().keySet(), actual.tables().keySet());

@@ -21,7 +21,7 @@ class SweepArgumentsTest {
                 "--held-out", "ab", "--contrast", "pairs", "--layers", "2,4", "--multipliers", "-1,0,1",
                 "--token-a", " A", "--no-control", "--null-directions", "10", "--batch-size", "8",
                 "--steer-positions", "last", "--prompts-per-task", "32"));
-        AnalysisRequest request = sweep.request(null, sweep.parameters().get("model"));
+        AnalysisRequest request = sweep.request(null);
 
         assertEquals(Path.of("/shared/st"), sweep.store());
         assertEquals(32, sweep.promptsPerTask());
@@ -30,6 +30,15 @@ class SweepArgumentsTest {
         assertEquals(Map.of("model", "/shared/gpt2", "layers", "2,4", "multipliers", "-1,0,1", "tokenA", "\\sA",
                 "control", "false", "nullDirections", "10", "batchSize", "8", "steerPositions", "last"),
                 request.parameters());
+    }
+
+    @Test
+    void aHadoopUriModelIsTheRequestsModelAsGiven() {
+        SweepArguments sweep = SweepArguments.parse(List.of("--store", "st", "--model", "hdfs://nn:8020/models/gpt2",
+                "--held-out", "ab", "--contrast", "pairs"));
+
+        assertEquals("hdfs://nn:8020/models/gpt2", sweep.request(null).parameters().get("model"),
+                "the stored sweep records the URI, not the driver's temporary copy");
     }
 
     @Test
