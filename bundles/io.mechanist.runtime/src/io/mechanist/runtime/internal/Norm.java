@@ -13,6 +13,7 @@ public final class Norm {
     private final NDArray scale;
     private final NDArray bias;
     private final NDArray eps;
+    private final NDArray width;
     private final Shape normalizedShape;
     private final float layerNormEps;
 
@@ -22,6 +23,7 @@ public final class Norm {
         this.bias = bias;
         // A 0-dim array: DJL's in-place ops with a Java number are several times slower.
         this.eps = weight.getManager().create((float) eps);
+        this.width = weight.getManager().create((float) weight.getShape().get(0));
         this.layerNormEps = (float) eps;
         this.normalizedShape = new Shape(weight.getShape().get(0));
     }
@@ -32,7 +34,9 @@ public final class Norm {
             return ai.djl.nn.norm.LayerNorm.layerNorm(x, normalizedShape, scale, bias, layerNormEps)
                     .singletonOrThrow();
         }
-        NDArray rms = x.square().mean(new int[] {-1}, true).addi(eps).sqrt();
+        // mean(x^2) as ||x||^2 / width: one reduction that reads x, where x.square() made a full-size temporary
+        // (fresh memory the kernel zeroes on every pass) only to average it
+        NDArray rms = x.norm(2, new int[] {-1}, true).square().divi(width).addi(eps).sqrt();
         return x.div(rms).muli(scale);
     }
 }
