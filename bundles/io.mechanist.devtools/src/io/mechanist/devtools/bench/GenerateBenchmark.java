@@ -38,31 +38,16 @@ public final class GenerateBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: GenerateBenchmark SHAPE [--layers N] [--batch B] [--prompt-tokens T] "
-                    + "[--new-tokens N] [--dir DIR] [--no-peer] [--weights auto|f32|compact|SIZE]; shapes: "
-                    + PublishedShape.idList());
-            System.exit(2);
-        }
-        PublishedShape shape = PublishedShape.of(args[0]);
-        int layers = Math.min(4, shape.publishedLayers());
-        int batch = 1;
-        int promptTokens = 128;
-        int newTokens = 64;
-        Path dir = null;
-        boolean peer = true;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--layers" -> layers = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--prompt-tokens" -> promptTokens = Integer.parseInt(args[++i]);
-                case "--new-tokens" -> newTokens = Integer.parseInt(args[++i]);
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--no-peer" -> peer = false;
-                case "--weights" -> System.setProperty("io.mechanist.runtime.weightBudget", args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+        BenchArguments arguments = BenchArguments.parse(args, "GenerateBenchmark SHAPE [--layers N] [--batch B] "
+                + "[--prompt-tokens T] [--new-tokens N] [--dir DIR] [--no-peer] [--weights auto|f32|compact|SIZE]",
+                Set.of("--layers", "--batch", "--prompt-tokens", "--new-tokens", "--dir"), Set.of("--no-peer"));
+        PublishedShape shape = arguments.shape();
+        int layers = arguments.intOr("--layers", Math.min(4, shape.publishedLayers()));
+        int batch = arguments.intOr("--batch", 1);
+        int promptTokens = arguments.intOr("--prompt-tokens", 128);
+        int newTokens = arguments.intOr("--new-tokens", 64);
+        Path dir = arguments.dir();
+        boolean peer = !arguments.has("--no-peer");
         dir = ModelBenchmark.writtenOnce(new RandomCheckpoint(shape).layers(layers), shape, layers, dir);
         int threads = DjlEngines.intraOpThreads();
         System.out.printf("machine: %s, %d cores; load average %s; %s%n", ModelBenchmark.cpuModel(),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,35 +44,21 @@ public final class MemoryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: MemoryBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] "
-                    + "[--dir DIR] [--weights auto|f32|compact|SIZE] [--positions all|last]; shapes: "
-                    + PublishedShape.idList());
-            System.exit(2);
-        }
-        PublishedShape shape = PublishedShape.of(args[0]);
-        int layers = shape.publishedLayers();
-        int prompts = 1000;
-        int tokens = 64;
-        int batch = 8;
-        boolean lastOnly = false;
-        Path dir = null;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--layers" -> layers = Integer.parseInt(args[++i]);
-                case "--prompts" -> prompts = Integer.parseInt(args[++i]);
-                case "--tokens" -> tokens = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--weights" -> System.setProperty("io.mechanist.runtime.weightBudget", args[++i]);
-                case "--positions" -> lastOnly = switch (args[++i]) {
-                    case "all" -> false;
-                    case "last" -> true;
-                    default -> throw new IllegalArgumentException("--positions is all or last, not " + args[i]);
-                };
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+        BenchArguments arguments = BenchArguments.parse(args, "MemoryBenchmark SHAPE [--layers N] [--prompts P] "
+                + "[--tokens T] [--batch B] [--dir DIR] [--weights auto|f32|compact|SIZE] [--positions all|last]",
+                Set.of("--layers", "--prompts", "--tokens", "--batch", "--dir", "--positions"), Set.of());
+        PublishedShape shape = arguments.shape();
+        int layers = arguments.intOr("--layers", shape.publishedLayers());
+        int prompts = arguments.intOr("--prompts", 1000);
+        int tokens = arguments.intOr("--tokens", 64);
+        int batch = arguments.intOr("--batch", 8);
+        Path dir = arguments.dir();
+        String positions = arguments.stringOr("--positions", "all");
+        boolean lastOnly = switch (positions) {
+            case "all" -> false;
+            case "last" -> true;
+            default -> throw new IllegalArgumentException("--positions is all or last, not " + positions);
+        };
         RandomCheckpoint checkpoint = new RandomCheckpoint(shape).layers(layers);
         dir = ModelBenchmark.writtenOnce(checkpoint, shape, layers, dir);
         long f32Bytes = ModelBenchmark.loadedParameters(checkpoint, dir) * 4;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -49,30 +50,16 @@ public final class ModelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: ModelBenchmark SHAPE [--layers N] [--prompts P] [--tokens T] [--batch B] "
-                    + "[--dir DIR] [--no-peer] [--weights auto|f32|compact|SIZE]; shapes: " + PublishedShape.idList());
-            System.exit(2);
-        }
-        PublishedShape shape = PublishedShape.of(args[0]);
-        int layers = shape.publishedLayers();
-        int prompts = 32;
-        int tokens = 256;
-        int batch = 8;
-        Path dir = null;
-        boolean peer = true;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--layers" -> layers = Integer.parseInt(args[++i]);
-                case "--prompts" -> prompts = Integer.parseInt(args[++i]);
-                case "--tokens" -> tokens = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--no-peer" -> peer = false;
-                case "--weights" -> System.setProperty("io.mechanist.runtime.weightBudget", args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+        BenchArguments arguments = BenchArguments.parse(args, "ModelBenchmark SHAPE [--layers N] [--prompts P] "
+                + "[--tokens T] [--batch B] [--dir DIR] [--no-peer] [--weights auto|f32|compact|SIZE]",
+                Set.of("--layers", "--prompts", "--tokens", "--batch", "--dir"), Set.of("--no-peer"));
+        PublishedShape shape = arguments.shape();
+        int layers = arguments.intOr("--layers", shape.publishedLayers());
+        int prompts = arguments.intOr("--prompts", 32);
+        int tokens = arguments.intOr("--tokens", 256);
+        int batch = arguments.intOr("--batch", 8);
+        Path dir = arguments.dir();
+        boolean peer = !arguments.has("--no-peer");
         prompts = Math.max(batch, prompts / batch * batch);
         RandomCheckpoint checkpoint = new RandomCheckpoint(shape).layers(layers);
         dir = writtenOnce(checkpoint, shape, layers, dir);
