@@ -186,71 +186,51 @@ public final class DominantDirections {
         return q;
     }
 
-    /** {@code out[c][0..n) = X m_c} for the first {@code count} rows of {@code m}, four features per sweep. */
+    /** {@code image[c][0..n) = X m_c} for the first {@code count} rows of {@code m} (X's columns: its features). */
     private void multiply(float[][] columns, int n, int d, float[][] m, int count) {
-        for (int c = 0; c < count; c++) {
-            java.util.Arrays.fill(image[c], 0, n, 0f);
-        }
-        int j = 0;
-        for (; j + 3 < d; j += 4) {
-            float[] x0 = columns[j];
-            float[] x1 = columns[j + 1];
-            float[] x2 = columns[j + 2];
-            float[] x3 = columns[j + 3];
-            for (int c = 0; c < count; c++) {
-                float[] out = image[c];
-                float[] w = m[c];
-                float w0 = w[j];
-                float w1 = w[j + 1];
-                float w2 = w[j + 2];
-                float w3 = w[j + 3];
-                for (int i = 0; i < n; i++) {
-                    out[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
-                }
-            }
-        }
-        for (; j < d; j++) {
-            float[] x = columns[j];
-            for (int c = 0; c < count; c++) {
-                float[] out = image[c];
-                float w = m[c][j];
-                for (int i = 0; i < n; i++) {
-                    out[i] += w * x[i];
-                }
-            }
-        }
+        combine(columns, d, n, m, image, count);
     }
 
-    /** {@code back[c][0..d) = X^T image[c]}, four rows per sweep. */
+    /** {@code back[c][0..d) = X^T image[c]} (X's rows: its examples). */
     private void multiplyTransposed(float[][] rows, int n, int d, int count) {
+        combine(rows, n, d, image, back, count);
+    }
+
+    /**
+     * {@code out[c][0..length) = sum_k weights[c][k] vectors[k]} over the {@code vectorCount} vectors, for the first
+     * {@code count} outputs: four vectors per sweep over each output, so each output row is read and written a
+     * quarter as often.
+     */
+    private static void combine(float[][] vectors, int vectorCount, int length, float[][] weights, float[][] out,
+            int count) {
         for (int c = 0; c < count; c++) {
-            java.util.Arrays.fill(back[c], 0, d, 0f);
+            java.util.Arrays.fill(out[c], 0, length, 0f);
         }
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            float[] x0 = rows[i];
-            float[] x1 = rows[i + 1];
-            float[] x2 = rows[i + 2];
-            float[] x3 = rows[i + 3];
+        int k = 0;
+        for (; k + 3 < vectorCount; k += 4) {
+            float[] x0 = vectors[k];
+            float[] x1 = vectors[k + 1];
+            float[] x2 = vectors[k + 2];
+            float[] x3 = vectors[k + 3];
             for (int c = 0; c < count; c++) {
-                float[] out = back[c];
-                float[] y = image[c];
-                float y0 = y[i];
-                float y1 = y[i + 1];
-                float y2 = y[i + 2];
-                float y3 = y[i + 3];
-                for (int j = 0; j < d; j++) {
-                    out[j] += y0 * x0[j] + y1 * x1[j] + y2 * x2[j] + y3 * x3[j];
+                float[] o = out[c];
+                float[] w = weights[c];
+                float w0 = w[k];
+                float w1 = w[k + 1];
+                float w2 = w[k + 2];
+                float w3 = w[k + 3];
+                for (int i = 0; i < length; i++) {
+                    o[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
                 }
             }
         }
-        for (; i < n; i++) {
-            float[] x = rows[i];
+        for (; k < vectorCount; k++) {
+            float[] x = vectors[k];
             for (int c = 0; c < count; c++) {
-                float[] out = back[c];
-                float y = image[c][i];
-                for (int j = 0; j < d; j++) {
-                    out[j] += y * x[j];
+                float[] o = out[c];
+                float w = weights[c][k];
+                for (int i = 0; i < length; i++) {
+                    o[i] += w * x[i];
                 }
             }
         }
