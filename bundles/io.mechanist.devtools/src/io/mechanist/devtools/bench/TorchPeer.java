@@ -33,7 +33,8 @@ final class TorchPeer {
     }
 
     /** Runs the peer; never throws for a missing python or torch, it reports them as skipped. */
-    static Result run(Path checkpoint, int batch, int tokens, int prompts, int threads, Path scratch)
+    static Result run(Path checkpoint, int batch, int tokens, int prompts, int threads, long prefaultBytes,
+            Path scratch)
             throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             return new Result(Map.of(), PYTHON + " is absent");
@@ -42,7 +43,7 @@ final class TorchPeer {
         Files.writeString(script, CHECKPOINT_PY + SCRIPT, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), checkpoint.toString(),
                 String.valueOf(batch), String.valueOf(tokens), String.valueOf(prompts), String.valueOf(threads),
-                scratch.resolve("torch-capture.bin").toString()));
+                scratch.resolve("torch-capture.bin").toString(), String.valueOf(prefaultBytes)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         fastestBlas(builder.environment());
         Process process = builder.start();
@@ -137,6 +138,7 @@ final class TorchPeer {
                 sys.exit(3)
 
             folder, B, T, P, threads, capture_file = sys.argv[1], *map(int, sys.argv[2:6]), sys.argv[6]
+            prefault = int(sys.argv[7])
             torch.set_num_threads(threads)
             torch.set_grad_enabled(False)
             cfg = json.load(open(os.path.join(folder, "config.json")))
@@ -153,6 +155,9 @@ final class TorchPeer {
                 return best, 12 * 2 * 1024 * 768 * 3072 / (time.process_time() - cpu) / 1e9
 
             rate, rate_per_cpu = sgemm_rate()
+            if prefault:  # the memory state Mechanist's load starts from (ModelBenchmark.touchAndFree)
+                touched = np.ones(prefault // 4, dtype=np.float32)
+                del touched
             start = time.perf_counter()
             W = load_weights(folder)
             load_s = time.perf_counter() - start
