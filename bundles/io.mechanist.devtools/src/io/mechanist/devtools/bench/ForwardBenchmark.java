@@ -83,7 +83,7 @@ public final class ForwardBenchmark {
                 after.forwardPath());
         Path scratch = Files.createTempDirectory("mechanist-forward-bench");
         try {
-            TorchPeer.Result torch = TorchPeer.run(dir, 8, T, 8, DjlEngines.intraOpThreads(), 0, scratch);
+            TorchPeer.Result torch = TorchPeer.run(dir, 8, T, 8, DjlEngines.intraOpThreads(), 0, 1, scratch);
             System.out.println(SgemmRates.report(after, torch.get("sgemmGflops"), torch.get("sgemmPerCpu")));
             if (torch.skipped() != null) {
                 System.out.println("pytorch eager: skipped, " + torch.skipped());
