@@ -185,7 +185,7 @@ public final class SaeCommand implements Command {
             try {
                 model = capture.modelFolder().map(p -> p.getFileName().toString()).orElse("");
             } catch (IllegalArgumentException notAFolder) {
-                model = ""; // a Spark capture's Hadoop URI; the SAE's model name is only a label
+                model = uriModelName(store, line.required("capture")); // a Spark capture's Hadoop URI
             }
             context.info("training a TopK SAE (d_sae " + options.dSae() + ", k " + options.k() + ") on " + rows.rows()
                     + " rows of " + site.id());
@@ -270,6 +270,20 @@ public final class SaeCommand implements Command {
                     table.column("maxActivation").numbers()[f], table.column("topExample").texts()[f],
                     table.column("topLogits").texts()[f]);
         }
+    }
+
+    /**
+     * The SAE's model name (a label) for a capture whose checkpoint the store records as a URI
+     * ({@code hdfs://nn/models/gemma-2-2b}): its last path segment, as a local folder's name would be.
+     */
+    static String uriModelName(ActivationStore store, String captureId) {
+        String recorded = store.read(s -> s.getCaptures().stream().filter(c -> c.getId().equals(captureId))
+                .findFirst().map(c -> c.getModel() == null ? null : c.getModel().getFolder()).orElse(null));
+        if (recorded == null) {
+            return "";
+        }
+        String path = recorded.replaceAll("/+$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static Path neuronpedia(CommandLine line, ActivationStore store, String captureId, Path saeFolder,

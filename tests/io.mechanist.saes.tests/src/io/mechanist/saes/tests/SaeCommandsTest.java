@@ -96,6 +96,30 @@ class SaeCommandsTest {
     }
 
     @Test
+    void anSaeTrainedOnASparkCaptureOfAHadoopCheckpointIsNamedAfterTheCheckpoint(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        try (java.util.stream.Stream<Path> files = Files.walk(demo.storeFolder)) {
+            for (Path file : files.toList()) {
+                Path copy = store.resolve(demo.storeFolder.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else if (!file.getFileName().toString().equals(".lock")) {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        try (ActivationStore opened = ActivationStore.open(store)) {
+            opened.update(s -> s.getCaptures().stream().filter(c -> c.getId().equals(DemoSaes.TRAIN)).findFirst()
+                    .orElseThrow().getModel().setFolder("hdfs://nn:8020/models/gemma-2-2b/"));
+        }
+        Path out = dir.resolve("sae");
+        Outcome train = cli("sae", "train", "--store", store.toString(), "--capture", DemoSaes.TRAIN, "--site",
+                DemoSaes.SITE.id(), "--out", out.toString(), "--d-sae", "16", "--k", "4", "--epochs", "1");
+        assertEquals(0, train.code(), train.err());
+        assertEquals("gemma-2-2b", SaeFolder.load(out).sae().config().modelName());
+    }
+
+    @Test
     void controlVectorsExportAndImportThroughTheStore(@TempDir Path dir) throws Exception {
         String store = demo.storeFolder.toString();
         float[] direction = SaeFolder.load(demo.saeFolder).sae().decoderDirection(5);
