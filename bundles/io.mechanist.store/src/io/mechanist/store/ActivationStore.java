@@ -502,6 +502,14 @@ public final class ActivationStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether a checkpoint folder as a store records it (a capture's model, a sweep's parameter {@code model}) is a
+     * URI on a Hadoop filesystem, from a Spark run, rather than a folder Mechanist can load from.
+     */
+    public static boolean isCheckpointUri(String recorded) {
+        return StorePaths.isUri(recorded);
+    }
+
     /** The ids of captures in status INCOMPLETE. */
     public List<String> incompleteCaptures() {
         return read(s -> s.getCaptures().stream().filter(c -> c.getStatus() != CaptureStatus.COMPLETE)

@@ -64,7 +64,7 @@ public final class StorePaths {
         if (recorded == null || recorded.isBlank()) {
             return java.util.Optional.empty();
         }
-        if (URI.matcher(recorded).matches()) {
+        if (isUri(recorded)) {
             throw new IllegalArgumentException("the model of capture '" + captureId + "' was read from " + recorded
                     + " (a Spark capture of a checkpoint on a Hadoop filesystem), which Mechanist does not load from:"
                     + " copy the checkpoint to a local folder and pass it with --model (the parameter 'model')");
@@ -74,6 +74,11 @@ public final class StorePaths {
         } catch (InvalidPathException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Whether a recorded checkpoint folder is a URI ({@code hdfs://...}, {@code s3a://...}, {@code file:...}). */
+    public static boolean isUri(String recorded) {
+        return recorded != null && URI.matcher(recorded).matches();
     }
 
     public Path root() {

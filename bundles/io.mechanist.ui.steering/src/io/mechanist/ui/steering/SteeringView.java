@@ -205,7 +205,9 @@ public class SteeringView {
                             return;
                         }
                         String model = loaded.parameters().get("model");
-                        if (model != null && !model.isBlank()) {
+                        // a Spark sweep records the checkpoint's URI, which the read-out cannot load from
+                        boolean elsewhere = ActivationStore.isCheckpointUri(model);
+                        if (model != null && !model.isBlank() && !elsewhere) {
                             interactive.setModelFolder(Path.of(model));
                         }
                         show(loaded.result(), loaded.vectors());
@@ -215,7 +217,10 @@ public class SteeringView {
                                 : VerdictText.causal(loaded.causal());
                         verdict.setText("Result " + loaded.resultId() + " (target: " + target + "): " + causal
                                 + ". Logit trend: " + VerdictText.of(target.equals("probe") ? "probe direction"
-                                        : "steering vector", loaded.verdicts()) + ".");
+                                        : "steering vector", loaded.verdicts()) + "."
+                                + (elsewhere ? " Swept on " + model + ", which the interactive read-out cannot open: "
+                                        + "give it a local copy of that checkpoint as its model folder."
+                                        : ""));
                         relayout();
                     });
                 });

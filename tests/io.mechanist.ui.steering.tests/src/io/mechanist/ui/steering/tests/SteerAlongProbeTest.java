@@ -255,6 +255,35 @@ class SteerAlongProbeTest {
         assertEquals(EmbeddedDemo.modelFolder().toString(), ui(() -> view.interactive().modelFolderText()));
     }
 
+    /**
+     * A sweep run on Spark records its checkpoint's Hadoop URI as the parameter {@code model}: opened, it keeps the
+     * interactive read-out's local model folder and says where the sweep ran.
+     */
+    @Test
+    @Order(5)
+    void aStoredSparkSweepKeepsTheLocalModelFolderAndNamesItsUri() throws Exception {
+        String uri = "hdfs://nn:8020/models/demo-gpt2";
+        String resultId;
+        try (ActivationStore store = ActivationStore.open(storeFolder)) {
+            AnalysisRegistry registry = AnalysisRegistry.fromPlatform();
+            resultId = new AnalysisRunner(store, registry).run(registry.get(SweepAnalysis.ID), new SweepAnalysis(),
+                    new AnalysisRequest(SweepAnalysis.ID, Map.of("model", EmbeddedDemo.modelFolder().toString(),
+                            "layers", "3", "multipliers", "-1,0,1", "target", "fixed:A", "pairLabel", "answer",
+                            "pairPositive", "A"), Map.of("heldOut", EmbeddedDemo.TEST_CAPTURE, "contrast",
+                                    EmbeddedDemo.PAIRS_CAPTURE)), new NullProgressMonitor());
+            // as SparkSweep stores it: the URI the executors loaded the checkpoint from
+            store.update(s -> s.getResults().stream().filter(r -> r.getId().equals(resultId)).findFirst()
+                    .orElseThrow().getParameters().put("model", uri));
+        }
+        SteeringView view = openView();
+        String before = ui(() -> view.interactive().modelFolderText());
+        send(StoreResultSelection.TOPIC, new StoreResultSelection(storeFolder, resultId, SweepAnalysis.ID, "summary"));
+        waitUntil(() -> ui(view::verdictText).startsWith("Result " + resultId), "the stored sweep is shown");
+        String verdict = ui(view::verdictText);
+        assertTrue(verdict.contains("Swept on " + uri + ", which the interactive read-out cannot open"), verdict);
+        assertEquals(before, ui(() -> view.interactive().modelFolderText()));
+    }
+
     private static float[] concat(float[] a, float[] b) {
         float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
