@@ -22,11 +22,11 @@ import io.mechanist.store.ActivationStore;
  * The application's entry point, {@code spark-submit --class io.mechanist.spark.SparkCaptureMain mechanist-spark.jar
  * MODE ...}:
  * <ul>
- * <li>{@code capture --store DIR --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
+ * <li>{@code capture --store DIR|URI --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
  * [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME] [--staging URI]}: the options of {@code mechanist
  * capture} (docs/capture.md), plus the shard size, which is also the size of one Spark task, and a Hadoop folder
  * where executors stage shards for the driver when they cannot write into the store; the checkpoint may be a Hadoop
- * URI ({@code hdfs://}, {@code s3a://}, {@code file:}), copied once per JVM;</li>
+ * URI ({@code hdfs://}, {@code s3a://}, {@code file:}), copied once per JVM, and so may the store ({@link RemoteStore});</li>
  * <li>{@code sweep ...}: the options of {@code mechanist steer} ({@link SweepArguments}), plus the prompts per task;
  * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it.</li>
  * </ul>
@@ -34,7 +34,7 @@ import io.mechanist.store.ActivationStore;
 public final class SparkCaptureMain {
 
     private static final String USAGE = "usage: spark-submit [spark options] --class " + SparkCaptureMain.class.getName()
-            + " mechanist-spark.jar capture --store DIR --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL]"
+            + " mechanist-spark.jar capture --store DIR|URI --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL]"
             + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME] [--staging URI]"
             + "\n   or: ... mechanist-spark.jar "
             + SweepArguments.USAGE + "\n(docs/scale-out.md)";
@@ -74,7 +74,7 @@ public final class SparkCaptureMain {
                     .folder() : Path.of(capture.model()));
             CaptureSummary summary = SparkCapture.capture(spark, job, capture.where(), System.out::println);
             System.out.println("captured " + summary.promptCount() + " prompts into capture " + summary.captureId()
-                    + " of " + job.store());
+                    + " of " + (capture.where().store() != null ? capture.where().store() : job.store()));
         }
     }
 
@@ -130,7 +130,11 @@ public final class SparkCaptureMain {
                 throw new IllegalArgumentException("--" + required + " is required");
             }
         }
-        Path store = Path.of(options.remove("store"));
+        String storeOption = options.remove("store");
+        // a store on a Hadoop filesystem: the driver works on a local copy of its metadata (RemoteStore), which
+        // takes the job's store folder's place
+        String remoteStore = RemoteStore.isUri(storeOption) ? storeOption : null;
+        Path store = Path.of(remoteStore != null ? "." : storeOption);
         String model = options.remove("model");
         Path dataset = Path.of(options.remove("dataset"));
         String staging = options.remove("staging");
@@ -144,7 +148,8 @@ public final class SparkCaptureMain {
                 new HashMap<>(rest));
         jobForModel.apply(Path.of(".")); // refuses bad options before anything starts
         return new CaptureArguments(model, dataset,
-                new SparkCapture.Locations(HadoopCheckpoints.isUri(model) ? model : null, staging), jobForModel);
+                new SparkCapture.Locations(HadoopCheckpoints.isUri(model) ? model : null, staging, remoteStore),
+                jobForModel);
     }
 
     private static CaptureJob job(Path store, Path model, Path dataset, Map<String, String> options) {

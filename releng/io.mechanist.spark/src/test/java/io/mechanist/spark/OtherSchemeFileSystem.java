@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.DelegateToFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
@@ -26,6 +27,14 @@ public final class OtherSchemeFileSystem extends RawLocalFileSystem {
         hadoop.set("fs." + SCHEME + ".impl", OtherSchemeFileSystem.class.getName());
         hadoop.set("fs." + SCHEME + ".impl.disable.cache", "true");
         hadoop.set(ROOT_KEY, root.toString());
+        hadoop.set("fs.AbstractFileSystem." + SCHEME + ".impl", Context.class.getName());
+    }
+
+    /** The scheme for Hadoop's {@link org.apache.hadoop.fs.FileContext} (used to replace a store's store.xmi). */
+    public static final class Context extends DelegateToFileSystem {
+        public Context(URI uri, Configuration conf) throws IOException, java.net.URISyntaxException {
+            super(uri, new OtherSchemeFileSystem(), conf, SCHEME, false);
+        }
     }
 
     @Override
