@@ -38,8 +38,10 @@ import io.mechanist.store.StoreCorruptionException;
  * the shards committed so far stay and the capture is INCOMPLETE; running it again (here or with
  * {@code mechanist capture}) resumes it.
  * <p>
- * The store is on the driver's filesystem; without a staging location the executors must see it at the same path
- * (NFS, a shared volume). The checkpoint is a folder at the same path everywhere or a Hadoop URI ({@link Locations}).
+ * The store is on the driver's filesystem, and without a staging location the executors must see it at the same
+ * path (NFS, a shared volume); or it is on a Hadoop filesystem ({@link RemoteStore}: the driver works on a local copy
+ * of its store.xmi, executors write their shards into it, the driver commits them there and publishes store.xmi).
+ * The checkpoint is a folder at the same path everywhere or a Hadoop URI ({@link Locations}).
  */
 public final class SparkCapture {
 
@@ -108,8 +110,8 @@ public final class SparkCapture {
 
     /**
      * Failures to inject, for tests: {@code failFirstAttemptOfShard} fails after its first batch,
-     * {@code loseFirstAttemptOfShardAfterStaging} after staging its shard on the Hadoop filesystem, as an executor
-     * lost then would (-1: none).
+     * {@code loseFirstAttemptOfShardAfterStaging} after staging its shard on the Hadoop filesystem (staging folder
+     * or store), as an executor lost then would (-1: none).
      */
     public record Faults(int failFirstAttemptOfShard, int loseFirstAttemptOfShardAfterStaging)
             implements java.io.Serializable {

@@ -31,7 +31,8 @@ import io.mechanist.store.internal.AtomicFiles;
 
 /**
  * Spark captures into a store on a Hadoop filesystem ({@link RemoteStore}): {@code othersfs:} (a scheme over a
- * folder elsewhere, {@link OtherSchemeFileSystem}, which java.nio cannot open), the checkpoint and dataset local.
+ * folder elsewhere, {@link OtherSchemeFileSystem}, which java.nio cannot open) and Hadoop's own {@code file:}, the
+ * checkpoint and dataset local.
  * The store, copied down, is the single-machine capture of the same job; an interrupted capture resumes, replacing
  * the unrecorded next shard a stopped commit leaves and refusing other unrecorded shards; a held lock refuses a
  * second writer; a hostile store.xmi makes the driver write nothing outside the store.
@@ -91,6 +92,18 @@ class RemoteStoreCaptureTest {
             assertEquals(expected.get(i).getSize(), actual.get(i).getSize(), expected.get(i).getFile());
         }
         assertSameRows(SparkCaptureTest.reference(), copy);
+    }
+
+    @Test
+    void aStoreThroughHadoopsLocalFileSystemHoldsTheStoresFilesOnly() throws IOException {
+        Path remote = temp.resolve("file-store");
+        SparkCapture.capture(spark, job(), new SparkCapture.Locations(null, null, remote.toUri().toString()),
+                System.out::println);
+
+        // no .crc files beside them (Hadoop's local filesystem writes one per file), no lock, no temporaries
+        assertEquals(List.of("captures", "store.xmi"), list(remote));
+        assertEquals(recordedShardFiles(remote), list(remote.resolve("captures/demo")));
+        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), remote);
     }
 
     @Test
