@@ -44,6 +44,7 @@ import io.mechanist.store.ShardBuilder;
 import io.mechanist.store.StoreCorruptionException;
 import io.mechanist.store.internal.AtomicFiles;
 import io.mechanist.store.internal.ShardLayout;
+import io.mechanist.store.internal.StorePaths;
 
 /**
  * A store on a Hadoop filesystem ({@code --store hdfs://...}, {@code s3a://...}, {@code file:...}), written by a
@@ -386,6 +387,111 @@ final class RemoteStore implements AutoCloseable {
         writer.recordPlaced(new ShardBuilder.Staged(fileName, staged.size(), hash, staged.firstPrompt(),
                 staged.promptCount(), staged.rowCount()));
         publish();
+    }
+
+    /**
+     * Copies into the working copy what an analysis run on it reads of the store besides store.xmi: every shard of
+     * the captures {@code captureIds} and every stored vector's file, each at the path the store's own checks give
+     * it ({@code captures/<id>/shard-NNNNN.safetensors}, {@code vectors/<id>.safetensors}); the store checks their
+     * sizes and hashes before it reads them, as in any store.
+     */
+    void download(java.util.Collection<String> captureIds) throws IOException {
+        List<Path> files;
+        try (ActivationStore local = ActivationStore.openReadOnly(workingCopy)) {
+            StorePaths paths = new StorePaths(local.folder());
+            files = local.read(s -> {
+                List<Path> wanted = new ArrayList<>();
+                try {
+                    for (io.mechanist.model.Capture capture : s.getCaptures()) {
+                        if (captureIds.contains(capture.getId())) {
+                            for (Shard shard : capture.getShards()) {
+                                wanted.add(paths.shardFile(capture, shard));
+                            }
+                        }
+                    }
+                    for (io.mechanist.model.StoredVector vector : s.getVectors()) {
+                        wanted.add(paths.vectorFile(vector));
+                    }
+                } catch (StoreCorruptionException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return wanted;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause() instanceof StoreCorruptionException corrupt ? named(corrupt) : e.getCause();
+        }
+        for (Path file : files) {
+            org.apache.hadoop.fs.Path remote = remote(file);
+            Files.createDirectories(file.getParent());
+            try (InputStream in = fs.open(remote)) {
+                Files.copy(in, file);
+            } catch (java.io.FileNotFoundException e) {
+                throw new IOException(remote + ": " + ShardLayout.STORE_FILE + " records it, but it is missing", e);
+            }
+        }
+        log.accept("copied " + files.size() + " file(s) of " + root + " for the driver");
+    }
+
+    /**
+     * Uploads the data files of the results and vectors the working copy records and the store lacks (those an
+     * analysis just stored), each written beside its place under a temporary name and renamed into it, never over an
+     * existing file; then publishes store.xmi, which names them.
+     */
+    void uploadNewFilesAndPublish() throws IOException {
+        List<Path> recorded;
+        try (ActivationStore local = ActivationStore.openReadOnly(workingCopy)) {
+            StorePaths paths = new StorePaths(local.folder());
+            recorded = local.read(s -> {
+                List<Path> files = new ArrayList<>();
+                try {
+                    for (io.mechanist.model.AnalysisResult result : s.getResults()) {
+                        if (result.getArraysFile() != null) {
+                            files.add(paths.resultArraysFile(result));
+                        }
+                    }
+                    for (io.mechanist.model.StoredVector vector : s.getVectors()) {
+                        files.add(paths.vectorFile(vector));
+                    }
+                } catch (StoreCorruptionException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return files;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Path file : recorded) {
+            org.apache.hadoop.fs.Path target = remote(file);
+            if (!Files.isRegularFile(file) || statusOrNull(target) != null) {
+                continue; // not read here (results), or already in the store
+            }
+            if (!fs.mkdirs(target.getParent())) {
+                throw new IOException(target.getParent() + ": cannot create the folder");
+            }
+            org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(target.getParent(),
+                    AtomicFiles.temporaryName(target.getName()));
+            try (FSDataOutputStream out = fs.createNonRecursive(temporary, false, 1 << 16,
+                    fs.getDefaultReplication(temporary), fs.getDefaultBlockSize(temporary), null)) {
+                Files.copy(file, out);
+                if (out.hasCapability(StreamCapabilities.HSYNC)) {
+                    out.hsync();
+                }
+            }
+            if (!fs.rename(temporary, target)) {
+                fs.delete(temporary, false);
+                throw new IOException(target + ": cannot rename " + temporary + " to it");
+            }
+        }
+        publish();
+    }
+
+    /** The store's file at the place of {@code file} in the working copy. */
+    private org.apache.hadoop.fs.Path remote(Path file) {
+        Path relative = workingCopy.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        if (relative.startsWith("..") || relative.isAbsolute()) {
+            throw new IllegalArgumentException(file + " is not in " + workingCopy);
+        }
+        return new org.apache.hadoop.fs.Path(root, relative.toString().replace(java.io.File.separatorChar, '/'));
     }
 
     /**

@@ -80,29 +80,55 @@ public final class SparkCaptureMain {
 
     private static void sweep(SweepArguments sweep) throws Exception {
         SparkConf conf = new SparkConf().setAppName("mechanist steering sweep of " + sweep.inputs().get("heldOut"));
-        try (JavaSparkContext spark = new JavaSparkContext(conf);
-                ActivationStore store = ActivationStore.open(sweep.store())) {
-            String imported = null;
-            if (sweep.vectorFile() != null) {
-                imported = SteeringVectorFiles.save(store, sweep.vectorFile().getFileName().toString(),
-                        SteeringVectorFiles.importVector(sweep.vectorFile(), null, null));
-                System.out.println("imported " + sweep.vectorFile() + " as stored vector " + imported);
-            }
-            String model = sweep.parameters().get("model");
-            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported),
-                    HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), System.out::println, null);
-            System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
-                    + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "
-                    + SweepAnalysis.ID + ")");
-            if (stored.causal() == null) {
-                System.out.println("no causal verdict: --null-directions 0, or no positive multiplier");
-            } else {
-                for (CausalVerdict.Verdict v : stored.causal()) {
-                    System.out.println(v.vector() + ", layer " + v.layer() + ", multiplier " + v.multiplier() + ": "
-                            + v.reason());
-                }
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            sweep(spark, sweep, System.out::println);
+        }
+    }
+
+    /**
+     * Runs and stores {@code sweep} on {@code spark}, telling {@code out} what it did. A store given as a Hadoop URI
+     * is worked on through a local copy of its metadata ({@link RemoteStore}) holding the files the sweep reads (its
+     * captures' shards, the stored vectors); the files it stores are then uploaded and store.xmi published.
+     */
+    static SparkSweep.Stored sweep(JavaSparkContext spark, SweepArguments sweep, java.util.function.Consumer<String> out)
+            throws Exception {
+        if (!RemoteStore.isUri(sweep.store())) {
+            try (ActivationStore store = ActivationStore.open(Path.of(sweep.store()))) {
+                return sweep(spark, store, sweep, out);
             }
         }
+        try (RemoteStore remote = RemoteStore.open(sweep.store(), spark.hadoopConfiguration(), out)) {
+            remote.download(sweep.inputs().values());
+            SparkSweep.Stored stored;
+            try (ActivationStore store = ActivationStore.open(remote.workingCopy())) {
+                stored = sweep(spark, store, sweep, out);
+            }
+            remote.uploadNewFilesAndPublish();
+            return stored;
+        }
+    }
+
+    private static SparkSweep.Stored sweep(JavaSparkContext spark, ActivationStore store, SweepArguments sweep,
+            java.util.function.Consumer<String> out) throws Exception {
+        String imported = null;
+        if (sweep.vectorFile() != null) {
+            imported = SteeringVectorFiles.save(store, sweep.vectorFile().getFileName().toString(),
+                    SteeringVectorFiles.importVector(sweep.vectorFile(), null, null));
+            out.accept("imported " + sweep.vectorFile() + " as stored vector " + imported);
+        }
+        String model = sweep.parameters().get("model");
+        SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported),
+                HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), out, null);
+        out.accept("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
+                + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis " + SweepAnalysis.ID + ")");
+        if (stored.causal() == null) {
+            out.accept("no causal verdict: --null-directions 0, or no positive multiplier");
+        } else {
+            for (CausalVerdict.Verdict v : stored.causal()) {
+                out.accept(v.vector() + ", layer " + v.layer() + ", multiplier " + v.multiplier() + ": " + v.reason());
+            }
+        }
+        return stored;
     }
 
     /**
