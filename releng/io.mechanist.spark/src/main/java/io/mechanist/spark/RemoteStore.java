@@ -198,6 +198,7 @@ final class RemoteStore implements AutoCloseable {
     /** Copies the store's store.xmi into the working copy, or makes an empty store there for a new one. */
     private void download() throws IOException {
         org.apache.hadoop.fs.Path xmi = new org.apache.hadoop.fs.Path(root, ShardLayout.STORE_FILE);
+        requireNoLink(xmi);
         FileStatus status = statusOrNull(xmi);
         if (status != null) {
             if (!status.isFile()) {
@@ -254,8 +255,10 @@ final class RemoteStore implements AutoCloseable {
             throw new IllegalStateException("capture " + writer.captureId() + " has folder " + relative
                     + ", not captures/" + writer.captureId());
         }
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(root,
-                ShardLayout.CAPTURES), writer.captureId());
+        org.apache.hadoop.fs.Path captures = new org.apache.hadoop.fs.Path(root, ShardLayout.CAPTURES);
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(captures, writer.captureId());
+        requireNoLink(captures);
+        requireNoLink(folder);
         if (!fs.mkdirs(folder) || !fs.getFileStatus(folder).isDirectory()) {
             throw new IOException(folder + ": cannot create the capture's folder");
         }
@@ -590,6 +593,30 @@ final class RemoteStore implements AutoCloseable {
 
     private static boolean isTemporary(String name) {
         return AtomicFiles.isTemporary(Path.of(name));
+    }
+
+    /**
+     * Refuses a symbolic link where the store has a folder or its store.xmi: through one, writes would land outside
+     * the store. Only filesystems with links (Hadoop's local one; HDFS has them switched off) can have one, and the
+     * store's own files and temporaries are named by the driver under these folders.
+     */
+    private void requireNoLink(org.apache.hadoop.fs.Path path) throws IOException {
+        boolean link;
+        if (fs instanceof org.apache.hadoop.fs.RawLocalFileSystem local) {
+            // its getFileLinkStatus may not see a link (it asks a readlink process); the JDK does
+            link = Files.isSymbolicLink(local.pathToFile(path).toPath());
+        } else if (fs.supportsSymlinks()) {
+            try {
+                link = fs.getFileLinkStatus(path).isSymlink();
+            } catch (java.io.FileNotFoundException absent) {
+                link = false;
+            }
+        } else {
+            link = false;
+        }
+        if (link) {
+            throw new IOException(path + " is a symbolic link; Mechanist writes nothing outside a store");
+        }
     }
 
     private FileStatus statusOrNull(org.apache.hadoop.fs.Path file) throws IOException {

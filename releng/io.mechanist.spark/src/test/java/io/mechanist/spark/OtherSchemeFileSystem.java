@@ -19,8 +19,11 @@ public final class OtherSchemeFileSystem extends RawLocalFileSystem {
 
     static final String SCHEME = "othersfs";
     static final String ROOT_KEY = "fs.othersfs.root";
+    /** Whether it says its output streams are abortable, as an object store (S3A) whose uploads appear whole does. */
+    static final String OBJECT_STORE_KEY = "fs.othersfs.object-store";
 
     private File root;
+    private boolean objectStore;
 
     /** Registers the scheme in {@code hadoop}, rooted at {@code root}. */
     static void register(Configuration hadoop, java.nio.file.Path root) {
@@ -45,6 +48,15 @@ public final class OtherSchemeFileSystem extends RawLocalFileSystem {
             throw new IOException(ROOT_KEY + " is not set");
         }
         root = new File(folder);
+        objectStore = conf.getBoolean(OBJECT_STORE_KEY, false);
+    }
+
+    @Override
+    public boolean hasPathCapability(Path path, String capability) throws IOException {
+        if (capability.equals(org.apache.hadoop.fs.CommonPathCapabilities.ABORTABLE_STREAM)) {
+            return objectStore;
+        }
+        return super.hasPathCapability(path, capability);
     }
 
     @Override

@@ -35,7 +35,7 @@ import io.mechanist.store.internal.AtomicFiles;
  * checkpoint and dataset local.
  * The store, copied down, is the single-machine capture of the same job; an interrupted capture resumes, replacing
  * the unrecorded next shard a stopped commit leaves and refusing other unrecorded shards; a held lock refuses a
- * second writer; a hostile store.xmi makes the driver write nothing outside the store.
+ * second writer; a hostile store.xmi, or a link in the store, makes the driver write nothing outside the store.
  */
 class RemoteStoreCaptureTest {
 
@@ -107,6 +107,21 @@ class RemoteStoreCaptureTest {
     }
 
     @Test
+    void onAnObjectStoreStoreXmiIsWrittenInPlace() throws IOException {
+        // as on S3A: store.xmi is written in one upload, not renamed over (the other path, FileContext's rename,
+        // is what the tests above take)
+        spark.hadoopConfiguration().setBoolean(OtherSchemeFileSystem.OBJECT_STORE_KEY, true);
+        try {
+            SparkCapture.capture(spark, job(), store("object"), System.out::println);
+        } finally {
+            spark.hadoopConfiguration().unset(OtherSchemeFileSystem.OBJECT_STORE_KEY);
+        }
+        Path remote = folder("object");
+        assertEquals(List.of("captures", "store.xmi"), list(remote));
+        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), copyDown(remote));
+    }
+
+    @Test
     void anInterruptedRemoteCaptureResumesReplacingTheUnrecordedNextShardAndRefusingOthers() throws IOException {
         AtomicFiles.observeSteps((step, target) -> {
             if (step == AtomicFiles.Step.TEMPORARY_WRITTEN
@@ -167,7 +182,7 @@ class RemoteStoreCaptureTest {
     }
 
     @Test
-    void aHostileStoreXmiMakesTheDriverWriteNothingOutsideTheStore() throws IOException {
+    void aHostileStoreXmiOrALinkInTheStoreMakesTheDriverWriteNothingOutsideIt() throws IOException {
         String xmi = Files.readString(SparkCaptureTest.reference().resolve("store.xmi")).replace(" status=\"COMPLETE\"",
                 "");
         assertTrue(xmi.contains("folder=\"captures/demo\"") && xmi.contains("file=\"shard-00004.safetensors\""));
@@ -186,6 +201,17 @@ class RemoteStoreCaptureTest {
             assertEquals(hostile, Files.readString(remote.resolve("store.xmi")));
             deleteTree(root);
         }
+
+        // through Hadoop's local filesystem, a store whose captures folder is a link to another folder
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Path linked = Files.createDirectories(temp.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("captures"), elsewhere);
+        IOException link = assertThrows(IOException.class, () -> SparkCapture.capture(spark, job(),
+                new SparkCapture.Locations(null, null, linked.toUri().toString()), System.out::println));
+        assertTrue(link.getMessage().endsWith("/linked/captures is a symbolic link; Mechanist writes nothing outside a"
+                + " store"), link.getMessage());
+        assertEquals(List.of(), list(elsewhere));
+        assertEquals(List.of("captures"), list(linked), "nothing published, the lock deleted");
     }
 
     /** Every row of every prompt and site, read through the store's own reader, within the batching bound. */
