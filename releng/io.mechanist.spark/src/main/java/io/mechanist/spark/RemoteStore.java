@@ -61,6 +61,9 @@ import io.mechanist.store.internal.StorePaths;
  * commit point: it is replaced only after the shards it names are in place, in one step where the filesystem
  * allows it ({@link #publish}).
  * <p>
+ * A steering sweep works on the same local copy, with the files it reads copied into it ({@link #download}); the
+ * files it stores are uploaded before store.xmi is published ({@link #uploadNewFilesAndPublish}).
+ * <p>
  * One writer at a time: the driver creates {@value #LOCK_FILE} in the store exclusively (HDFS: atomic; S3: a
  * check then a write) and deletes it when it is done; a second writer is refused, naming the file.
  */

@@ -28,7 +28,8 @@ import io.mechanist.store.ActivationStore;
  * where executors stage shards for the driver when they cannot write into the store; the checkpoint may be a Hadoop
  * URI ({@code hdfs://}, {@code s3a://}, {@code file:}), copied once per JVM, and so may the store ({@link RemoteStore});</li>
  * <li>{@code sweep ...}: the options of {@code mechanist steer} ({@link SweepArguments}), plus the prompts per task;
- * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it.</li>
+ * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it,
+ * in a folder or a store given as a Hadoop URI ({@link RemoteStore}).</li>
  * </ul>
  */
 public final class SparkCaptureMain {
