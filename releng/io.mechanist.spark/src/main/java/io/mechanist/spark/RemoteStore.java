@@ -81,6 +81,8 @@ final class RemoteStore implements AutoCloseable {
     private final Path workingCopy;
     private final Consumer<String> log;
     private boolean locked;
+    /** The captures the store's store.xmi recorded when it was copied. */
+    private java.util.Set<String> capturesAtOpen = java.util.Set.of();
     private org.apache.hadoop.fs.Path captureFolder;
 
     private RemoteStore(org.apache.hadoop.fs.Path root, FileSystem fs, Configuration hadoop, Path workingCopy,
@@ -131,11 +133,6 @@ final class RemoteStore implements AutoCloseable {
     /** The local folder holding the store's metadata, where the driver opens it as an {@link ActivationStore}. */
     Path workingCopy() {
         return workingCopy;
-    }
-
-    /** The store's folder as a Hadoop URI. */
-    String uri() {
-        return root.toString();
     }
 
     /**
@@ -210,6 +207,12 @@ final class RemoteStore implements AutoCloseable {
             try (InputStream in = fs.open(xmi)) {
                 Files.copy(in, workingCopy.resolve(ShardLayout.STORE_FILE));
             }
+            try (ActivationStore copy = ActivationStore.openReadOnly(workingCopy)) {
+                capturesAtOpen = copy.read(st -> st.getCaptures().stream().map(io.mechanist.model.Capture::getId)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            } catch (StoreCorruptionException e) {
+                throw named(e);
+            }
             return;
         }
         long orphans = 0;
@@ -262,6 +265,21 @@ final class RemoteStore implements AutoCloseable {
         org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(captures, writer.captureId());
         requireNoLink(captures);
         requireNoLink(folder);
+        if (!capturesAtOpen.contains(writer.captureId()) && fs.exists(folder)) {
+            // a new capture: as in a local store, files of the folder that store.xmi does not record stay untouched
+            List<String> present = new ArrayList<>();
+            for (FileStatus file : fs.listStatus(folder)) {
+                if (!isTemporary(file.getPath().getName())) {
+                    present.add(file.getPath().getName());
+                }
+            }
+            if (!present.isEmpty()) {
+                present.sort(Comparator.naturalOrder());
+                throw new IOException(folder + " already holds " + present.size() + " file(s) that "
+                        + ShardLayout.STORE_FILE + " does not record (e.g. " + present.get(0) + "); Mechanist will"
+                        + " not write over them: move them away or pick another capture id");
+            }
+        }
         if (!fs.mkdirs(folder) || !fs.getFileStatus(folder).isDirectory()) {
             throw new IOException(folder + ": cannot create the capture's folder");
         }

@@ -168,6 +168,23 @@ class RemoteStoreCaptureTest {
     }
 
     @Test
+    void aNewCaptureWritesNothingOverFilesThatStoreXmiDoesNotRecord() throws IOException {
+        Path remote = Files.createDirectories(folder("occupied"));
+        ActivationStore.create(temp.resolve("empty"), "occupied").close();
+        Files.copy(temp.resolve("empty/store.xmi"), remote.resolve("store.xmi"));
+        Path notes = Files.createDirectories(remote.resolve("captures/demo")).resolve("shard-00000.safetensors");
+        Files.writeString(notes, "someone's data");
+
+        IOException refused = assertThrows(IOException.class,
+                () -> SparkCapture.capture(spark, job(), store("occupied"), System.out::println));
+
+        assertTrue(refused.getMessage().contains("captures/demo already holds 1 file(s) that store.xmi does not record"
+                + " (e.g. shard-00000.safetensors)"), refused.getMessage());
+        assertEquals("someone's data", Files.readString(notes));
+        assertEquals(List.of("shard-00000.safetensors"), list(remote.resolve("captures/demo")));
+    }
+
+    @Test
     void aHeldLockRefusesASecondWriterNamingTheLockFile() throws IOException {
         Path remote = Files.createDirectories(folder("locked"));
         Files.writeString(remote.resolve(RemoteStore.LOCK_FILE), "driver-7 pid 4242 since 2026-12-05T10:00:00Z\n");
