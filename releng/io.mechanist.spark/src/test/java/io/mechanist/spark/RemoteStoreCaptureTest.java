@@ -22,11 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mechanist.capture.CaptureJob;
 import io.mechanist.capture.CaptureSummary;
+import io.mechanist.capture.Capturer;
 import io.mechanist.core.activations.ActivationSet;
 import io.mechanist.model.Capture;
 import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.Shard;
 import io.mechanist.store.ActivationStore;
+import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.ShardBuilder;
 import io.mechanist.store.internal.AtomicFiles;
 
 /**
@@ -182,6 +185,56 @@ class RemoteStoreCaptureTest {
                 + " (e.g. shard-00000.safetensors)"), refused.getMessage());
         assertEquals("someone's data", Files.readString(notes));
         assertEquals(List.of("shard-00000.safetensors"), list(remote.resolve("captures/demo")));
+    }
+
+    @Test
+    void theDriverCommitsOnlyTheNextShardAsTheExecutorWroteIt() throws IOException {
+        Path remote = folder("commit");
+        try (RemoteStore store = RemoteStore.open("othersfs:/commit/store", spark.hadoopConfiguration(), line -> { });
+                Capturer.Session session = Capturer.open(SparkCaptureTest.job(store.workingCopy()).build(), w -> { },
+                        null)) {
+            CaptureWriter writer = session.writer();
+            String folder = store.prepare(writer, session.store());
+            assertEquals("othersfs:/commit/store/captures/demo", folder);
+            ShardBuilder.Staged first = RemoteStore.stage(CommitStagedTest.fill(session, 0, 3), 0, folder,
+                    spark.hadoopConfiguration());
+            ShardBuilder.Staged later = RemoteStore.stage(CommitStagedTest.fill(session, 3, 2), 1, folder,
+                    spark.hadoopConfiguration());
+            ShardBuilder.Staged changed = RemoteStore.stage(CommitStagedTest.fill(session, 0, 3), 0, folder,
+                    spark.hadoopConfiguration());
+            Path changedFile = remote.resolve("captures/demo").resolve(changed.temporaryName());
+            byte[] bytes = Files.readAllBytes(changedFile);
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(changedFile, bytes);
+
+            IllegalArgumentException notNext = assertThrows(IllegalArgumentException.class,
+                    () -> store.commit(writer, later));
+            assertTrue(notNext.getMessage().contains("is not a temporary of shard-00000.safetensors"),
+                    notNext.getMessage());
+            IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> store.commit(writer,
+                    new ShardBuilder.Staged("../../x/" + first.temporaryName(), first.size(), first.sha256(), 0, 3,
+                            first.rowCount())));
+            assertTrue(outside.getMessage().contains("is not a temporary of shard-00000.safetensors"),
+                    outside.getMessage());
+            IOException wrongBytes = assertThrows(IOException.class, () -> store.commit(writer, changed));
+            assertTrue(wrongBytes.getMessage().startsWith(folder + "/" + changed.temporaryName() + ": reads with"
+                    + " SHA-256 "), wrongBytes.getMessage());
+            assertFalse(Files.exists(changedFile), "a shard that fails its check is deleted");
+            assertEquals(0, writer.nextPrompt());
+
+            store.commit(writer, first);
+            assertEquals(3, writer.nextPrompt());
+            assertEquals(List.of(later.temporaryName(), "shard-00000.safetensors"),
+                    list(remote.resolve("captures/demo")));
+            try (ActivationStore published = ActivationStore.openReadOnly(copyDown(remote))) {
+                Shard recorded = published.read(s -> s.getCaptures().get(0).getShards().get(0));
+                assertEquals(first.sha256(), recorded.getSha256(), "store.xmi is published with the shard");
+                assertEquals(first.size(), recorded.getSize());
+                assertEquals(List.of(), published.verify(null));
+            }
+        }
+        assertEquals(List.of("shard-00000.safetensors"), list(remote.resolve("captures/demo")),
+                "the leftover temporary is deleted when the run ends");
     }
 
     @Test
