@@ -83,6 +83,8 @@ final class RemoteStore implements AutoCloseable {
     private boolean locked;
     /** The captures the store's store.xmi recorded when it was copied. */
     private java.util.Set<String> capturesAtOpen = java.util.Set.of();
+    /** The files {@link #download} copied into the working copy. */
+    private final java.util.Set<Path> downloaded = new java.util.HashSet<>();
     private org.apache.hadoop.fs.Path captureFolder;
 
     private RemoteStore(org.apache.hadoop.fs.Path root, FileSystem fs, Configuration hadoop, Path workingCopy,
@@ -405,7 +407,8 @@ final class RemoteStore implements AutoCloseable {
             throw new IOException(temporary + ": " + problem + "; not committed");
         }
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(captureFolder, fileName);
-        if (!fs.rename(temporary, target)) {
+        // some filesystems' rename replaces an existing file (Hadoop's local one); nothing may be there
+        if (fs.exists(target) || !fs.rename(temporary, target)) {
             throw new IOException(target + ": cannot rename " + temporary + " to it (is something there already?)");
         }
         writer.recordPlaced(new ShardBuilder.Staged(fileName, staged.size(), hash, staged.firstPrompt(),
@@ -452,14 +455,17 @@ final class RemoteStore implements AutoCloseable {
             } catch (java.io.FileNotFoundException e) {
                 throw new IOException(remote + ": " + ShardLayout.STORE_FILE + " records it, but it is missing", e);
             }
+            downloaded.add(file);
         }
         log.accept("copied " + files.size() + " file(s) of " + root + " for the driver");
     }
 
     /**
-     * Uploads the data files of the results and vectors the working copy records and the store lacks (those an
-     * analysis just stored), each written beside its place under a temporary name and renamed into it, never over an
-     * existing file; then publishes store.xmi, which names them.
+     * Uploads the data files of the results and vectors the working copy records that it did not copy from the
+     * store (those an analysis just stored), each written beside its place under a temporary name and renamed into
+     * it; then publishes store.xmi, which names them.
+     *
+     * @throws IOException naming a file already in the store where a new one goes: it is not written over
      */
     void uploadNewFilesAndPublish() throws IOException {
         List<Path> recorded;
@@ -486,8 +492,12 @@ final class RemoteStore implements AutoCloseable {
         }
         for (Path file : recorded) {
             org.apache.hadoop.fs.Path target = remote(file);
-            if (!Files.isRegularFile(file) || statusOrNull(target) != null) {
-                continue; // not read here (results), or already in the store
+            if (!Files.isRegularFile(file) || downloaded.contains(file)) {
+                continue; // in the store already (results are not copied down; vectors are)
+            }
+            if (statusOrNull(target) != null) {
+                throw new IOException(target + " exists, but " + ShardLayout.STORE_FILE + " did not record it;"
+                        + " Mechanist will not write over it (move it away and run again)");
             }
             if (!fs.mkdirs(target.getParent())) {
                 throw new IOException(target.getParent() + ": cannot create the folder");
