@@ -125,7 +125,7 @@ class RemoteStoreCaptureTest {
     }
 
     @Test
-    void anInterruptedRemoteCaptureResumesReplacingTheUnrecordedNextShardAndRefusingOthers() throws IOException {
+    void anInterruptedRemoteCaptureResumesHereOrCopiedDownReplacingTheUnrecordedNextShardAndRefusingOthers() throws IOException {
         AtomicFiles.observeSteps((step, target) -> {
             if (step == AtomicFiles.Step.TEMPORARY_WRITTEN
                     && target.getFileName().toString().equals("shard-00004.safetensors")) {
@@ -146,6 +146,10 @@ class RemoteStoreCaptureTest {
             });
         }
         Path folder = remote.resolve("captures/demo");
+        // copied down, the interrupted store is one the single-machine capture resumes
+        Path down = copyDown(remote);
+        assertEquals(committed, Capturer.capture(SparkCaptureTest.job(down).build(), null).resumedFrom());
+        SparkCaptureTest.assertSameCapture(SparkCaptureTest.reference(), down);
 
         // a shard the metadata does not record, and not the next one, may be data of a lost store.xmi: refused
         Files.writeString(folder.resolve("shard-00007.safetensors"), "someone's data");
