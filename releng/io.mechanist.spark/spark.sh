@@ -51,8 +51,10 @@ Mechanist on Apache Spark 4.2 (Scala 2.13, Java 21 or newer; docs/scale-out.md).
   $JAR$( [ -f "$JAR" ] || echo "   (not built yet: ./mechanist build)")
 DJL's natives for linux x86_64 CPU executors (ship them, the executors must not download):
   ${NATIVES:-$MODULE/target/natives/pytorch-native-cpu-<version>-linux-x86_64.jar}
-The store is on the driver's disk. Executors either see it at the same path (a shared volume) or stage their
-shards on a Hadoop filesystem (--staging hdfs://... | s3a://... | file:/...) for the driver to fetch and commit.
+A capture's store is on the driver's disk, where executors either see it at the same path (a shared volume) or
+stage their shards on a Hadoop filesystem (--staging hdfs://... | s3a://... | file:/...) for the driver to fetch
+and commit; or the store itself is on a Hadoop filesystem (--store hdfs://... | s3a://...), executors write their
+shards into it and the driver commits them there (copy it down to open it: hadoop fs -get, aws s3 sync).
 The checkpoint is a folder at the same path everywhere, or a Hadoop URI (--model hdfs://.../gpt2) that the driver
 and each executor copy once (safetensors, config and tokenizer files only). A capture's driver loads no
 weights; a sweep's executors write nothing, so a sweep needs no shared volume with a Hadoop URI checkpoint.
@@ -70,6 +72,9 @@ weights; a sweep's executors write nothing, so a sweep needs no shared volume wi
   without a shared volume: the same, ending in
     capture --store /data/my-store --model hdfs://nn:8020/models/gpt2 --dataset /data/prompts.jsonl \\
             --staging hdfs://nn:8020/tmp/mechanist --sites 'blocks.*.resid_post' --shard-mb 256
+  or with the store on HDFS or S3:
+    capture --store hdfs://nn:8020/stores/my-store --model hdfs://nn:8020/models/gpt2 --dataset /data/prompts.jsonl \\
+            --sites 'blocks.*.resid_post' --shard-mb 256
 
 A steering sweep (the options of \`mechanist steer\` plus --prompts-per-task; stored as that verb stores it):
   the same spark-submit line, ending in

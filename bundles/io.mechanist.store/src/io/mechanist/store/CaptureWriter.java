@@ -305,6 +305,30 @@ public final class CaptureWriter implements AutoCloseable {
         shard.clear(nextPrompt);
     }
 
+    /**
+     * Records the next shard, {@code shard-NNNNN} of {@link #nextShardIndex()}, which the caller has put in place
+     * under that name in another copy of this store (the data of a store kept on a Hadoop filesystem, whose
+     * metadata this store holds) after checking its size, hash and metadata. Only {@code store.xmi} is written;
+     * the prompts must follow on from {@link #nextPrompt()}, as for {@link #commitStaged}.
+     */
+    public void recordPlaced(ShardBuilder.Staged placed) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("capture " + captureId + ": writer is closed");
+        }
+        String fileName = ShardLayout.shardFileName(nextShardIndex);
+        if (shard.bufferedPrompts() != 0 || !fileName.equals(placed.temporaryName())
+                || placed.firstPrompt() != nextPrompt || placed.promptCount() < 1
+                || placed.firstPrompt() + placed.promptCount() > tokenCounts.length) {
+            throw new IllegalArgumentException("capture " + captureId + ": " + placed.temporaryName() + " of prompts "
+                    + placed.firstPrompt() + ".." + (placed.firstPrompt() + placed.promptCount() - 1)
+                    + " is not the next shard, " + fileName + " from prompt " + nextPrompt);
+        }
+        nextPrompt += placed.promptCount();
+        record(fileName, placed.size(), placed.sha256(), placed.firstPrompt(), placed.promptCount(),
+                placed.rowCount());
+        shard.clear(nextPrompt);
+    }
+
     /** The sites of this capture in shard order, for {@link ShardBuilder}s filled elsewhere. */
     public List<ShardBuilder.Site> shardSites() {
         return sites.stream().map(Site::forShard).toList();

@@ -71,14 +71,23 @@ final class HadoopStaging {
      */
     static ShardBuilder.Staged stage(ShardBuilder shard, int shardIndex, String runFolder, Configuration hadoop)
             throws IOException {
+        TaskContext task = TaskContext.get();
+        String name = "." + ShardLayout.shardFileName(shardIndex) + ".a" + (task == null ? 0 : task.taskAttemptId())
+                + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp";
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(runFolder, name);
+        return write(shard, shardIndex, remote, remote.getFileSystem(hadoop));
+    }
+
+    /**
+     * Encodes {@code shard} as shard number {@code shardIndex} (through a local scratch file, which also yields its
+     * size and hash) and writes it to {@code remote} on {@code fs}, refusing to overwrite or to create its folder;
+     * the result names the file by its name in that folder.
+     */
+    static ShardBuilder.Staged write(ShardBuilder shard, int shardIndex, org.apache.hadoop.fs.Path remote,
+            FileSystem fs) throws IOException {
         Path scratch = Files.createTempDirectory(scratchRoot(), "mechanist-shard-");
         try {
             ShardBuilder.Staged local = shard.stage(scratch, shardIndex);
-            TaskContext task = TaskContext.get();
-            String name = "." + ShardLayout.shardFileName(shardIndex) + ".a" + (task == null ? 0 : task.taskAttemptId())
-                    + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp";
-            org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(runFolder, name);
-            FileSystem fs = remote.getFileSystem(hadoop);
             try (InputStream in = Files.newInputStream(scratch.resolve(local.temporaryName()));
                     FSDataOutputStream out = fs.createNonRecursive(remote, false, 1 << 20,
                             fs.getDefaultReplication(remote), fs.getDefaultBlockSize(remote), null)) {
@@ -87,7 +96,7 @@ final class HadoopStaging {
                     out.hsync();
                 }
             }
-            return new ShardBuilder.Staged(name, local.size(), local.sha256(), local.firstPrompt(),
+            return new ShardBuilder.Staged(remote.getName(), local.size(), local.sha256(), local.firstPrompt(),
                     local.promptCount(), local.rowCount());
         } finally {
             deleteLocal(scratch);

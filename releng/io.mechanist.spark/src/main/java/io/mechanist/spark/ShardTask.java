@@ -24,7 +24,7 @@ import io.mechanist.store.ShardBuilder;
  *
  * @param model the checkpoint folder: a path on the executors' shared filesystem, or a Hadoop URI
  * @param captureFolder the capture's folder in the store, as the executors see it (when {@code stagingFolder} is
- *     null)
+ *     null): a path on their shared filesystem, or a Hadoop URI of a store on a Hadoop filesystem ({@link RemoteStore})
  * @param stagingFolder the run's folder on a Hadoop filesystem where shards are staged ({@link HadoopStaging}), or
  *     null to stage them in {@code captureFolder}
  * @param hadoop the driver's Hadoop configuration, for Hadoop URIs
@@ -52,7 +52,7 @@ record ShardTask(String model, String captureId, String captureFolder, String st
 
     /**
      * Runs a block through the executor's copy of the model and stages it as a shard under a temporary name in the
-     * capture folder or the run's staging folder; the driver commits it. Each attempt stages its own file, so a
+     * capture folder (local, or on a Hadoop filesystem) or the run's staging folder; the driver commits it. Each attempt stages its own file, so a
      * retried or speculative attempt never touches another's.
      */
     ShardBuilder.Staged run(Block block) throws IOException {
@@ -81,10 +81,14 @@ record ShardTask(String model, String captureId, String captureFolder, String st
                 }
             }
         }
-        if (stagingFolder == null) {
+        ShardBuilder.Staged staged;
+        if (stagingFolder != null) {
+            staged = HadoopStaging.stage(shard, block.shardIndex(), stagingFolder, hadoop.value().value());
+        } else if (RemoteStore.isUri(captureFolder)) {
+            staged = RemoteStore.stage(shard, block.shardIndex(), captureFolder, hadoop.value().value());
+        } else {
             return shard.stage(Path.of(captureFolder), block.shardIndex());
         }
-        ShardBuilder.Staged staged = HadoopStaging.stage(shard, block.shardIndex(), stagingFolder, hadoop.value().value());
         if (block.shardIndex() == faults.loseFirstAttemptOfShardAfterStaging() && firstAttempt(task)) {
             throw new IllegalStateException("injected failure: first attempt of shard " + block.shardIndex()
                     + " of capture " + captureId + " lost after staging " + staged.temporaryName());

@@ -21,6 +21,7 @@ import io.mechanist.capture.Capturer;
 import io.mechanist.core.activations.PromptInfo;
 import io.mechanist.store.CaptureWriter;
 import io.mechanist.store.ShardBuilder;
+import io.mechanist.store.StoreCorruptionException;
 
 /**
  * A capture on Apache Spark into the same store a single-machine capture writes (docs/scale-out.md).
@@ -37,8 +38,10 @@ import io.mechanist.store.ShardBuilder;
  * the shards committed so far stay and the capture is INCOMPLETE; running it again (here or with
  * {@code mechanist capture}) resumes it.
  * <p>
- * The store is on the driver's filesystem; without a staging location the executors must see it at the same path
- * (NFS, a shared volume). The checkpoint is a folder at the same path everywhere or a Hadoop URI ({@link Locations}).
+ * The store is on the driver's filesystem, and without a staging location the executors must see it at the same
+ * path (NFS, a shared volume); or it is on a Hadoop filesystem ({@link RemoteStore}: the driver works on a local copy
+ * of its store.xmi, executors write their shards into it, the driver commits them there and publishes store.xmi).
+ * The checkpoint is a folder at the same path everywhere or a Hadoop URI ({@link Locations}).
  */
 public final class SparkCapture {
 
@@ -68,17 +71,34 @@ public final class SparkCapture {
     }
 
     /**
-     * Where the executors find the checkpoint and put their shards.
+     * Where the executors find the checkpoint and put their shards, and where the store is.
      *
      * @param model the checkpoint folder as the executors load it: a Hadoop URI (each executor copies it once,
      *     {@link HadoopCheckpoints}), or null for the job's own model folder, at the same path on every executor
      * @param staging a Hadoop URI of a folder where executors stage shards for the driver to fetch
      *     ({@link HadoopStaging}), or null to stage them in the store's capture folder, which every executor then
      *     sees at the driver's path
+     * @param store a Hadoop URI of the store ({@link RemoteStore}), which then takes the place of the job's store
+     *     folder: executors write their shards into it; or null for the job's store folder
      */
-    public record Locations(String model, String staging) {
+    public record Locations(String model, String staging, String store) {
         /** Checkpoint and store on a filesystem every executor shares at the driver's paths. */
         public static final Locations SHARED = new Locations(null, null);
+
+        public Locations {
+            if (store != null && (!RemoteStore.isUri(store) || staging != null)) {
+                throw new IllegalArgumentException(staging != null && store != null
+                        ? "--staging is for a store on the driver's disk; executors write into a store on a Hadoop"
+                                + " filesystem directly"
+                        : "a store given as a location must be a Hadoop URI (hdfs://..., s3a://..., file:/...), was "
+                                + store);
+            }
+        }
+
+        /** Checkpoint and staging as given, the store in the job's folder. */
+        public Locations(String model, String staging) {
+            this(model, staging, null);
+        }
     }
 
     /**
@@ -90,8 +110,8 @@ public final class SparkCapture {
 
     /**
      * Failures to inject, for tests: {@code failFirstAttemptOfShard} fails after its first batch,
-     * {@code loseFirstAttemptOfShardAfterStaging} after staging its shard on the Hadoop filesystem, as an executor
-     * lost then would (-1: none).
+     * {@code loseFirstAttemptOfShardAfterStaging} after staging its shard on the Hadoop filesystem (staging folder
+     * or store), as an executor lost then would (-1: none).
      */
     public record Faults(int failFirstAttemptOfShard, int loseFirstAttemptOfShardAfterStaging)
             implements java.io.Serializable {
@@ -113,27 +133,32 @@ public final class SparkCapture {
             job = new CaptureJob(job.store(), copy.folder(), job.dataset(), job.sites(), job.positions(),
                     job.batchSize(), job.storage(), job.padding(), job.captureId(), job.name(), job.shardBytes());
         }
-        try (DriverCheckpoint checkpoint = copy == null ? DriverCheckpoint.read(job.model())
+        Configuration hadoop = spark.hadoopConfiguration();
+        RemoteStore remote = where.store() == null ? null : RemoteStore.open(where.store(), hadoop, log);
+        try (remote; DriverCheckpoint checkpoint = copy == null ? DriverCheckpoint.read(job.model())
                 : DriverCheckpoint.read(copy, source);
-                Capturer.Session session = Capturer.open(job, checkpoint, warning -> log.accept("warning: " + warning),
-                        null)) {
+                Capturer.Session session = Capturer.open(remote == null ? job : inStore(job, remote.workingCopy()),
+                        checkpoint, warning -> log.accept("warning: " + warning), null)) {
             CaptureWriter writer = session.writer();
+            // a store on a Hadoop filesystem: the capture's record is published before any shard is written there
+            String captureFolder = remote != null ? remote.prepare(writer, session.store())
+                    : writer.captureFolder().toAbsolutePath().normalize().toString();
             List<ShardTask.Block> blocks = plan(session);
             int total = session.prompts().size();
             log.accept("capture " + writer.captureId() + ": " + total + " prompts, " + blocks.size() + " shard(s) to "
                     + "compute" + (writer.nextPrompt() > 0 ? ", resuming after prompt " + (writer.nextPrompt() - 1) : ""));
             if (!blocks.isEmpty()) {
-                Configuration hadoop = spark.hadoopConfiguration();
                 String runFolder = where.staging() == null ? null
                         : HadoopStaging.createRunFolder(where.staging(), writer.captureId(), hadoop);
                 try {
                     ShardTask task = new ShardTask(
                             where.model() != null ? where.model() : job.model().toAbsolutePath().normalize().toString(),
-                            writer.captureId(), writer.captureFolder().toAbsolutePath().normalize().toString(),
+                            writer.captureId(), captureFolder,
                             runFolder, SerializableConfiguration.broadcast(spark.sc(), hadoop), writer.shardSites(),
                             writer.storage(), job.padding(), job.positions().kind() == CapturePositions.Kind.ALL,
                             session.maxTokens(), job.batchSize(), settings.intraOpThreads(), settings.faults());
-                    Committer committer = runFolder == null ? writer::commitStaged
+                    Committer committer = remote != null ? staged -> remote.commit(writer, staged)
+                            : runFolder == null ? writer::commitStaged
                             : staged -> HadoopStaging.commit(writer, staged, runFolder, hadoop);
                     runAndCommit(spark, task, blocks, writer, committer, total, log);
                 } finally {
@@ -144,9 +169,20 @@ public final class SparkCapture {
                 }
             }
             CaptureSummary summary = session.complete();
+            if (remote != null) {
+                remote.publish();
+            }
             log.accept("capture " + summary.captureId() + " complete: " + total + " prompts");
             return summary;
+        } catch (StoreCorruptionException e) {
+            throw remote == null ? e : remote.named(e);
         }
+    }
+
+    /** {@code job} with its store in {@code folder}. */
+    private static CaptureJob inStore(CaptureJob job, java.nio.file.Path folder) {
+        return new CaptureJob(folder, job.model(), job.dataset(), job.sites(), job.positions(), job.batchSize(),
+                job.storage(), job.padding(), job.captureId(), job.name(), job.shardBytes());
     }
 
     /** Commits the next shard as an executor staged it. */

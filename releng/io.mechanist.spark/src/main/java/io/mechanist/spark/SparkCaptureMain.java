@@ -22,19 +22,20 @@ import io.mechanist.store.ActivationStore;
  * The application's entry point, {@code spark-submit --class io.mechanist.spark.SparkCaptureMain mechanist-spark.jar
  * MODE ...}:
  * <ul>
- * <li>{@code capture --store DIR --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
+ * <li>{@code capture --store DIR|URI --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL] [--batch N]
  * [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME] [--staging URI]}: the options of {@code mechanist
  * capture} (docs/capture.md), plus the shard size, which is also the size of one Spark task, and a Hadoop folder
  * where executors stage shards for the driver when they cannot write into the store; the checkpoint may be a Hadoop
- * URI ({@code hdfs://}, {@code s3a://}, {@code file:}), copied once per JVM;</li>
+ * URI ({@code hdfs://}, {@code s3a://}, {@code file:}), copied once per JVM, and so may the store ({@link RemoteStore});</li>
  * <li>{@code sweep ...}: the options of {@code mechanist steer} ({@link SweepArguments}), plus the prompts per task;
- * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it.</li>
+ * the grid runs on Spark ({@link SparkSweep#store}) and the result is stored as {@code mechanist steer} stores it,
+ * in a folder or a store given as a Hadoop URI ({@link RemoteStore}).</li>
  * </ul>
  */
 public final class SparkCaptureMain {
 
     private static final String USAGE = "usage: spark-submit [spark options] --class " + SparkCaptureMain.class.getName()
-            + " mechanist-spark.jar capture --store DIR --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL]"
+            + " mechanist-spark.jar capture --store DIR|URI --model DIR|URI --dataset FILE [--sites LIST] [--positions SEL]"
             + " [--batch N] [--dtype f32|f16] [--shard-mb N] [--id ID] [--name NAME] [--staging URI]"
             + "\n   or: ... mechanist-spark.jar "
             + SweepArguments.USAGE + "\n(docs/scale-out.md)";
@@ -74,35 +75,61 @@ public final class SparkCaptureMain {
                     .folder() : Path.of(capture.model()));
             CaptureSummary summary = SparkCapture.capture(spark, job, capture.where(), System.out::println);
             System.out.println("captured " + summary.promptCount() + " prompts into capture " + summary.captureId()
-                    + " of " + job.store());
+                    + " of " + (capture.where().store() != null ? capture.where().store() : job.store()));
         }
     }
 
     private static void sweep(SweepArguments sweep) throws Exception {
         SparkConf conf = new SparkConf().setAppName("mechanist steering sweep of " + sweep.inputs().get("heldOut"));
-        try (JavaSparkContext spark = new JavaSparkContext(conf);
-                ActivationStore store = ActivationStore.open(sweep.store())) {
-            String imported = null;
-            if (sweep.vectorFile() != null) {
-                imported = SteeringVectorFiles.save(store, sweep.vectorFile().getFileName().toString(),
-                        SteeringVectorFiles.importVector(sweep.vectorFile(), null, null));
-                System.out.println("imported " + sweep.vectorFile() + " as stored vector " + imported);
-            }
-            String model = sweep.parameters().get("model");
-            SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported),
-                    HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), System.out::println, null);
-            System.out.println("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
-                    + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis "
-                    + SweepAnalysis.ID + ")");
-            if (stored.causal() == null) {
-                System.out.println("no causal verdict: --null-directions 0, or no positive multiplier");
-            } else {
-                for (CausalVerdict.Verdict v : stored.causal()) {
-                    System.out.println(v.vector() + ", layer " + v.layer() + ", multiplier " + v.multiplier() + ": "
-                            + v.reason());
-                }
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            sweep(spark, sweep, System.out::println);
+        }
+    }
+
+    /**
+     * Runs and stores {@code sweep} on {@code spark}, telling {@code out} what it did. A store given as a Hadoop URI
+     * is worked on through a local copy of its metadata ({@link RemoteStore}) holding the files the sweep reads (its
+     * captures' shards, the stored vectors); the files it stores are then uploaded and store.xmi published.
+     */
+    static SparkSweep.Stored sweep(JavaSparkContext spark, SweepArguments sweep, java.util.function.Consumer<String> out)
+            throws Exception {
+        if (!RemoteStore.isUri(sweep.store())) {
+            try (ActivationStore store = ActivationStore.open(Path.of(sweep.store()))) {
+                return sweep(spark, store, sweep, out);
             }
         }
+        try (RemoteStore remote = RemoteStore.open(sweep.store(), spark.hadoopConfiguration(), out)) {
+            remote.download(sweep.inputs().values());
+            SparkSweep.Stored stored;
+            try (ActivationStore store = ActivationStore.open(remote.workingCopy())) {
+                stored = sweep(spark, store, sweep, out);
+            }
+            remote.uploadNewFilesAndPublish();
+            return stored;
+        }
+    }
+
+    private static SparkSweep.Stored sweep(JavaSparkContext spark, ActivationStore store, SweepArguments sweep,
+            java.util.function.Consumer<String> out) throws Exception {
+        String imported = null;
+        if (sweep.vectorFile() != null) {
+            imported = SteeringVectorFiles.save(store, sweep.vectorFile().getFileName().toString(),
+                    SteeringVectorFiles.importVector(sweep.vectorFile(), null, null));
+            out.accept("imported " + sweep.vectorFile() + " as stored vector " + imported);
+        }
+        String model = sweep.parameters().get("model");
+        SparkSweep.Stored stored = SparkSweep.store(spark, store, sweep.request(imported),
+                HadoopCheckpoints.isUri(model) ? model : null, sweep.promptsPerTask(), out, null);
+        out.accept("steering sweep of " + stored.result().promptCount() + " prompts stored as result "
+                + stored.resultId() + " of " + sweep.store() + " (mechanist steer's analysis " + SweepAnalysis.ID + ")");
+        if (stored.causal() == null) {
+            out.accept("no causal verdict: --null-directions 0, or no positive multiplier");
+        } else {
+            for (CausalVerdict.Verdict v : stored.causal()) {
+                out.accept(v.vector() + ", layer " + v.layer() + ", multiplier " + v.multiplier() + ": " + v.reason());
+            }
+        }
+        return stored;
     }
 
     /**
@@ -130,7 +157,11 @@ public final class SparkCaptureMain {
                 throw new IllegalArgumentException("--" + required + " is required");
             }
         }
-        Path store = Path.of(options.remove("store"));
+        String storeOption = options.remove("store");
+        // a store on a Hadoop filesystem: the driver works on a local copy of its metadata (RemoteStore), which
+        // takes the job's store folder's place
+        String remoteStore = RemoteStore.isUri(storeOption) ? storeOption : null;
+        Path store = Path.of(remoteStore != null ? "." : storeOption);
         String model = options.remove("model");
         Path dataset = Path.of(options.remove("dataset"));
         String staging = options.remove("staging");
@@ -144,7 +175,8 @@ public final class SparkCaptureMain {
                 new HashMap<>(rest));
         jobForModel.apply(Path.of(".")); // refuses bad options before anything starts
         return new CaptureArguments(model, dataset,
-                new SparkCapture.Locations(HadoopCheckpoints.isUri(model) ? model : null, staging), jobForModel);
+                new SparkCapture.Locations(HadoopCheckpoints.isUri(model) ? model : null, staging, remoteStore),
+                jobForModel);
     }
 
     private static CaptureJob job(Path store, Path model, Path dataset, Map<String, String> options) {

@@ -13,10 +13,10 @@ import io.mechanist.steering.analysis.SweepAnalysis;
  * The {@code sweep} mode's command line: the options of {@code mechanist steer} ({@code mechanist steer --help}), mapped onto the
  * steering-sweep analysis's parameters and inputs as that verb maps them, plus {@code --prompts-per-task}.
  */
-record SweepArguments(Path store, Map<String, String> parameters, Map<String, String> inputs, Path vectorFile,
+record SweepArguments(String store, Map<String, String> parameters, Map<String, String> inputs, Path vectorFile,
         int promptsPerTask) {
 
-    static final String USAGE = "sweep --store DIR --model DIR|URI --held-out CAPTURE (--contrast CAPTURE | --vector ID"
+    static final String USAGE = "sweep --store DIR|URI --model DIR|URI --held-out CAPTURE (--contrast CAPTURE | --vector ID"
             + " | --vector-file FILE.safetensors) [--layers all|vector|0,2,5] [--multipliers -1,0,1] [--method M]"
             + " [--position -1] [--point resid_post] [--steer-positions all|last] [--label answer] [--answer-a A]"
             + " [--answer-b B] [--token-a \" A\"] [--token-b \" B\"] [--held-out-prompts unpaired|all]"
@@ -55,7 +55,7 @@ record SweepArguments(Path store, Map<String, String> parameters, Map<String, St
                 throw new IllegalArgumentException("--" + required + " is required");
             }
         }
-        Path store = Path.of(options.remove("store"));
+        String store = options.remove("store"); // a folder, or a Hadoop URI (RemoteStore)
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("model", options.remove("model"));
         Map<String, String> inputs = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import io.mechanist.capture.CaptureJob;
 
 /**
  * The {@code capture} mode's command line: a checkpoint given as a Hadoop URI is what the executors load (the
- * driver loads its own copy), a local one is used as it is; {@code --staging} must be a Hadoop URI.
+ * driver loads its own copy), a local one is used as it is; {@code --staging} must be a Hadoop URI; a store given
+ * as a Hadoop URI is written there ({@link RemoteStore}), without staging.
  */
 class CaptureArgumentsTest {
 
@@ -41,6 +42,20 @@ class CaptureArgumentsTest {
         assertNull(parsed.where().model());
         assertNull(parsed.where().staging());
         assertEquals("/shared/gpt2", parsed.model());
+    }
+
+    @Test
+    void aStoreGivenAsAHadoopUriIsTheStoresLocationAndTakesNoStaging() {
+        SparkCaptureMain.CaptureArguments parsed = SparkCaptureMain.parse(List.of("--store", "s3a://bucket/stores/cot",
+                "--model", "/shared/gpt2", "--dataset", "/shared/p.jsonl"));
+
+        assertEquals(new SparkCapture.Locations(null, null, "s3a://bucket/stores/cot"), parsed.where());
+        assertEquals(new SparkCapture.Locations(null, null), SparkCaptureMain.parse(List.of("--store", "/shared/st",
+                "--model", "/shared/gpt2", "--dataset", "/shared/p.jsonl")).where(), "a local store stays local");
+        IllegalArgumentException staged = assertThrows(IllegalArgumentException.class, () -> SparkCaptureMain.parse(
+                List.of("--store", "hdfs://nn/st", "--model", "m", "--dataset", "d", "--staging", "hdfs://nn/tmp")));
+        assertTrue(staged.getMessage().startsWith("--staging is for a store on the driver's disk"),
+                staged.getMessage());
     }
 
     @Test
