@@ -52,8 +52,8 @@ record ShardTask(String model, String captureId, String captureFolder, String st
 
     /**
      * Runs a block through the executor's copy of the model and stages it as a shard under a temporary name in the
-     * capture folder (local, or on a Hadoop filesystem) or the run's staging folder; the driver commits it. Each attempt stages its own file, so a
-     * retried or speculative attempt never touches another's.
+     * capture folder (local, or on a Hadoop filesystem) or the run's staging folder; the driver commits it. Each
+     * attempt stages its own file, so a retried or speculative attempt never touches another's.
      */
     ShardBuilder.Staged run(Block block) throws IOException {
         List<HookSite> hookSites = sites.stream().map(site -> HookSite.parse(site.id())).toList();
