@@ -423,30 +423,18 @@ final class RemoteStore implements AutoCloseable {
      * sizes and hashes before it reads them, as in any store.
      */
     void download(java.util.Collection<String> captureIds) throws IOException {
-        List<Path> files;
-        try (ActivationStore local = ActivationStore.openReadOnly(workingCopy)) {
-            StorePaths paths = new StorePaths(local.folder());
-            files = local.read(s -> {
-                List<Path> wanted = new ArrayList<>();
-                try {
-                    for (io.mechanist.model.Capture capture : s.getCaptures()) {
-                        if (captureIds.contains(capture.getId())) {
-                            for (Shard shard : capture.getShards()) {
-                                wanted.add(paths.shardFile(capture, shard));
-                            }
-                        }
+        List<Path> files = workingCopyFiles((s, paths, wanted) -> {
+            for (io.mechanist.model.Capture capture : s.getCaptures()) {
+                if (captureIds.contains(capture.getId())) {
+                    for (Shard shard : capture.getShards()) {
+                        wanted.add(paths.shardFile(capture, shard));
                     }
-                    for (io.mechanist.model.StoredVector vector : s.getVectors()) {
-                        wanted.add(paths.vectorFile(vector));
-                    }
-                } catch (StoreCorruptionException e) {
-                    throw new java.io.UncheckedIOException(e);
                 }
-                return wanted;
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause() instanceof StoreCorruptionException corrupt ? named(corrupt) : e.getCause();
-        }
+            }
+            for (io.mechanist.model.StoredVector vector : s.getVectors()) {
+                wanted.add(paths.vectorFile(vector));
+            }
+        });
         for (Path file : files) {
             org.apache.hadoop.fs.Path remote = remote(file);
             Files.createDirectories(file.getParent());
@@ -468,28 +456,16 @@ final class RemoteStore implements AutoCloseable {
      * @throws IOException naming a file already in the store where a new one goes: it is not written over
      */
     void uploadNewFilesAndPublish() throws IOException {
-        List<Path> recorded;
-        try (ActivationStore local = ActivationStore.openReadOnly(workingCopy)) {
-            StorePaths paths = new StorePaths(local.folder());
-            recorded = local.read(s -> {
-                List<Path> files = new ArrayList<>();
-                try {
-                    for (io.mechanist.model.AnalysisResult result : s.getResults()) {
-                        if (result.getArraysFile() != null) {
-                            files.add(paths.resultArraysFile(result));
-                        }
-                    }
-                    for (io.mechanist.model.StoredVector vector : s.getVectors()) {
-                        files.add(paths.vectorFile(vector));
-                    }
-                } catch (StoreCorruptionException e) {
-                    throw new java.io.UncheckedIOException(e);
+        List<Path> recorded = workingCopyFiles((s, paths, files) -> {
+            for (io.mechanist.model.AnalysisResult result : s.getResults()) {
+                if (result.getArraysFile() != null) {
+                    files.add(paths.resultArraysFile(result));
                 }
-                return files;
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+            }
+            for (io.mechanist.model.StoredVector vector : s.getVectors()) {
+                files.add(paths.vectorFile(vector));
+            }
+        });
         for (Path file : recorded) {
             org.apache.hadoop.fs.Path target = remote(file);
             if (!Files.isRegularFile(file) || downloaded.contains(file)) {
@@ -517,6 +493,30 @@ final class RemoteStore implements AutoCloseable {
             }
         }
         publish();
+    }
+
+    /** Adds files of the working copy, at the paths the store's own checks give them, to {@code files}. */
+    @FunctionalInterface
+    private interface FileLister {
+        void list(io.mechanist.model.Store store, StorePaths paths, List<Path> files) throws StoreCorruptionException;
+    }
+
+    /** The files {@code lister} names in the working copy's metadata; a corrupt record is named as the store's. */
+    private List<Path> workingCopyFiles(FileLister lister) throws IOException {
+        try (ActivationStore local = ActivationStore.openReadOnly(workingCopy)) {
+            StorePaths paths = new StorePaths(local.folder());
+            return local.read(s -> {
+                List<Path> files = new ArrayList<>();
+                try {
+                    lister.list(s, paths, files);
+                } catch (StoreCorruptionException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return files;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause() instanceof StoreCorruptionException corrupt ? named(corrupt) : e.getCause();
+        }
     }
 
     /** The store's file at the place of {@code file} in the working copy. */
