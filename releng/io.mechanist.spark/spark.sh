@@ -15,7 +15,7 @@ JAR="$MODULE/target/mechanist-spark.jar"
 NATIVES="$(ls "$MODULE"/target/natives/pytorch-native-cpu-*-linux-x86_64.jar 2>/dev/null | head -n 1)"
 # What spark-submit adds to its JVMs (Spark's JavaModuleOptions), for JVMs started without it; as in pom.xml.
 SPARK_JVM_OPTIONS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
-MECHANIST_JVM_OPTIONS="--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true ${MECHANIST_JAVA_OPTIONS:--Xmx8g}"
+MECHANIST_JVM_OPTIONS="--enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -XX:G1HeapRegionSize=16m ${MECHANIST_JAVA_OPTIONS:--Xmx8g}"
 
 need_build() {
   if [ ! -f "$JAR" ] || [ ! -f "$MODULE/target/test-classpath.txt" ]; then
