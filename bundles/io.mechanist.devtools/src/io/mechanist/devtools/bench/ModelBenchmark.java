@@ -39,7 +39,9 @@ import io.mechanist.model.StorageType;
  * <li>forward tokens/s (last-token logits) against PyTorch eager with the same threads ({@link TorchPeer});</li>
  * <li>capture tokens/s: every resid_post into an F16 store as {@code mechanist capture} writes it (shards hashed,
  * forced to disk and committed), from its first batch to the capture's completion, against the forward (the
- * capture overhead) and against PyTorch eager writing the same activations as f16 to a file;</li>
+ * capture overhead) and against PyTorch eager writing the same activations as f16 to a file. Both sides capture
+ * as a capture command runs: right after loading the model again, with no warm-up batch (the first batch after a
+ * load runs slower than later ones: its activations' memory is new to the process);</li>
  * <li>the whole {@code mechanist capture} path (load, registrations, forward, F16 store) for the same prompts.</li>
  * </ul>
  *
@@ -153,8 +155,8 @@ public final class ModelBenchmark {
             }
             String best = rounds == 1 ? "" : " (best of " + rounds + " rounds)";
             System.out.printf("mechanist%s: forward %.1f tokens/s (%.1f per CPU-second); capture of %d x resid_post "
-                    + "into an F16 store %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% wall, %+.1f%% "
-                    + "CPU%n", best, forward.wall(), forward.perCpu(), layers, capture.wall(), capture.perCpu(),
+                    + "into an F16 store after loading again %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% "
+                    + "wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), layers, capture.wall(), capture.perCpu(),
                     100 * (forward.wall() / capture.wall() - 1), 100 * (forward.perCpu() / capture.perCpu() - 1));
             System.out.printf("of which the runtime (the forward reading every resid_post into Java arrays, no store): "
                     + "%.1f tokens/s (%.1f per CPU-second) -> %+.1f%% wall, %+.1f%% CPU over the forward%n",
@@ -176,11 +178,14 @@ public final class ModelBenchmark {
                 return;
             }
             System.out.printf("pytorch eager %.2f (%d threads, OpenBLAS %s): sgemm %.0f GFLOP/s; load %.2f s; forward "
-                    + "%.1f tokens/s (%.1f per CPU-second); capture %.1f tokens/s (%.1f per CPU-second)%n",
+                    + "%.1f tokens/s (%.1f per CPU-second); capture after loading again %.1f tokens/s (%.1f per "
+                    + "CPU-second) -> %+.1f%% wall, %+.1f%% CPU over its forward%n",
                     torch.get("torch"), (int) torch.get("threads"),
                     torch.get("openblasOpenmp") > 0 ? "openmp" : "default", torch.get("sgemmGflops"),
                     torch.get("loadSeconds"), torch.get("forwardTokensPerSecond"), torch.get("forwardPerCpuSecond"),
-                    torch.get("captureTokensPerSecond"), torch.get("capturePerCpuSecond"));
+                    torch.get("captureTokensPerSecond"), torch.get("capturePerCpuSecond"),
+                    100 * (torch.get("forwardTokensPerSecond") / torch.get("captureTokensPerSecond") - 1),
+                    100 * (torch.get("forwardPerCpuSecond") / torch.get("capturePerCpuSecond") - 1));
             System.out.printf("ratio mechanist / pytorch eager (>= 1.0 is as fast): forward %.2fx wall, %.2fx CPU; "
                     + "capture %.2fx wall, %.2fx CPU; load %.2fx%n", forward.wall() / torch.get("forwardTokensPerSecond"),
                     forward.perCpu() / torch.get("forwardPerCpuSecond"),
