@@ -55,12 +55,22 @@ public final class DecoderLayer {
             attn = postAttnNorm.apply(attn);
         }
         attn = hooks.apply(attnOut, attn);
-        NDArray mid = hooks.apply(residMid, pre.add(attn));
+        NDArray mid = hooks.apply(residMid, residual(pre, attn, hooks));
         NDArray mlpResult = mlp.apply(preMlpNorm.apply(mid), hooks, mlpPost);
         if (postMlpNorm != null) {
             mlpResult = postMlpNorm.apply(mlpResult);
         }
         mlpResult = hooks.apply(mlpOut, mlpResult);
-        return hooks.apply(residPost, mid.add(mlpResult));
+        return hooks.apply(residPost, residual(mid, mlpResult, hooks));
+    }
+
+    /**
+     * stream + update. The update (a projection's or norm's fresh output, already passed through its hook site,
+     * whose captures copied it) is not read again, so the sum goes into its memory rather than a new tensor that the
+     * kernel would have to fault in; float addition is commutative, so the numbers are the same. While autograd
+     * records, a new tensor as before.
+     */
+    private static NDArray residual(NDArray stream, NDArray update, HookRuntime hooks) {
+        return hooks.recordsGradients() ? stream.add(update) : update.addi(stream);
     }
 }
