@@ -155,9 +155,10 @@ public final class ModelBenchmark {
             }
             String best = rounds == 1 ? "" : " (best of " + rounds + " rounds)";
             System.out.printf("mechanist%s: forward %.1f tokens/s (%.1f per CPU-second); capture of %d x resid_post "
-                    + "into an F16 store after loading again %.1f tokens/s (%.1f per CPU-second) -> capture overhead %+.1f%% "
-                    + "wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), layers, capture.wall(), capture.perCpu(),
-                    100 * (forward.wall() / capture.wall() - 1), 100 * (forward.perCpu() / capture.perCpu() - 1));
+                    + "into an F16 store after loading again %.1f tokens/s (%.1f per CPU-second) -> capture overhead "
+                    + "%+.1f%% wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), layers, capture.wall(),
+                    capture.perCpu(), 100 * (forward.wall() / capture.wall() - 1),
+                    100 * (forward.perCpu() / capture.perCpu() - 1));
             System.out.printf("of which the runtime (the forward reading every resid_post into Java arrays, no store): "
                     + "%.1f tokens/s (%.1f per CPU-second) -> %+.1f%% wall, %+.1f%% CPU over the forward%n",
                     hooked.wall(), hooked.perCpu(), 100 * (forward.wall() / hooked.wall() - 1),
