@@ -248,7 +248,8 @@ class StoredResultAndSteeringTest {
                 buttons(list, "OK").get(0).notifyListeners(SWT.Selection, new Event());
                 return null;
             });
-            waitUntil(() -> !view.isRunning() && ui(() -> view.comparisonPanel().results()) != null,
+            // the panel may still show a comparison an earlier test left in the shared view: wait for the picked one
+            waitUntil(() -> !view.isRunning() && ui(() -> view.comparisonPanel().title()).contains(secondId),
                     "the picked result is read and shown beside the first");
             assertTrue(ui(() -> view.comparisonPanel().title()).startsWith(PlantedStore.CAPTURE + " (" + secondId
                     + "): n = " + PlantedStore.PROMPTS + " prompts"), ui(() -> view.comparisonPanel().title()));
