@@ -35,9 +35,11 @@ import io.mechanist.runtime.ModelSpec;
 import io.mechanist.runtime.Padding;
 import io.mechanist.runtime.RunRequest;
 import io.mechanist.runtime.intervention.Positions;
+import io.mechanist.model.StorageType;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureSpec;
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.PromptRows;
 
 /**
  * Runs a {@link CaptureJob}: registers the model and the tokenised dataset in the store (reusing equal entries),
@@ -284,8 +286,9 @@ public final class Capturer {
                     batch.add(java.util.Arrays.stream(prompts.get(p).tokenIds()).asLongStream().toArray());
                     wanted.add(writer.positions(p));
                 }
-                background.submit(from, captureBatch(session.model(), session.sites(), job.padding(),
-                        job.positions().kind() == CapturePositions.Kind.ALL, session.maxTokens(), batch, wanted));
+                background.submit(from, captureBatchRows(session.model(), session.sites(), job.padding(),
+                        job.positions().kind() == CapturePositions.Kind.ALL, session.maxTokens(), batch, wanted,
+                        job.storage() == StorageType.F16));
                 monitor.worked(to - from);
             }
         }
@@ -302,19 +305,7 @@ public final class Capturer {
      */
     public static List<Map<String, float[]>> captureBatch(HookedTransformer model, List<HookSite> sites,
             Padding padding, boolean allPositions, int maxTokens, List<long[]> tokens, List<int[]> wanted) {
-        TreeSet<Integer> union = new TreeSet<>();
-        for (int[] positions : wanted) {
-            for (int position : positions) {
-                union.add(position);
-            }
-        }
-        BatchRows rows = new BatchRows(tokens.size(), maxTokens);
-        if (!union.isEmpty()) {
-            Positions captured = allPositions ? Positions.all()
-                    : Positions.of(union.stream().mapToInt(Integer::intValue).toArray());
-            model.run(RunRequest.builder(tokens).batchSize(tokens.size()).padding(padding).capture(sites)
-                    .positions(captured).sink(rows).build());
-        }
+        BatchRows rows = runBatch(model, sites, padding, allPositions, maxTokens, tokens, wanted, false);
         List<Map<String, float[]>> out = new ArrayList<>(tokens.size());
         for (int b = 0; b < tokens.size(); b++) {
             Map<String, float[]> bySite = new LinkedHashMap<>();
@@ -324,6 +315,44 @@ public final class Capturer {
             out.add(bySite);
         }
         return out;
+    }
+
+    /**
+     * As {@link #captureBatch}, as {@link CaptureWriter#writePromptRows} takes the rows: for an F16 capture
+     * ({@code float16}) libtorch narrows the {@code [pos, width]} sites and only their float16 bits reach the Java
+     * heap, half the bytes of float32 rows, which the writer would narrow to the same bits.
+     */
+    public static List<Map<String, PromptRows>> captureBatchRows(HookedTransformer model, List<HookSite> sites,
+            Padding padding, boolean allPositions, int maxTokens, List<long[]> tokens, List<int[]> wanted,
+            boolean float16) {
+        BatchRows rows = runBatch(model, sites, padding, allPositions, maxTokens, tokens, wanted, float16);
+        List<Map<String, PromptRows>> out = new ArrayList<>(tokens.size());
+        for (int b = 0; b < tokens.size(); b++) {
+            Map<String, PromptRows> bySite = new LinkedHashMap<>();
+            for (HookSite site : sites) {
+                bySite.put(site.id(), rows.promptRows(site, b, wanted.get(b)));
+            }
+            out.add(bySite);
+        }
+        return out;
+    }
+
+    private static BatchRows runBatch(HookedTransformer model, List<HookSite> sites, Padding padding,
+            boolean allPositions, int maxTokens, List<long[]> tokens, List<int[]> wanted, boolean float16) {
+        TreeSet<Integer> union = new TreeSet<>();
+        for (int[] positions : wanted) {
+            for (int position : positions) {
+                union.add(position);
+            }
+        }
+        BatchRows rows = new BatchRows(tokens.size(), maxTokens, float16);
+        if (!union.isEmpty()) {
+            Positions captured = allPositions ? Positions.all()
+                    : Positions.of(union.stream().mapToInt(Integer::intValue).toArray());
+            model.run(RunRequest.builder(tokens).batchSize(tokens.size()).padding(padding).capture(sites)
+                    .positions(captured).sink(rows).build());
+        }
+        return rows;
     }
 
     private static ActivationStore openOrCreate(Path folder) throws IOException {

@@ -230,13 +230,23 @@ public final class CaptureWriter implements AutoCloseable {
      *             length does not match
      */
     public void writePrompt(int prompt, Map<String, float[]> rowsBySite) throws IOException {
+        Map<String, PromptRows> rows = new java.util.LinkedHashMap<>();
+        rowsBySite.forEach((site, values) -> rows.put(site, values == null ? null : new PromptRows.Floats(values)));
+        writePromptRows(prompt, rows);
+    }
+
+    /**
+     * As {@link #writePrompt}, with each site's rows as float32 values or, when the capture is stored as F16,
+     * float16 bits already narrowed (written unchanged): the capture's own path, which narrows in libtorch.
+     */
+    public void writePromptRows(int prompt, Map<String, PromptRows> rowsBySite) throws IOException {
         if (finished) {
             throw new IllegalStateException("capture " + captureId + ": writer is closed");
         }
         if (prompt != nextPrompt) {
             throw new IllegalArgumentException("capture " + captureId + ": expected prompt " + nextPrompt + ", got " + prompt);
         }
-        shard.add(prompt, tokenCounts[prompt], positions(prompt), rowsBySite);
+        shard.addRows(prompt, tokenCounts[prompt], positions(prompt), rowsBySite);
         nextPrompt++;
         if (shard.bufferedBytes() >= shardBytes) {
             flush();

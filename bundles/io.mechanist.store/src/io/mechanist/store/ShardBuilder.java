@@ -104,6 +104,18 @@ public final class ShardBuilder {
      * @throws IllegalArgumentException if a site is missing or unknown, or a length does not match
      */
     public void add(int prompt, int tokenCount, int[] positions, Map<String, float[]> rowsBySite) {
+        Map<String, PromptRows> rows = new java.util.LinkedHashMap<>();
+        rowsBySite.forEach((site, values) -> rows.put(site, values == null ? null : new PromptRows.Floats(values)));
+        addRows(prompt, tokenCount, positions, rows);
+    }
+
+    /**
+     * As {@link #add}, with each site's rows as float32 values or, when the capture is stored as F16, float16 bits
+     * already narrowed (written unchanged).
+     *
+     * @throws IllegalArgumentException as {@link #add}, or for float16 rows in an F32 capture
+     */
+    public void addRows(int prompt, int tokenCount, int[] positions, Map<String, PromptRows> rowsBySite) {
         if (prompt != firstPrompt + bufferedPrompts) {
             throw new IllegalArgumentException("capture " + captureId + ": expected prompt "
                     + (firstPrompt + bufferedPrompts) + ", got " + prompt);
@@ -113,14 +125,18 @@ public final class ShardBuilder {
                     + rowsBySite.keySet() + ", expected " + sites.stream().map(Site::id).toList());
         }
         for (Site site : sites) {
-            float[] rows = rowsBySite.get(site.id());
+            PromptRows rows = rowsBySite.get(site.id());
             if (rows == null) {
                 throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ": no rows for site " + site.id());
             }
-            if (rows.length != (long) positions.length * site.width()) {
+            if (rows.length() != (long) positions.length * site.width()) {
                 throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ", site " + site.id()
                         + ": expected " + positions.length + " rows x " + site.width() + " = "
-                        + (long) positions.length * site.width() + " floats, got " + rows.length);
+                        + (long) positions.length * site.width() + " values, got " + rows.length());
+            }
+            if (rows instanceof PromptRows.Halves && storage != StorageType.F16) {
+                throw new IllegalArgumentException("capture " + captureId + ", prompt " + prompt + ", site " + site.id()
+                        + ": float16 rows for a capture stored as " + storage);
             }
         }
         for (int i = 0; i < sites.size(); i++) {
@@ -201,9 +217,9 @@ public final class ShardBuilder {
         }
     }
 
-    private void append(int siteIndex, float[] rows) {
+    private void append(int siteIndex, PromptRows rows) {
         int elementBytes = storage == StorageType.F16 ? 2 : 4;
-        long needed = (long) rows.length * elementBytes;
+        long needed = (long) rows.length() * elementBytes;
         ByteBuffer buffer = siteBuffers[siteIndex];
         if (buffer == null || buffer.remaining() < needed) {
             long have = buffer == null ? 0 : buffer.position();
@@ -219,11 +235,16 @@ public final class ShardBuilder {
             buffer = grown;
             siteBuffers[siteIndex] = buffer;
         }
-        if (storage == StorageType.F16) {
-            appendF16(buffer, rows);
-        } else {
-            buffer.asFloatBuffer().put(rows);
-            buffer.position(Math.toIntExact(buffer.position() + needed));
+        switch (rows) {
+            case PromptRows.Halves halves -> {
+                buffer.asShortBuffer().put(halves.bits());
+                buffer.position(Math.toIntExact(buffer.position() + needed));
+            }
+            case PromptRows.Floats floats when storage == StorageType.F16 -> appendF16(buffer, floats.values());
+            case PromptRows.Floats floats -> {
+                buffer.asFloatBuffer().put(floats.values());
+                buffer.position(Math.toIntExact(buffer.position() + needed));
+            }
         }
     }
 

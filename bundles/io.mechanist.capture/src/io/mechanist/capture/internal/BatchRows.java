@@ -6,7 +6,9 @@ import java.util.Map;
 
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.runtime.ActivationSink;
+import io.mechanist.runtime.Float16Rows;
 import io.mechanist.runtime.SiteActivations;
+import io.mechanist.store.PromptRows;
 
 /**
  * Collects the captures of one batch from the runtime and turns each prompt's activations into the rows the store
@@ -17,15 +19,69 @@ public final class BatchRows implements ActivationSink {
 
     private final int patternKeys;
     private final Map<HookSite, SiteActivations[]> bySite = new HashMap<>();
+    private final Map<HookSite, Float16Rows[]> halvesBySite = new HashMap<>();
     private final int batchSize;
+    private final boolean float16;
 
     /**
      * @param batchSize prompts in the batch (their indices in the run are 0..batchSize-1)
      * @param patternKeys key width of stored attention-pattern rows (the longest prompt of the dataset)
      */
     public BatchRows(int batchSize, int patternKeys) {
+        this(batchSize, patternKeys, false);
+    }
+
+    /**
+     * @param float16 whether the rows go to an F16 capture: then the runtime narrows {@code [pos, width]} sites to
+     *     float16 in libtorch and {@link #promptRows} hands them on as such
+     */
+    public BatchRows(int batchSize, int patternKeys, boolean float16) {
         this.batchSize = batchSize;
         this.patternKeys = patternKeys;
+        this.float16 = float16;
+    }
+
+    @Override
+    public boolean wantsFloat16() {
+        return float16;
+    }
+
+    @Override
+    public synchronized void acceptFloat16(HookSite site, List<Float16Rows> batch) {
+        Float16Rows[] perPrompt = halvesBySite.computeIfAbsent(site, s -> new Float16Rows[batchSize]);
+        for (Float16Rows rows : batch) {
+            Float16Rows earlier = perPrompt[rows.prompt()];
+            perPrompt[rows.prompt()] = earlier == null ? rows : earlier.append(rows);
+        }
+    }
+
+    /**
+     * The rows of prompt {@code prompt} at {@code site} for the store's writer: as {@link #rows}, or the float16 bits
+     * the runtime narrowed when this batch {@link #wantsFloat16() wants float16} (attention patterns stay float32
+     * and are narrowed by the shard).
+     */
+    public synchronized PromptRows promptRows(HookSite site, int prompt, int[] positions) {
+        Float16Rows[] halves = halvesBySite.get(site);
+        if (halves == null || halves[prompt] == null) {
+            return new PromptRows.Floats(rows(site, prompt, positions));
+        }
+        Float16Rows captured = halves[prompt];
+        short[] bits = captured.bits();
+        int[] at = captured.positions();
+        if (java.util.Arrays.equals(at, positions)) {
+            return new PromptRows.Halves(bits); // this batch's own array, read by the store's writer only (no copy)
+        }
+        int width = captured.width();
+        short[] out = new short[positions.length * width];
+        for (int r = 0; r < positions.length; r++) {
+            int i = java.util.Arrays.binarySearch(at, positions[r]);
+            if (i < 0) {
+                throw new IllegalStateException(site.id() + ": position " + positions[r] + " of prompt " + prompt
+                        + " was not captured");
+            }
+            System.arraycopy(bits, i * width, out, r * width, width);
+        }
+        return new PromptRows.Halves(out);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.PromptRows;
 
 /**
  * Hands each batch's rows to a {@link CaptureWriter} on one background thread, so converting, writing, hashing
@@ -36,17 +37,17 @@ public final class OverlappedWriter implements AutoCloseable {
 
     /**
      * Waits for the previous batch to be written (rethrowing its failure), then starts writing this one: the rows
-     * of prompts {@code firstPrompt, firstPrompt + 1, ...}, as {@link CaptureWriter#writePrompt} takes them. The
-     * caller must not change the arrays afterwards.
+     * of prompts {@code firstPrompt, firstPrompt + 1, ...}, as {@link CaptureWriter#writePromptRows} takes them.
+     * The caller must not change the arrays afterwards.
      */
-    public void submit(int firstPrompt, List<Map<String, float[]>> rows) throws IOException {
+    public void submit(int firstPrompt, List<Map<String, PromptRows>> rows) throws IOException {
         await();
         if (failed) {
             throw new IllegalStateException("capture " + writer.captureId() + ": writing failed earlier");
         }
         pending = thread.submit(() -> {
             for (int b = 0; b < rows.size(); b++) {
-                writer.writePrompt(firstPrompt + b, rows.get(b));
+                writer.writePromptRows(firstPrompt + b, rows.get(b));
             }
             return null;
         });

@@ -2,6 +2,7 @@ package io.mechanist.runtime.internal;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.mechanist.core.hooks.HookSite;
+import io.mechanist.core.tensor.HalfFloats;
 import io.mechanist.runtime.ActivationSink;
+import io.mechanist.runtime.Float16Rows;
 import io.mechanist.runtime.SiteActivations;
 import io.mechanist.runtime.intervention.Ablate;
 import io.mechanist.runtime.intervention.AddVector;
@@ -218,6 +221,10 @@ public final class HookRuntime {
     }
 
     private void captureRows(HookSite site, NDArray x, long[] rowShape) {
+        if (sink.wantsFloat16()) {
+            captureFloat16Rows(site, x, rowShape);
+            return;
+        }
         ChunkLayout layout = ctx.layout();
         int length = layout.length();
         int width = (int) x.getShape().get(2);
@@ -242,6 +249,48 @@ public final class HookRuntime {
             batch.add(new SiteActivations(site, firstPrompt + b, positions, shape, values));
         }
         sink.accept(site, batch);
+    }
+
+    /**
+     * As {@link #captureRows}, for a sink that keeps float16: libtorch narrows the site (rounding to nearest even,
+     * many values per instruction) and only the float16 bits are copied into Java. NaNs are narrowed again from the
+     * float32 values by {@link HalfFloats#floatToF16}, so their payload bits are the store's own whatever libtorch
+     * does with them.
+     */
+    private void captureFloat16Rows(HookSite site, NDArray x, long[] rowShape) {
+        ChunkLayout layout = ctx.layout();
+        int length = layout.length();
+        int width = (int) x.getShape().get(2);
+        List<Float16Rows> batch = new ArrayList<>();
+        try (NDArray narrowed = x.toType(DataType.FLOAT16, false)) {
+            ShortBuffer all = narrowed.toByteBuffer(true).order(ByteOrder.nativeOrder()).asShortBuffer();
+            FloatBuffer floats = null;
+            for (int b = 0; b < layout.batch(); b++) {
+                int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
+                short[] bits = new short[positions.length * width];
+                for (int i = 0; i < positions.length;) {
+                    int slot = layout.slotOf(b, positions[i]);
+                    int run = 1;
+                    while (i + run < positions.length && layout.slotOf(b, positions[i + run]) == slot + run) {
+                        run++;
+                    }
+                    int from = (b * length + slot) * width;
+                    all.get(from, bits, i * width, run * width);
+                    for (int k = 0; k < run * width; k++) {
+                        if (HalfFloats.isF16NaN(bits[i * width + k])) {
+                            floats = floats != null ? floats : valuesOf(x);
+                            bits[i * width + k] = HalfFloats.floatToF16(floats.get(from + k));
+                        }
+                    }
+                    i += run;
+                }
+                long[] shape = new long[rowShape.length + 1];
+                shape[0] = positions.length;
+                System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+                batch.add(new Float16Rows(site, firstPrompt + b, positions, shape, bits));
+            }
+        }
+        sink.acceptFloat16(site, batch);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.mechanist.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mechanist.core.tensor.HalfFloats;
 import io.mechanist.core.tensor.SafetensorsFile;
 import io.mechanist.model.StorageType;
+import io.mechanist.store.PromptRows;
 import io.mechanist.store.ShardBuilder;
 
 /**
@@ -66,5 +69,39 @@ class ShardF16Test {
                 }
             }
         }
+    }
+
+    @Test
+    void float16RowsAreStoredUnchangedBesideFloat32Ones() throws Exception {
+        String narrowed = "blocks.0.hook_resid_post";
+        String widened = "blocks.0.attn.hook_pattern";
+        List<ShardBuilder.Site> sites = List.of(new ShardBuilder.Site(narrowed, new int[] {3}),
+                new ShardBuilder.Site(widened, new int[] {2}));
+        short[] bits = {0x3c00, (short) 0xfc00, 0x7e01, 0x0001, (short) 0x8000, 0x7bff};
+        float[] floats = {0.5f, 65520f, -0f, 0x1p-25f};
+        ShardBuilder builder = new ShardBuilder("c", sites, StorageType.F16, 0, 1 << 10);
+        builder.addRows(0, 2, new int[] {0, 1}, Map.of(narrowed, new PromptRows.Halves(bits), widened,
+                new PromptRows.Floats(floats)));
+        ShardBuilder.Staged staged = builder.stage(temp, 0);
+        try (SafetensorsFile file = SafetensorsFile.open(temp.resolve(staged.temporaryName()))) {
+            ByteBuffer stored = file.buffer(narrowed).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < bits.length; i++) {
+                assertEquals(bits[i], stored.getShort(stored.position() + 2 * i), "float16 value " + i);
+            }
+            ByteBuffer narrowedHere = file.buffer(widened).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < floats.length; i++) {
+                assertEquals(HalfFloats.floatToF16(floats[i]), narrowedHere.getShort(narrowedHere.position() + 2 * i),
+                        "float32 value " + i);
+            }
+        }
+
+        ShardBuilder f32 = new ShardBuilder("c", sites.subList(0, 1), StorageType.F32, 0, 1 << 10);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> f32.addRows(0, 2, new int[] {0, 1}, Map.of(narrowed, new PromptRows.Halves(bits))));
+        assertTrue(refused.getMessage().contains("float16 rows for a capture stored as F32"), refused.getMessage());
+        IllegalArgumentException short1 = assertThrows(IllegalArgumentException.class, () -> builder.addRows(1, 2,
+                new int[] {0, 1}, Map.of(narrowed, new PromptRows.Halves(new short[5]), widened,
+                        new PromptRows.Floats(floats))));
+        assertTrue(short1.getMessage().contains("expected 2 rows x 3 = 6 values, got 5"), short1.getMessage());
     }
 }

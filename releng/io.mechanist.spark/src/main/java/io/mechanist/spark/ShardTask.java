@@ -70,10 +70,11 @@ record ShardTask(String model, String captureId, String captureFolder, String st
                     tokens.add(block.tokens()[p]);
                     wanted.add(block.positions()[p]);
                 }
-                var rows = Capturer.captureBatch(model, hookSites, padding, allPositions, maxTokens, tokens, wanted);
+                var rows = Capturer.captureBatchRows(model, hookSites, padding, allPositions, maxTokens, tokens,
+                        wanted, storage == StorageType.F16);
                 for (int b = 0; b < rows.size(); b++) {
                     int p = from + b;
-                    shard.add(block.firstPrompt() + p, block.tokens()[p].length, block.positions()[p], rows.get(b));
+                    shard.addRows(block.firstPrompt() + p, block.tokens()[p].length, block.positions()[p], rows.get(b));
                 }
                 if (block.shardIndex() == faults.failFirstAttemptOfShard() && firstAttempt(task)) {
                     throw new IllegalStateException("injected failure: first attempt of shard " + block.shardIndex()
