@@ -108,8 +108,8 @@ public final class ModelBenchmark {
             model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
             long[] productsBefore = WeightMatmul.productCounts();
             long tokenCount = prompts * (long) tokens;
-            // The runtime's share of the capture overhead: the same forward with every resid_post read into Java
-            // arrays for the store's writer, but no store.
+            // The runtime's share of the capture overhead: the same forward with every resid_post narrowed to float16
+            // and read into Java arrays for the store's writer, as the F16 capture does, but no store.
             List<HookSite> residPost = SiteSelection.resolve(List.of("blocks.*.resid_post"), model.hookSites());
             List<int[]> everyPosition = new ArrayList<>();
             for (int b = 0; b < batch; b++) {
@@ -117,13 +117,17 @@ public final class ModelBenchmark {
             }
             Rate forward = Rate.NONE;
             Rate hooked = Rate.NONE;
+            long forwardPeak = -1;
             for (int round = 0; round < rounds; round++) {
                 forward = forward.best(Rate.of(tokenCount,
                         () -> model.run(RunRequest.builder(promptTokens).batchSize(batch).build())));
+                if (round == 0) { // the load and bare forward passes only: the runtime line below grows the Java heap
+                    forwardPeak = peakResidentBytes();
+                }
                 hooked = hooked.best(Rate.of(tokenCount, () -> {
                     for (int from = 0; from < prompts; from += batch) {
-                        Capturer.captureBatch(model, residPost, Padding.RIGHT, true, tokens,
-                                promptTokens.subList(from, from + batch), everyPosition);
+                        Capturer.captureBatchRows(model, residPost, Padding.RIGHT, true, tokens,
+                                promptTokens.subList(from, from + batch), everyPosition, true);
                     }
                 }));
             }
@@ -136,9 +140,14 @@ public final class ModelBenchmark {
                     + "after the forward passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
                     residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
                     peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9);
-            System.out.printf("peak RSS %.2f GB against the f32 weights %.2f GB -> %.2fx (%.2fx the bf16 weights)%n",
-                    peak / 1e9, parameters * 4 / 1e9, peak / (parameters * 4.0), peak / (parameters * 2.0));
+            System.out.printf("peak RSS of the load and the forward passes %.2f GB against the f32 weights %.2f GB -> "
+                    + "%.2fx (%.2fx the bf16 weights); with the runtime line's Java arrays %.2f GB (%.2fx)%n",
+                    forwardPeak / 1e9, parameters * 4 / 1e9, forwardPeak / (parameters * 4.0),
+                    forwardPeak / (parameters * 2.0), peak / 1e9, peak / (parameters * 4.0));
             model.close();
+            System.gc(); // lets G1 give back the heap the runtime line grew before the capture's peak is measured
+            resetPeak();
+            long residentBeforeCapture = residentBytes();
 
             // Capture as `mechanist capture` does it: every resid_post into an F16 store (shards written, hashed,
             // forced to disk and committed), timed from its first batch, after its load and registrations.
@@ -159,12 +168,14 @@ public final class ModelBenchmark {
                     + "%+.1f%% wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), layers, capture.wall(),
                     capture.perCpu(), 100 * (forward.wall() / capture.wall() - 1),
                     100 * (forward.perCpu() / capture.perCpu() - 1));
-            System.out.printf("of which the runtime (the forward reading every resid_post into Java arrays, no store): "
-                    + "%.1f tokens/s (%.1f per CPU-second) -> %+.1f%% wall, %+.1f%% CPU over the forward%n",
+            System.out.printf("of which the runtime (the forward reading every resid_post into Java arrays as float16, "
+                    + "no store): %.1f tokens/s (%.1f per CPU-second) -> %+.1f%% wall, %+.1f%% CPU over the forward%n",
                     hooked.wall(), hooked.perCpu(), 100 * (forward.wall() / hooked.wall() - 1),
                     100 * (forward.perCpu() / hooked.perCpu() - 1));
+            long capturePeak = peakResidentBytes();
             System.out.printf("mechanist capture path (load, registrations, forward, F16 store, %d prompts): %.2f s; "
-                    + "peak RSS %.2f GB%n", prompts, storeSeconds, peakResidentBytes() / 1e9);
+                    + "peak RSS %.2f GB (%.2fx the f32 weights; it started from %.2f GB)%n", prompts, storeSeconds,
+                    capturePeak / 1e9, capturePeak / (parameters * 4.0), residentBeforeCapture / 1e9);
 
             SgemmRates.Rates rates = SgemmRates.measure(8);
             if (!peer) {
@@ -192,6 +203,10 @@ public final class ModelBenchmark {
                     forward.perCpu() / torch.get("forwardPerCpuSecond"),
                     capture.wall() / torch.get("captureTokensPerSecond"),
                     capture.perCpu() / torch.get("capturePerCpuSecond"), torch.get("loadSeconds") / loadSeconds);
+            System.out.printf("peak RSS / f32 weights: load and forward %.2fx (pytorch eager %.2fx), capture path %.2fx "
+                    + "(pytorch eager %.2fx, writing f16 bytes to one file)%n", forwardPeak / (parameters * 4.0),
+                    torch.get("forwardPeakBytes") / (parameters * 4.0), capturePeak / (parameters * 4.0),
+                    torch.get("capturePeakBytes") / (parameters * 4.0));
         } finally {
             deleteTree(scratch);
             System.out.printf("load average at the end: %s%n", loadAverage());
@@ -271,11 +286,16 @@ public final class ModelBenchmark {
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             manager.ones(new ai.djl.ndarray.types.Shape(bytes / Float.BYTES)).close();
         }
+        resetPeak();
+    }
+
+    /** Resets the process's peak RSS (VmHWM) to its current RSS, so the next peak read is that of what follows. */
+    static void resetPeak() {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // 5: reset VmHWM to the current RSS
         } catch (IOException e) {
-            System.out.println("warning: cannot reset the peak RSS (" + e.getMessage() + "); peaks include the "
-                    + (bytes / 1e9) + " GB touched before the load");
+            System.out.println("warning: cannot reset the peak RSS (" + e.getMessage() + "); later peaks include "
+                    + "what ran before");
         }
     }
 

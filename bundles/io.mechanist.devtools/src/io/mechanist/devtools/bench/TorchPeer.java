@@ -155,10 +155,25 @@ final class TorchPeer {
                     best = max(best, 2 * 1024 * 768 * 3072 / (time.perf_counter() - start) / 1e9)
                 return best, 12 * 2 * 1024 * 768 * 3072 / (time.process_time() - cpu) / 1e9
 
+            def reset_peak():  # as ModelBenchmark.resetPeak: VmHWM back to the current RSS
+                try:
+                    with open("/proc/self/clear_refs", "w") as refs:
+                        refs.write("5")
+                except OSError:
+                    pass
+
+            def peak_bytes():
+                with open("/proc/self/status") as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            return int(line.split()[1]) * 1024
+                return -1
+
             rate, rate_per_cpu = sgemm_rate()
             if prefault:  # the memory state Mechanist's load starts from (ModelBenchmark.touchAndFree)
                 touched = np.ones(prefault // 4, dtype=np.float32)
                 del touched
+            reset_peak()
             start = time.perf_counter()
             W = load_weights(folder)
             load_s = time.perf_counter() - start
@@ -268,20 +283,24 @@ final class TorchPeer {
             for _ in range(rounds):  # the best of each, as Mechanist's side reports it
                 wall, cpu = timed(None)
                 bare, bare_cpu = max(bare, wall), max(bare_cpu, cpu)
+            forward_peak, capture_peak = peak_bytes(), 0
             for _ in range(rounds):
                 # As Mechanist's capture runs: the model freed, loaded again, and timed from its first batch.
                 W = unembed = None
                 gc.collect()
+                reset_peak()
                 W = load_weights(folder)
                 unembed = unembedding()
                 with open(capture_file, "wb") as sink:
                     wall, cpu = timed(sink)
                 captured, captured_cpu = max(captured, wall), max(captured_cpu, cpu)
+                capture_peak = max(capture_peak, peak_bytes())
                 os.remove(capture_file)
             print(json.dumps({"torch": float(torch.__version__.split(".")[0] + "." + torch.__version__.split(".")[1]),
                               "threads": torch.get_num_threads(), "sgemmGflops": rate, "sgemmPerCpu": rate_per_cpu,
                               "loadSeconds": load_s,
                               "forwardTokensPerSecond": bare, "captureTokensPerSecond": captured,
-                              "forwardPerCpuSecond": bare_cpu, "capturePerCpuSecond": captured_cpu}))
+                              "forwardPerCpuSecond": bare_cpu, "capturePerCpuSecond": captured_cpu,
+                              "forwardPeakBytes": forward_peak, "capturePeakBytes": capture_peak}))
             """;
 }
