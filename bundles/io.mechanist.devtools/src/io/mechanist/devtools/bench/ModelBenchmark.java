@@ -235,6 +235,8 @@ public final class ModelBenchmark {
     /** {@code mechanist capture}'s path into a new F16 store, timed from its first batch to its completion. */
     private static Rate captureIntoStore(Path store, Path checkpoint, Path dataset, int batch) throws IOException {
         double[] batchesStart = new double[2];
+        // wall and CPU seconds at the start of each batch: the first batch after a load runs slower than the rest
+        List<double[]> batchStarts = new ArrayList<>();
         NullProgressMonitor firstBatch = new NullProgressMonitor() {
             @Override
             public void subTask(String name) {
@@ -242,12 +244,22 @@ public final class ModelBenchmark {
                     batchesStart[0] = System.nanoTime();
                     batchesStart[1] = cpuSeconds();
                 }
+                if (name.startsWith("prompts ")) {
+                    batchStarts.add(new double[] {System.nanoTime() / 1e9, cpuSeconds()});
+                }
             }
         };
         Capturer.capture(CaptureJob.builder(store, checkpoint, dataset).sites("blocks.*.resid_post").batchSize(batch)
                 .storage(StorageType.F16).build(), firstBatch);
         double batchesCpu = cpuSeconds() - batchesStart[1];
         double batchesSeconds = (System.nanoTime() - batchesStart[0]) / 1e9;
+        batchStarts.add(new double[] {System.nanoTime() / 1e9, cpuSeconds()});
+        StringBuilder perBatch = new StringBuilder();
+        for (int i = 1; i < batchStarts.size(); i++) {
+            perBatch.append(String.format(" %.2f (%.2f)", batchStarts.get(i)[0] - batchStarts.get(i - 1)[0],
+                    batchStarts.get(i)[1] - batchStarts.get(i - 1)[1]));
+        }
+        System.out.println("capture batches, s wall (CPU), the last with the final shard's writing:" + perBatch);
         long storedTokens;
         try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
             storedTokens = opened.read(s -> s.getDatasets().get(0).getPrompts().stream()
