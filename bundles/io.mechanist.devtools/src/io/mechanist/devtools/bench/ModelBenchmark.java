@@ -163,15 +163,15 @@ public final class ModelBenchmark {
                 deleteTree(store);
             }
             String best = rounds == 1 ? "" : " (best of " + rounds + " rounds)";
-            System.out.printf("mechanist%s: forward %.1f tokens/s (%.1f per CPU-second); capture of %d x resid_post "
-                    + "into an F16 store after loading again %.1f tokens/s (%.1f per CPU-second) -> capture overhead "
-                    + "%+.1f%% wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), layers, capture.wall(),
-                    capture.perCpu(), 100 * (forward.wall() / capture.wall() - 1),
+            System.out.printf("mechanist%s: forward %.1f tokens/s (%.1f per CPU-second%s); capture of %d x resid_post "
+                    + "into an F16 store after loading again %.1f tokens/s (%.1f per CPU-second%s) -> capture overhead "
+                    + "%+.1f%% wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), forward.kernel(), layers,
+                    capture.wall(), capture.perCpu(), capture.kernel(), 100 * (forward.wall() / capture.wall() - 1),
                     100 * (forward.perCpu() / capture.perCpu() - 1));
             System.out.printf("of which the runtime (the forward reading every resid_post into Java arrays as float16, "
-                    + "no store): %.1f tokens/s (%.1f per CPU-second) -> %+.1f%% wall, %+.1f%% CPU over the forward%n",
-                    hooked.wall(), hooked.perCpu(), 100 * (forward.wall() / hooked.wall() - 1),
-                    100 * (forward.perCpu() / hooked.perCpu() - 1));
+                    + "no store): %.1f tokens/s (%.1f per CPU-second%s) -> %+.1f%% wall, %+.1f%% CPU over the "
+                    + "forward%n", hooked.wall(), hooked.perCpu(), hooked.kernel(),
+                    100 * (forward.wall() / hooked.wall() - 1), 100 * (forward.perCpu() / hooked.perCpu() - 1));
             long capturePeak = peakResidentBytes();
             System.out.printf("mechanist capture path (load, registrations, forward, F16 store, %d prompts): %.2f s; "
                     + "peak RSS %.2f GB (%.2fx the f32 weights; it started from %.2f GB)%n", prompts, storeSeconds,
@@ -190,12 +190,14 @@ public final class ModelBenchmark {
                 return;
             }
             System.out.printf("pytorch eager %.2f (%d threads, OpenBLAS %s): sgemm %.0f GFLOP/s; load %.2f s; forward "
-                    + "%.1f tokens/s (%.1f per CPU-second); capture after loading again %.1f tokens/s (%.1f per "
-                    + "CPU-second) -> %+.1f%% wall, %+.1f%% CPU over its forward%n",
+                    + "%.1f tokens/s (%.1f per CPU-second (%.1f%% of its CPU in the kernel)); capture after loading "
+                    + "again %.1f tokens/s (%.1f per CPU-second (%.1f%% in the kernel)) -> %+.1f%% wall, %+.1f%% CPU "
+                    + "over its forward%n",
                     torch.get("torch"), (int) torch.get("threads"),
                     torch.get("openblasOpenmp") > 0 ? "openmp" : "default", torch.get("sgemmGflops"),
                     torch.get("loadSeconds"), torch.get("forwardTokensPerSecond"), torch.get("forwardPerCpuSecond"),
-                    torch.get("captureTokensPerSecond"), torch.get("capturePerCpuSecond"),
+                    100 * torch.get("forwardKernelShare"), torch.get("captureTokensPerSecond"),
+                    torch.get("capturePerCpuSecond"), 100 * torch.get("captureKernelShare"),
                     100 * (torch.get("forwardTokensPerSecond") / torch.get("captureTokensPerSecond") - 1),
                     100 * (torch.get("forwardPerCpuSecond") / torch.get("capturePerCpuSecond") - 1));
             System.out.printf("ratio mechanist / pytorch eager (>= 1.0 is as fast): forward %.2fx wall, %.2fx CPU; "
@@ -217,24 +219,33 @@ public final class ModelBenchmark {
      * A throughput, wall and per CPU-second of the whole process. Rounds keep the best of each: another process
      * on the machine only ever slows a round down, so the best is the closest to the code's own speed.
      */
-    record Rate(double wall, double perCpu) {
-        static final Rate NONE = new Rate(0, 0);
+    record Rate(double wall, double perCpu, double kernelShare) {
+        static final Rate NONE = new Rate(0, 0, Double.NaN);
 
         static Rate of(long tokens, Runnable run) {
             double cpu = cpuSeconds();
+            double kernel = kernelSeconds();
             long start = System.nanoTime();
             run.run();
-            return new Rate(tokens / seconds(start), tokens / (cpuSeconds() - cpu));
+            double used = cpuSeconds() - cpu;
+            return new Rate(tokens / seconds(start), tokens / used, (kernelSeconds() - kernel) / used);
         }
 
+        /** The best wall and per-CPU rates; the kernel's share of CPU of the round with the best per-CPU rate. */
         Rate best(Rate other) {
-            return new Rate(Math.max(wall, other.wall), Math.max(perCpu, other.perCpu));
+            return new Rate(Math.max(wall, other.wall), Math.max(perCpu, other.perCpu),
+                    other.perCpu > perCpu ? other.kernelShare : kernelShare);
+        }
+
+        /** " (N% of its CPU in the kernel)": page faults and zeroing fresh memory are most of it. */
+        String kernel() {
+            return String.format(" (%.1f%% of its CPU in the kernel)", 100 * kernelShare);
         }
     }
 
     /** {@code mechanist capture}'s path into a new F16 store, timed from its first batch to its completion. */
     private static Rate captureIntoStore(Path store, Path checkpoint, Path dataset, int batch) throws IOException {
-        double[] batchesStart = new double[2];
+        double[] batchesStart = new double[3];
         // wall and CPU seconds at the start of each batch: the first batch after a load runs slower than the rest
         List<double[]> batchStarts = new ArrayList<>();
         NullProgressMonitor firstBatch = new NullProgressMonitor() {
@@ -243,6 +254,7 @@ public final class ModelBenchmark {
                 if (name.startsWith("prompts 0..")) {
                     batchesStart[0] = System.nanoTime();
                     batchesStart[1] = cpuSeconds();
+                    batchesStart[2] = kernelSeconds();
                 }
                 if (name.startsWith("prompts ")) {
                     batchStarts.add(new double[] {System.nanoTime() / 1e9, cpuSeconds()});
@@ -252,6 +264,7 @@ public final class ModelBenchmark {
         Capturer.capture(CaptureJob.builder(store, checkpoint, dataset).sites("blocks.*.resid_post").batchSize(batch)
                 .storage(StorageType.F16).build(), firstBatch);
         double batchesCpu = cpuSeconds() - batchesStart[1];
+        double batchesKernel = kernelSeconds() - batchesStart[2];
         double batchesSeconds = (System.nanoTime() - batchesStart[0]) / 1e9;
         batchStarts.add(new double[] {System.nanoTime() / 1e9, cpuSeconds()});
         StringBuilder perBatch = new StringBuilder();
@@ -265,7 +278,7 @@ public final class ModelBenchmark {
             storedTokens = opened.read(s -> s.getDatasets().get(0).getPrompts().stream()
                     .mapToLong(p -> p.getTokenIds().size()).sum());
         }
-        return new Rate(storedTokens / batchesSeconds, storedTokens / batchesCpu);
+        return new Rate(storedTokens / batchesSeconds, storedTokens / batchesCpu, batchesKernel / batchesCpu);
     }
 
     /**
@@ -401,6 +414,20 @@ public final class ModelBenchmark {
             }
         }
         return -1;
+    }
+
+    /**
+     * System (kernel) CPU seconds of the whole process, from /proc/self/stat (field 15, in clock ticks of 1/100 s,
+     * the value on Linux), NaN where that is unreadable.
+     */
+    static double kernelSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]) / 100.0; // fields after the name start at field 3: stime is 15
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** CPU time of the whole process (all threads, user and system). */
