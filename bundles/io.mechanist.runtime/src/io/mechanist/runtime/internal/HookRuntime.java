@@ -226,27 +226,14 @@ public final class HookRuntime {
             return;
         }
         ChunkLayout layout = ctx.layout();
-        int length = layout.length();
         int width = (int) x.getShape().get(2);
         FloatBuffer all = valuesOf(x);
         List<SiteActivations> batch = new ArrayList<>();
         for (int b = 0; b < layout.batch(); b++) {
             int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
             float[] values = new float[positions.length * width];
-            // one bulk copy per run of consecutive slots (every position of an unpadded prompt is one run)
-            for (int i = 0; i < positions.length;) {
-                int slot = layout.slotOf(b, positions[i]);
-                int run = 1;
-                while (i + run < positions.length && layout.slotOf(b, positions[i + run]) == slot + run) {
-                    run++;
-                }
-                all.get((b * length + slot) * width, values, i * width, run * width);
-                i += run;
-            }
-            long[] shape = new long[rowShape.length + 1];
-            shape[0] = positions.length;
-            System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
-            batch.add(new SiteActivations(site, firstPrompt + b, positions, shape, values));
+            forEachSlotRun(layout, b, positions, width, (from, to, count) -> all.get(from, values, to, count));
+            batch.add(new SiteActivations(site, firstPrompt + b, positions, captureShape(positions, rowShape), values));
         }
         sink.accept(site, batch);
     }
@@ -259,38 +246,57 @@ public final class HookRuntime {
      */
     private void captureFloat16Rows(HookSite site, NDArray x, long[] rowShape) {
         ChunkLayout layout = ctx.layout();
-        int length = layout.length();
         int width = (int) x.getShape().get(2);
         List<Float16Rows> batch = new ArrayList<>();
         try (NDArray narrowed = x.toType(DataType.FLOAT16, false)) {
             ShortBuffer all = narrowed.toByteBuffer(true).order(ByteOrder.nativeOrder()).asShortBuffer();
-            FloatBuffer floats = null;
+            FloatBuffer[] floats = {null}; // read only for NaNs
             for (int b = 0; b < layout.batch(); b++) {
                 int[] positions = capturePositions.resolve(layout.promptLength(b), layout.start(b), layout.count(b));
                 short[] bits = new short[positions.length * width];
-                for (int i = 0; i < positions.length;) {
-                    int slot = layout.slotOf(b, positions[i]);
-                    int run = 1;
-                    while (i + run < positions.length && layout.slotOf(b, positions[i + run]) == slot + run) {
-                        run++;
-                    }
-                    int from = (b * length + slot) * width;
-                    all.get(from, bits, i * width, run * width);
-                    for (int k = 0; k < run * width; k++) {
-                        if (HalfFloats.isF16NaN(bits[i * width + k])) {
-                            floats = floats != null ? floats : valuesOf(x);
-                            bits[i * width + k] = HalfFloats.floatToF16(floats.get(from + k));
+                forEachSlotRun(layout, b, positions, width, (from, to, count) -> {
+                    all.get(from, bits, to, count);
+                    for (int k = 0; k < count; k++) {
+                        if (HalfFloats.isF16NaN(bits[to + k])) {
+                            floats[0] = floats[0] != null ? floats[0] : valuesOf(x);
+                            bits[to + k] = HalfFloats.floatToF16(floats[0].get(from + k));
                         }
                     }
-                    i += run;
-                }
-                long[] shape = new long[rowShape.length + 1];
-                shape[0] = positions.length;
-                System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
-                batch.add(new Float16Rows(site, firstPrompt + b, positions, shape, bits));
+                });
+                batch.add(new Float16Rows(site, firstPrompt + b, positions, captureShape(positions, rowShape), bits));
             }
         }
         sink.acceptFloat16(site, batch);
+    }
+
+    /** Copies {@code count} values from offset {@code from} of the pass's [batch, slot, width] values to {@code to}. */
+    @FunctionalInterface
+    private interface RunCopy {
+        void copy(int from, int to, int count);
+    }
+
+    /**
+     * Calls {@code copy} once per run of consecutive slots holding row b's {@code positions} (every position of an
+     * unpadded prompt is one run), with the offsets of the run's values in the pass and in the prompt's rows.
+     */
+    private static void forEachSlotRun(ChunkLayout layout, int b, int[] positions, int width, RunCopy copy) {
+        for (int i = 0; i < positions.length;) {
+            int slot = layout.slotOf(b, positions[i]);
+            int run = 1;
+            while (i + run < positions.length && layout.slotOf(b, positions[i + run]) == slot + run) {
+                run++;
+            }
+            copy.copy((b * layout.length() + slot) * width, i * width, run * width);
+            i += run;
+        }
+    }
+
+    /** [positions, rowShape...]: the shape of one prompt's capture. */
+    private static long[] captureShape(int[] positions, long[] rowShape) {
+        long[] shape = new long[rowShape.length + 1];
+        shape[0] = positions.length;
+        System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+        return shape;
     }
 
     /**
