@@ -230,9 +230,7 @@ public final class CaptureWriter implements AutoCloseable {
      *             length does not match
      */
     public void writePrompt(int prompt, Map<String, float[]> rowsBySite) throws IOException {
-        Map<String, PromptRows> rows = new java.util.LinkedHashMap<>();
-        rowsBySite.forEach((site, values) -> rows.put(site, values == null ? null : new PromptRows.Floats(values)));
-        writePromptRows(prompt, rows);
+        writePromptRows(prompt, PromptRows.floats(rowsBySite));
     }
 
     /**

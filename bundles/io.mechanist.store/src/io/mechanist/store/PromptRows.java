@@ -11,6 +11,13 @@ public sealed interface PromptRows {
     /** Number of values. */
     int length();
 
+    /** The same rows as {@link Floats}, site by site, in the map's order (null stays null, for the caller's check). */
+    static java.util.Map<String, PromptRows> floats(java.util.Map<String, float[]> rowsBySite) {
+        java.util.Map<String, PromptRows> rows = new java.util.LinkedHashMap<>();
+        rowsBySite.forEach((site, values) -> rows.put(site, values == null ? null : new Floats(values)));
+        return rows;
+    }
+
     /** Float32 values; narrowed by the shard when the capture is F16. */
     record Floats(float[] values) implements PromptRows {
         @Override

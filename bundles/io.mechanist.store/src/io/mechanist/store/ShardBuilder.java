@@ -104,9 +104,7 @@ public final class ShardBuilder {
      * @throws IllegalArgumentException if a site is missing or unknown, or a length does not match
      */
     public void add(int prompt, int tokenCount, int[] positions, Map<String, float[]> rowsBySite) {
-        Map<String, PromptRows> rows = new java.util.LinkedHashMap<>();
-        rowsBySite.forEach((site, values) -> rows.put(site, values == null ? null : new PromptRows.Floats(values)));
-        addRows(prompt, tokenCount, positions, rows);
+        addRows(prompt, tokenCount, positions, PromptRows.floats(rowsBySite));
     }
 
     /**
