@@ -74,12 +74,7 @@ public final class BatchRows implements ActivationSink {
         int width = captured.width();
         short[] out = new short[positions.length * width];
         for (int r = 0; r < positions.length; r++) {
-            int i = java.util.Arrays.binarySearch(at, positions[r]);
-            if (i < 0) {
-                throw new IllegalStateException(site.id() + ": position " + positions[r] + " of prompt " + prompt
-                        + " was not captured");
-            }
-            System.arraycopy(bits, i * width, out, r * width, width);
+            System.arraycopy(bits, indexOf(at, positions[r], site, prompt) * width, out, r * width, width);
         }
         return new PromptRows.Halves(out);
     }
@@ -121,7 +116,7 @@ public final class BatchRows implements ActivationSink {
         int width = a.width();
         float[] out = new float[positions.length * width];
         for (int r = 0; r < positions.length; r++) {
-            int i = indexOf(captured, positions[r], a);
+            int i = indexOf(captured, positions[r], a.site(), a.prompt());
             System.arraycopy(values, i * width, out, r * width, width);
         }
         return out;
@@ -139,7 +134,7 @@ public final class BatchRows implements ActivationSink {
         float[] values = a.values();
         float[] out = new float[positions.length * heads * patternKeys];
         for (int r = 0; r < positions.length; r++) {
-            int q = indexOf(captured, positions[r], a);
+            int q = indexOf(captured, positions[r], a.site(), a.prompt());
             for (int h = 0; h < heads; h++) {
                 System.arraycopy(values, (h * queries + q) * keys, out, (r * heads + h) * patternKeys, keys);
             }
@@ -147,10 +142,10 @@ public final class BatchRows implements ActivationSink {
         return out;
     }
 
-    private static int indexOf(int[] captured, int position, SiteActivations a) {
+    private static int indexOf(int[] captured, int position, HookSite site, int prompt) {
         int i = java.util.Arrays.binarySearch(captured, position);
         if (i < 0) {
-            throw new IllegalStateException(a.site().id() + ": position " + position + " of prompt " + a.prompt()
+            throw new IllegalStateException(site.id() + ": position " + position + " of prompt " + prompt
                     + " was not captured");
         }
         return i;
