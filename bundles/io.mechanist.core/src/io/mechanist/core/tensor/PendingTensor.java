@@ -80,4 +80,12 @@ sealed interface PendingTensor {
             SafetensorsWriter.writeFully(channel, bytes.duplicate());
         }
     }
+
+    /** Bytes the caller writes itself, at the offset {@link SafetensorsWriter#layout} gives; only their size is known. */
+    record Reserved(DType dtype, long[] shape, long byteLength) implements PendingTensor {
+        @Override
+        public void writeTo(WritableByteChannel channel, ByteBuffer chunk) {
+            throw new IllegalStateException("a reserved tensor is written by its caller, at its offset in the layout");
+        }
+    }
 }

@@ -91,6 +91,56 @@ public final class SafetensorsWriter {
         return put(name, new PendingTensor.Raw(dtype, dims, littleEndianBytes.slice()));
     }
 
+    /**
+     * Reserves room for a tensor whose bytes the caller writes itself, in any order, at the offset {@link #layout}
+     * gives (a file filled piece by piece as its contents arrive). A writer holding reserved tensors cannot
+     * {@link #writeTo write} the file itself.
+     *
+     * @since 1.1
+     */
+    public SafetensorsWriter reserve(String name, DType dtype, long[] shape) {
+        Objects.requireNonNull(dtype, "dtype");
+        long[] dims = checkedShape(name, shape);
+        return put(name, new PendingTensor.Reserved(dtype, dims, Shapes.byteLength(dims, dtype, name)));
+    }
+
+    /**
+     * The file's header (length prefix and padded JSON) and where each tensor's bytes begin, counted from the start
+     * of the file: what {@link #writeTo} would write, for a caller that writes the parts itself.
+     *
+     * @param header the first {@code header.remaining()} bytes of the file
+     * @param dataStart file offset of each tensor's first byte, by name
+     * @param fileSize the size of the whole file
+     * @since 1.1
+     */
+    public record Layout(ByteBuffer header, Map<String, Long> dataStart, long fileSize) {
+        public Layout {
+            header = header.asReadOnlyBuffer();
+            dataStart = Map.copyOf(dataStart);
+        }
+
+        @Override
+        public ByteBuffer header() {
+            return header.duplicate();
+        }
+    }
+
+    /**
+     * The layout of the file as it stands; see {@link Layout}.
+     *
+     * @since 1.1
+     */
+    public Layout layout() {
+        ByteBuffer header = header();
+        long offset = header.remaining();
+        Map<String, Long> starts = new TreeMap<>();
+        for (Map.Entry<String, PendingTensor> entry : tensors.entrySet()) {
+            starts.put(entry.getKey(), offset);
+            offset += entry.getValue().byteLength();
+        }
+        return new Layout(header, starts, offset);
+    }
+
     /** Writes the file, replacing any existing one. Prefer {@link #writeAtomically} for files others may read. */
     public void write(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
@@ -127,8 +177,15 @@ public final class SafetensorsWriter {
         flushFolder(folder);
     }
 
-    /** Writes the whole file to a channel (header then data). */
+    /**
+     * Writes the whole file to a channel (header then data).
+     *
+     * @throws IllegalStateException if a tensor was {@linkplain #reserve reserved}
+     */
     public void writeTo(WritableByteChannel channel) throws IOException {
+        if (tensors.values().stream().anyMatch(PendingTensor.Reserved.class::isInstance)) {
+            throw new IllegalStateException("reserved tensors are written by the caller at their layout offsets");
+        }
         writeFully(channel, header());
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (PendingTensor tensor : tensors.values()) {
