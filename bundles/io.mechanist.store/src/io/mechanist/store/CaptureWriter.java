@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,15 @@ import io.mechanist.store.internal.ShardLayout;
  * then written as one shard file (atomically) and committed to the metadata; memory use is bounded by the shard
  * size whatever the capture's total size.
  * <p>
+ * A capture that knows each batch's prompts before their rows arrive (a forward pass delivers them site by site)
+ * can instead {@linkplain #beginBatch begin a batch}: its shards are laid out at once and the rows go straight to
+ * their place in the files, so none wait in memory; {@link PromptBatch#commit} commits the shards it completed.
+ * <p>
  * {@link #complete()} commits the last shard and marks the capture COMPLETE. {@link #close()} without
- * {@code complete()} commits what is buffered and leaves the capture INCOMPLETE (resumable). A process killed
- * while writing loses at most the prompts after the last committed shard. Not thread-safe: one thread writes.
+ * {@code complete()} commits what is buffered (and the prompts of begun batches whose rows were all written) and
+ * leaves the capture INCOMPLETE (resumable). A process killed while writing loses at most the prompts after the
+ * last committed shard. Not thread-safe: one thread writes, except that a batch's commit may run on another thread
+ * while the next batch is begun and written (commits one at a time, in order).
  */
 public final class CaptureWriter implements AutoCloseable {
 
@@ -60,6 +68,15 @@ public final class CaptureWriter implements AutoCloseable {
     /** The shard being filled. */
     private final ShardBuilder shard;
 
+    /** Shards laid out by {@link #beginBatch} and not yet committed, in order; guarded by this writer. */
+    private final ArrayDeque<StreamedShard> streamed = new ArrayDeque<>();
+    /** The index of the next shard {@link #beginBatch} lays out. */
+    private int plannedShardIndex;
+    /** Set once a streamed shard failed to commit: later shards cannot follow it. */
+    private boolean streamFailed;
+    /** Serialises {@link #commitStreamed}. */
+    private final Object commitLock = new Object();
+
     private CaptureWriter(ActivationStore store, String captureId, Path captureFolder, List<Site> sites,
             StorageType storage, long shardBytes, PositionSelection selection, int[] tokenCounts, int nextPrompt,
             int nextShardIndex) {
@@ -73,6 +90,7 @@ public final class CaptureWriter implements AutoCloseable {
         this.tokenCounts = tokenCounts;
         this.nextPrompt = nextPrompt;
         this.nextShardIndex = nextShardIndex;
+        this.plannedShardIndex = nextShardIndex;
         this.shard = new ShardBuilder(captureId, sites.stream().map(Site::forShard).toList(), storage, nextPrompt,
                 shardBytes);
     }
@@ -207,7 +225,7 @@ public final class CaptureWriter implements AutoCloseable {
         return captureId;
     }
 
-    /** Index of the next prompt to write (the first one after what is committed or buffered). */
+    /** Index of the next prompt to write (the first one after what is committed, buffered or begun). */
     public int nextPrompt() {
         return nextPrompt;
     }
@@ -241,6 +259,7 @@ public final class CaptureWriter implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("capture " + captureId + ": writer is closed");
         }
+        requireNoBatch();
         if (prompt != nextPrompt) {
             throw new IllegalArgumentException("capture " + captureId + ": expected prompt " + nextPrompt + ", got " + prompt);
         }
@@ -248,6 +267,155 @@ public final class CaptureWriter implements AutoCloseable {
         nextPrompt++;
         if (shard.bufferedBytes() >= shardBytes) {
             flush();
+        }
+    }
+
+    /**
+     * Begins the batch of prompts {@code firstPrompt .. firstPrompt + count - 1} (the next ones): lays out the shards
+     * that hold them, as {@link #writePrompt} would cut them, with their headers written, so that
+     * {@link PromptBatch#write} puts each prompt's rows of each site straight into place. Prompts buffered by
+     * {@link #writePrompt} must be {@linkplain #flush flushed} first.
+     *
+     * @throws IllegalArgumentException if the prompts are not the next ones of the dataset
+     */
+    public PromptBatch beginBatch(int firstPrompt, int count) throws IOException {
+        synchronized (this) {
+            if (finished) {
+                throw new IllegalStateException("capture " + captureId + ": writer is closed");
+            }
+            if (streamFailed) {
+                throw new IllegalStateException("capture " + captureId + ": a shard failed to commit earlier");
+            }
+            if (firstPrompt != nextPrompt || count < 1 || firstPrompt + count > tokenCounts.length) {
+                throw new IllegalArgumentException("capture " + captureId + ": cannot begin prompts " + firstPrompt
+                        + ".." + (firstPrompt + count - 1) + "; the next prompt is " + nextPrompt + " of "
+                        + tokenCounts.length);
+            }
+            if (shard.bufferedPrompts() != 0) {
+                throw new IllegalStateException("capture " + captureId + ": " + shard.bufferedPrompts()
+                        + " prompts are buffered; flush them before beginning a batch");
+            }
+            List<StreamedShard> covering = new ArrayList<>();
+            for (StreamedShard open : streamed) {
+                if (open.endPrompt() > firstPrompt) {
+                    covering.add(open);
+                }
+            }
+            int end = streamed.isEmpty() ? firstPrompt : streamed.peekLast().endPrompt();
+            while (end < firstPrompt + count) {
+                StreamedShard next = layOutShard(end);
+                streamed.addLast(next);
+                covering.add(next);
+                end = next.endPrompt();
+            }
+            nextPrompt += count;
+            return new PromptBatch(this, firstPrompt, count, covering);
+        }
+    }
+
+    /** The next shard from prompt {@code from}: prompts until their rows reach the shard size, as flush() cuts. */
+    private StreamedShard layOutShard(int from) throws IOException {
+        List<ShardBuilder.Site> shardSites = shardSites();
+        int to = from;
+        long bytes = 0;
+        while (to < tokenCounts.length && bytes < shardBytes) {
+            bytes += ShardBuilder.promptBytes(shardSites, storage, positions(to).length);
+            to++;
+        }
+        int[][] positions = new int[to - from][];
+        for (int p = from; p < to; p++) {
+            positions[p - from] = positions(p);
+        }
+        StreamedShard laidOut = StreamedShard.create(captureFolder, plannedShardIndex, captureId, shardSites, storage,
+                from, java.util.Arrays.copyOfRange(tokenCounts, from, to), positions);
+        plannedShardIndex++;
+        return laidOut;
+    }
+
+    /** The position of {@code siteId} among the capture's sites. */
+    int siteIndex(String siteId) {
+        for (int i = 0; i < sites.size(); i++) {
+            if (sites.get(i).id().equals(siteId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("capture " + captureId + " has no site " + siteId + "; its sites are "
+                + sites.stream().map(Site::id).toList());
+    }
+
+    /**
+     * Commits, in order, the laid-out shards whose rows are all written; stops at the first that is not. A failure
+     * deletes that shard's file, and no later shard can be committed after it.
+     */
+    void commitStreamed() throws IOException {
+        synchronized (commitLock) {
+            while (true) {
+                StreamedShard next;
+                synchronized (this) {
+                    if (streamFailed) {
+                        throw new IllegalStateException("capture " + captureId + ": a shard failed to commit earlier");
+                    }
+                    next = streamed.peekFirst();
+                    if (next == null || !next.complete()) {
+                        return;
+                    }
+                    streamed.removeFirst();
+                }
+                try {
+                    AtomicFiles.Written written = next.commit(); // forces, hashes and renames outside the lock
+                    synchronized (this) {
+                        if (next.index() != nextShardIndex) {
+                            throw new IllegalStateException("capture " + captureId + ": shard " + next.index()
+                                    + " committed after " + nextShardIndex);
+                        }
+                        record(ShardLayout.shardFileName(next.index()), written.size(), written.sha256(),
+                                next.firstPrompt(), next.promptCount(), next.rowCount());
+                        shard.clear(next.endPrompt());
+                    }
+                } catch (IOException | RuntimeException | Error e) {
+                    synchronized (this) {
+                        streamFailed = true;
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private synchronized void requireNoBatch() {
+        if (!streamed.isEmpty()) {
+            throw new IllegalStateException("capture " + captureId + ": prompts " + streamed.peekFirst().firstPrompt()
+                    + ".." + (streamed.peekLast().endPrompt() - 1) + " were begun as batches and are not committed");
+        }
+    }
+
+    /**
+     * On closing: the begun prompts whose rows were all written, from the first uncommitted one on, go into the
+     * buffered shard (read back from their files) so that {@link #flush} commits them; every laid-out file is then
+     * deleted. Nothing is kept after a shard failed to commit, as what follows it could not be committed in order.
+     */
+    private void salvageStreamed() throws IOException {
+        List<StreamedShard> open;
+        boolean keep;
+        synchronized (this) {
+            open = new ArrayList<>(streamed);
+            streamed.clear();
+            keep = !streamFailed;
+        }
+        try {
+            for (StreamedShard laidOut : keep ? open : List.<StreamedShard>of()) {
+                int complete = laidOut.completePrefix();
+                for (int p = laidOut.firstPrompt(); p < laidOut.firstPrompt() + complete; p++) {
+                    shard.addRows(p, tokenCounts[p], positions(p), laidOut.readPrompt(p));
+                }
+                if (complete < laidOut.promptCount()) {
+                    break;
+                }
+            }
+        } finally {
+            for (StreamedShard laidOut : open) {
+                laidOut.discard(null);
+            }
         }
     }
 
@@ -276,6 +444,7 @@ public final class CaptureWriter implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("capture " + captureId + ": writer is closed");
         }
+        requireNoBatch();
         if (shard.bufferedPrompts() != 0) {
             throw new IllegalStateException("capture " + captureId + ": " + shard.bufferedPrompts()
                     + " prompts are buffered; a staged shard cannot follow them");
@@ -323,6 +492,7 @@ public final class CaptureWriter implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("capture " + captureId + ": writer is closed");
         }
+        requireNoBatch();
         String fileName = ShardLayout.shardFileName(nextShardIndex);
         if (shard.bufferedPrompts() != 0 || !fileName.equals(placed.temporaryName())
                 || placed.firstPrompt() != nextPrompt || placed.promptCount() < 1
@@ -391,6 +561,7 @@ public final class CaptureWriter implements AutoCloseable {
             throw new IllegalStateException("capture " + captureId + ": " + nextPrompt + " of " + tokenCounts.length
                     + " prompts written; write the rest before completing");
         }
+        requireNoBatch();
         flush();
         store.update(s -> {
             Capture capture = ModelLookup.capture(s, captureId);
@@ -407,6 +578,7 @@ public final class CaptureWriter implements AutoCloseable {
             return;
         }
         try {
+            salvageStreamed();
             flush();
         } finally {
             finish();

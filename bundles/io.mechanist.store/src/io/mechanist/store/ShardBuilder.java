@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import io.mechanist.core.tensor.DType;
 import io.mechanist.core.tensor.HalfFloats;
@@ -150,44 +151,81 @@ public final class ShardBuilder {
 
     /** The buffered prompts as shard tensors and metadata. */
     SafetensorsWriter encode() {
+        int[] positions = Arrays.copyOf(rowPositions, Math.toIntExact(bufferedRows));
+        return shardWriter(captureId, sites, storage, firstPrompt, Arrays.copyOf(tokenCounts, bufferedPrompts),
+                Arrays.copyOf(promptRowStarts, bufferedPrompts + 1), positions,
+                i -> siteBuffers[i] == null ? ByteBuffer.allocate(0) : siteBuffers[i].duplicate().flip());
+    }
+
+    /**
+     * A shard's tensors and metadata (docs/store-format.md): prompts {@code firstPrompt, firstPrompt + 1, ...} with
+     * their token counts, the row each starts at ({@code promptRowStarts}, one more than the prompts) and each row's
+     * token position. {@code siteBytes} gives the rows of site i; where it gives null the site's tensor is only
+     * {@linkplain SafetensorsWriter#reserve reserved}, for a caller that writes the rows into the file itself.
+     */
+    static SafetensorsWriter shardWriter(String captureId, List<Site> sites, StorageType storage, int firstPrompt,
+            int[] tokenCounts, long[] promptRowStarts, int[] rowPositions, IntFunction<ByteBuffer> siteBytes) {
+        int promptCount = tokenCounts.length;
+        long rowCount = rowPositions.length;
         DType dtype = storage == StorageType.F16 ? DType.F16 : DType.F32;
         SafetensorsWriter shard = new SafetensorsWriter()
                 .metadata("format", ShardLayout.SHARD_FORMAT)
                 .metadata("capture_id", captureId)
                 .metadata("first_prompt", Integer.toString(firstPrompt))
-                .metadata("prompt_count", Integer.toString(bufferedPrompts))
-                .metadata("row_count", Long.toString(bufferedRows))
+                .metadata("prompt_count", Integer.toString(promptCount))
+                .metadata("row_count", Long.toString(rowCount))
                 .metadata("storage", dtype.safetensorsName())
                 .metadata("sites", String.join(",", sites.stream().map(Site::id).toList()));
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
             long[] shape = new long[site.rowShape().length + 1];
-            shape[0] = bufferedRows;
+            shape[0] = rowCount;
             for (int d = 0; d < site.rowShape().length; d++) {
                 shape[d + 1] = site.rowShape()[d];
             }
-            ByteBuffer bytes = siteBuffers[i] == null ? ByteBuffer.allocate(0) : siteBuffers[i].duplicate().flip();
-            shard.addRaw(site.id(), dtype, shape, bytes);
+            ByteBuffer bytes = siteBytes.apply(i);
+            if (bytes == null) {
+                shard.reserve(site.id(), dtype, shape);
+            } else {
+                shard.addRaw(site.id(), dtype, shape, bytes);
+            }
         }
-        ByteBuffer promptIndex = ints(bufferedPrompts);
-        ByteBuffer tokenCountsOfShard = ints(bufferedPrompts);
-        for (int p = 0; p < bufferedPrompts; p++) {
+        indexTensors(firstPrompt, tokenCounts, promptRowStarts, rowPositions)
+                .forEach((name, tensor) -> shard.addRaw(name, tensor.dtype(), tensor.shape(), tensor.bytes()));
+        return shard;
+    }
+
+    /** One of a shard's index tensors: its dtype, shape and little-endian bytes. */
+    record IndexTensor(DType dtype, long[] shape, ByteBuffer bytes) {
+    }
+
+    /** The shard's index tensors by name (docs/store-format.md), in the order {@link #shardWriter} adds them. */
+    static Map<String, IndexTensor> indexTensors(int firstPrompt, int[] tokenCounts, long[] promptRowStarts,
+            int[] rowPositions) {
+        int promptCount = tokenCounts.length;
+        ByteBuffer promptIndex = ints(promptCount);
+        ByteBuffer tokenCountsOfShard = ints(promptCount);
+        for (int p = 0; p < promptCount; p++) {
             promptIndex.putInt(firstPrompt + p);
             tokenCountsOfShard.putInt(tokenCounts[p]);
         }
-        ByteBuffer rowStarts = ByteBuffer.allocate(Math.multiplyExact(bufferedPrompts + 1, 8)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int p = 0; p <= bufferedPrompts; p++) {
+        ByteBuffer rowStarts = ByteBuffer.allocate(Math.multiplyExact(promptCount + 1, 8)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p <= promptCount; p++) {
             rowStarts.putLong(promptRowStarts[p]);
         }
-        ByteBuffer positions = ints(Math.toIntExact(bufferedRows));
-        for (int r = 0; r < bufferedRows; r++) {
-            positions.putInt(rowPositions[r]);
+        ByteBuffer positions = ints(rowPositions.length);
+        for (int position : rowPositions) {
+            positions.putInt(position);
         }
-        shard.addRaw(ShardLayout.PROMPT_INDEX, DType.I32, new long[] {bufferedPrompts}, promptIndex.flip());
-        shard.addRaw(ShardLayout.PROMPT_TOKEN_COUNT, DType.I32, new long[] {bufferedPrompts}, tokenCountsOfShard.flip());
-        shard.addRaw(ShardLayout.PROMPT_ROW_START, DType.I64, new long[] {bufferedPrompts + 1L}, rowStarts.flip());
-        shard.addRaw(ShardLayout.ROW_POSITION, DType.I32, new long[] {bufferedRows}, positions.flip());
-        return shard;
+        Map<String, IndexTensor> tensors = new java.util.LinkedHashMap<>();
+        tensors.put(ShardLayout.PROMPT_INDEX, new IndexTensor(DType.I32, new long[] {promptCount}, promptIndex.flip()));
+        tensors.put(ShardLayout.PROMPT_TOKEN_COUNT,
+                new IndexTensor(DType.I32, new long[] {promptCount}, tokenCountsOfShard.flip()));
+        tensors.put(ShardLayout.PROMPT_ROW_START,
+                new IndexTensor(DType.I64, new long[] {promptCount + 1L}, rowStarts.flip()));
+        tensors.put(ShardLayout.ROW_POSITION,
+                new IndexTensor(DType.I32, new long[] {rowPositions.length}, positions.flip()));
+        return tensors;
     }
 
     /**
@@ -257,18 +295,23 @@ public final class ShardBuilder {
         java.nio.ShortBuffer out = buffer.asShortBuffer();
         for (int from = 0; from < rows.length; from += block.length) {
             int count = Math.min(block.length, rows.length - from);
-            for (int i = 0; i < count; i++) {
-                block[i] = Float.floatToFloat16(rows[from + i]);
-            }
-            for (int i = 0; i < count; i++) {
-                float v = rows[from + i];
-                if (v != v) {
-                    block[i] = HalfFloats.floatToF16(v);
-                }
-            }
+            narrowToF16(rows, from, count, block);
             out.put(block, 0, count);
         }
         buffer.position(buffer.position() + 2 * rows.length);
+    }
+
+    /** {@code count} values of {@code rows} from {@code from} narrowed to F16 bits, as every F16 shard stores them. */
+    static void narrowToF16(float[] rows, int from, int count, short[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = Float.floatToFloat16(rows[from + i]);
+        }
+        for (int i = 0; i < count; i++) {
+            float v = rows[from + i];
+            if (v != v) {
+                out[i] = HalfFloats.floatToF16(v);
+            }
+        }
     }
 
     private void ensureIndexCapacity(int newRows) {

@@ -116,6 +116,38 @@ public final class AtomicFiles {
         return new Staged(temporary, written.size(), written.sha256());
     }
 
+    /**
+     * The end of {@link #stage} for a temporary the caller filled itself through {@code channel} (opened for reading
+     * and writing, in any order): forces it to disk and returns its size and SHA-256, read back from the file.
+     * {@link #publish} then completes the write.
+     */
+    public static Written seal(Path temporary, Path target, FileChannel channel) throws IOException {
+        Written written;
+        try {
+            channel.force(true);
+            MessageDigest digest = newSha256();
+            ByteBuffer piece = ByteBuffer.allocateDirect(1 << 20);
+            long size = channel.size();
+            for (long at = 0; at < size;) {
+                piece.clear();
+                int read = channel.read(piece, at);
+                if (read < 0) {
+                    throw new IOException(temporary + " ended at " + at + " of " + size + " bytes while hashing");
+                }
+                digest.update(piece.flip());
+                at += read;
+            }
+            written = new Written(size, HexFormat.of().formatHex(digest.digest()));
+        } catch (java.nio.file.FileSystemException named) {
+            throw named;
+        } catch (IOException unnamed) {
+            String reason = unnamed.getMessage() == null ? unnamed.getClass().getSimpleName() : unnamed.getMessage();
+            throw new IOException("cannot write " + target + ": " + reason, unnamed);
+        }
+        reached(Step.TEMPORARY_WRITTEN, target);
+        return written;
+    }
+
     /** The second half of {@link #write}: renames a staged temporary over {@code target} and forces the folder. */
     public static void publish(Path temporary, Path target) throws IOException {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

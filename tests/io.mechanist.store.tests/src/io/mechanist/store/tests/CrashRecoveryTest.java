@@ -37,7 +37,8 @@ import io.mechanist.store.internal.ShardLayout;
 /**
  * Crashes a child JVM in the middle of a capture, for real: it halts itself (Runtime.halt, no cleanup) at a chosen
  * step of the commit protocol, or the parent kills it with SIGKILL at a random moment while it writes without
- * pausing. Afterwards the earlier capture is intact, the killed one is INCOMPLETE with every committed prompt
+ * pausing; prompt by prompt, or in batches whose rows go straight into their shard files. Afterwards the earlier
+ * capture is intact, the killed one is INCOMPLETE with every committed prompt
  * readable, only Mechanist's temporaries were removed, and resuming it gives shards bit-identical to a capture
  * that was never interrupted.
  */
@@ -67,8 +68,8 @@ class CrashRecoveryTest {
                 CrashingCaptureWriter.SHARD_BYTES);
     }
 
-    private Process startChild(String... extra) throws IOException {
-        List<String> args = new ArrayList<>(List.of(folder.toString(), "killed"));
+    private Process startChild(String mode, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of(folder.toString(), "killed", mode));
         args.addAll(List.of(extra));
         return ChildJvm.command(CrashingCaptureWriter.class,
                 List.of(CrashingCaptureWriter.class, ActivationStore.class, MechanistPackage.class, SafetensorsWriter.class,
@@ -80,9 +81,19 @@ class CrashRecoveryTest {
     @ParameterizedTest
     @EnumSource(CommitPoint.class)
     void childHaltedAtAStepOfTheCommitProtocol(CommitPoint point) throws Exception {
+        haltAt(point, "buffered");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CommitPoint.class)
+    void childWritingBatchesInPlaceHaltedAtAStepOfTheCommitProtocol(CommitPoint point) throws Exception {
+        haltAt(point, "streamed");
+    }
+
+    private void haltAt(CommitPoint point, String mode) throws Exception {
         int occurrence = 1 + new Random(SEED + point.ordinal()).nextInt(12);
-        String where = point + " #" + occurrence + " (seed " + SEED + ")";
-        Process process = startChild(point + ":" + occurrence);
+        String where = mode + ", " + point + " #" + occurrence + " (seed " + SEED + ")";
+        Process process = startChild(mode, point + ":" + occurrence);
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -101,9 +112,19 @@ class CrashRecoveryTest {
 
     @RepeatedTest(3)
     void childKilledAtARandomMomentWhileWriting(org.junit.jupiter.api.RepetitionInfo repetition) throws Exception {
-        int commits = 1 + new Random(SEED * 31 + repetition.getCurrentRepetition()).nextInt(10);
-        String where = "SIGKILL after " + commits + " commits (seed " + SEED + ")";
-        Process process = startChild();
+        killAfterRandomCommits(repetition.getCurrentRepetition(), "buffered");
+    }
+
+    @RepeatedTest(3)
+    void childWritingBatchesInPlaceKilledAtARandomMoment(org.junit.jupiter.api.RepetitionInfo repetition)
+            throws Exception {
+        killAfterRandomCommits(repetition.getCurrentRepetition() + 3, "streamed");
+    }
+
+    private void killAfterRandomCommits(int repetition, String mode) throws Exception {
+        int commits = 1 + new Random(SEED * 31 + repetition).nextInt(10);
+        String where = mode + ", SIGKILL after " + commits + " commits (seed " + SEED + ")";
+        Process process = startChild(mode);
         List<String> output = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
