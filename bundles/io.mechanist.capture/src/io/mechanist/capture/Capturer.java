@@ -1,6 +1,7 @@
 package io.mechanist.capture;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import io.mechanist.capture.internal.BatchRows;
+import io.mechanist.capture.internal.BatchWriterSink;
 import io.mechanist.capture.internal.DatasetRegistration;
 import io.mechanist.capture.internal.FileHashes;
 import io.mechanist.capture.internal.ModelRegistration;
@@ -31,6 +33,7 @@ import io.mechanist.model.CaptureStatus;
 import io.mechanist.model.HookSiteRef;
 import io.mechanist.model.PositionSelection;
 import io.mechanist.model.StorageType;
+import io.mechanist.runtime.ActivationSink;
 import io.mechanist.runtime.HookedTransformer;
 import io.mechanist.runtime.ModelSpec;
 import io.mechanist.runtime.Padding;
@@ -39,6 +42,7 @@ import io.mechanist.runtime.intervention.Positions;
 import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureSpec;
 import io.mechanist.store.CaptureWriter;
+import io.mechanist.store.PromptBatch;
 import io.mechanist.store.PromptRows;
 
 /**
@@ -269,7 +273,8 @@ public final class Capturer {
         int total = prompts.size();
         int first = writer.nextPrompt();
         monitor.setWorkRemaining(Math.max(1, total - first));
-        // Each batch is written (f16 conversion, shard files, hashes, fsyncs) while the next one runs forward.
+        // Each site's rows go into their shard file as the forward pass delivers them; a batch's shards are
+        // committed (fsyncs, hashes, renames) while the next one runs forward.
         try (OverlappedWriter background = new OverlappedWriter(writer)) {
             for (int from = first; from < total; from += job.batchSize()) {
                 background.checkFailed();
@@ -286,9 +291,17 @@ public final class Capturer {
                     batch.add(java.util.Arrays.stream(prompts.get(p).tokenIds()).asLongStream().toArray());
                     wanted.add(writer.positions(p));
                 }
-                background.submit(from, captureBatchRows(session.model(), session.sites(), job.padding(),
-                        job.positions().kind() == CapturePositions.Kind.ALL, session.maxTokens(), batch, wanted,
-                        job.storage() == StorageType.F16));
+                PromptBatch rows = writer.beginBatch(from, to - from);
+                BatchWriterSink sink = new BatchWriterSink(rows, session.sites(), wanted, session.maxTokens(),
+                        job.storage() == StorageType.F16);
+                try {
+                    runBatch(session.model(), session.sites(), job.padding(),
+                            job.positions().kind() == CapturePositions.Kind.ALL, batch, wanted, sink);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                sink.writeEmptyPrompts();
+                background.commit(rows);
                 monitor.worked(to - from);
             }
         }
@@ -339,20 +352,26 @@ public final class Capturer {
 
     private static BatchRows runBatch(HookedTransformer model, List<HookSite> sites, Padding padding,
             boolean allPositions, int maxTokens, List<long[]> tokens, List<int[]> wanted, boolean float16) {
+        BatchRows rows = new BatchRows(tokens.size(), maxTokens, float16);
+        runBatch(model, sites, padding, allPositions, tokens, wanted, rows);
+        return rows;
+    }
+
+    /** Runs one batch, capturing {@code sites} at the positions any prompt wants, into {@code sink}. */
+    private static void runBatch(HookedTransformer model, List<HookSite> sites, Padding padding, boolean allPositions,
+            List<long[]> tokens, List<int[]> wanted, ActivationSink sink) {
         TreeSet<Integer> union = new TreeSet<>();
         for (int[] positions : wanted) {
             for (int position : positions) {
                 union.add(position);
             }
         }
-        BatchRows rows = new BatchRows(tokens.size(), maxTokens, float16);
         if (!union.isEmpty()) {
             Positions captured = allPositions ? Positions.all()
                     : Positions.of(union.stream().mapToInt(Integer::intValue).toArray());
             model.run(RunRequest.builder(tokens).batchSize(tokens.size()).padding(padding).capture(sites)
-                    .positions(captured).sink(rows).build());
+                    .positions(captured).sink(sink).build());
         }
-        return rows;
     }
 
     private static ActivationStore openOrCreate(Path folder) throws IOException {

@@ -2,23 +2,21 @@ package io.mechanist.capture.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.mechanist.store.CaptureWriter;
-import io.mechanist.store.PromptRows;
+import io.mechanist.store.PromptBatch;
 
 /**
- * Hands each batch's rows to a {@link CaptureWriter} on one background thread, so converting, writing, hashing
- * and forcing a shard to disk overlap the next batch's forward pass. At most one batch is being written while the
- * caller computes the next: {@link #submit} first waits for the previous batch, so memory holds at most two
- * batches of rows beside the shard being filled. The writer itself works as before (shards written and committed
- * in order, by one thread at a time); a failure there is rethrown, unchanged, once, to the caller by the next
- * {@link #submit}, {@link #checkFailed}, {@link #await} or {@link #close}, and nothing more is written after it.
+ * Commits each batch of a {@link CaptureWriter} on one background thread, so forcing, hashing and renaming its
+ * shards and recording them overlap the next batch's forward pass, whose rows meanwhile go into the next shards'
+ * files. At most one commit runs while the caller computes: {@link #commit} first waits for the previous one. The
+ * shards are committed in order, by one thread at a time; a failure there is rethrown, unchanged, once, to the
+ * caller by the next {@link #commit}, {@link #checkFailed}, {@link #await} or {@link #close}, and nothing more is
+ * committed after it.
  */
 public final class OverlappedWriter implements AutoCloseable {
     private final CaptureWriter writer;
@@ -36,19 +34,16 @@ public final class OverlappedWriter implements AutoCloseable {
     }
 
     /**
-     * Waits for the previous batch to be written (rethrowing its failure), then starts writing this one: the rows
-     * of prompts {@code firstPrompt, firstPrompt + 1, ...}, as {@link CaptureWriter#writePromptRows} takes them.
-     * The caller must not change the arrays afterwards.
+     * Waits for the previous batch's commit (rethrowing its failure), then starts committing this one
+     * ({@link PromptBatch#commit}: forcing, hashing and renaming the shards it completed, and recording them).
      */
-    public void submit(int firstPrompt, List<Map<String, PromptRows>> rows) throws IOException {
+    public void commit(PromptBatch batch) throws IOException {
         await();
         if (failed) {
             throw new IllegalStateException("capture " + writer.captureId() + ": writing failed earlier");
         }
         pending = thread.submit(() -> {
-            for (int b = 0; b < rows.size(); b++) {
-                writer.writePromptRows(firstPrompt + b, rows.get(b));
-            }
+            batch.commit();
             return null;
         });
     }

@@ -29,10 +29,11 @@ import io.mechanist.store.ActivationStore;
 import io.mechanist.store.CaptureWriter;
 
 /**
- * {@link Capturer#capture} writes each batch on a background thread while the next one runs. These tests pin that
- * this changes nothing in the store: the shards are byte for byte those of writing every batch on the caller's
- * thread, and a failure while writing fails the capture naming the file and leaves the committed shards as they
- * were, resumable.
+ * {@link Capturer#capture} writes each site's rows into their shard files as the forward pass delivers them and
+ * commits a batch's shards on a background thread while the next batch runs. These tests pin that this changes
+ * nothing in the store: the shards are byte for byte those of collecting each batch and writing it prompt by prompt
+ * on the caller's thread, and a failure while committing fails the capture naming the file and leaves the committed
+ * shards as they were, resumable.
  */
 class OverlappedWriteTest {
     private static final String CAPTURE = "overlapped";
@@ -59,6 +60,30 @@ class OverlappedWriteTest {
                         storage + " " + shard.getFileName());
             }
             assertEquals(recordedShards(direct), recordedShards(overlapped));
+        }
+    }
+
+    @Test
+    void listedPositionsThatSomePromptsLackEqualThoseWrittenOnTheCallersThread() throws Exception {
+        Path model = CaptureFixtures.checkpoint(ArchitectureFamily.GPT2);
+        Path dataset = CaptureFixtures.dataset(temp);
+        // "yes :" has no position 5 or 8: its rows are empty at every site, in a batch whose other prompt has some.
+        CapturePositions listed = CapturePositions.parse("5,8");
+        Path overlapped = temp.resolve("overlapped");
+        Path direct = temp.resolve("direct");
+        Capturer.capture(job(overlapped, model, dataset, StorageType.F16, listed, 1024), null);
+        writeOnThisThread(job(direct, model, dataset, StorageType.F16, listed, 1024));
+        List<Path> shards = shardFiles(direct);
+        assertTrue(shards.size() > 1, "several shards: " + shards);
+        for (Path shard : shards) {
+            assertArrayEquals(Files.readAllBytes(shard),
+                    Files.readAllBytes(overlapped.resolve("captures").resolve(CAPTURE).resolve(shard.getFileName())),
+                    shard.getFileName().toString());
+        }
+        assertEquals(recordedShards(direct), recordedShards(overlapped));
+        try (ActivationStore opened = ActivationStore.openReadOnly(overlapped)) {
+            assertTrue(opened.read(s -> s.getCaptures().get(0).getShards().stream()
+                    .mapToLong(Shard::getRowCount).sum()) < 2 * CaptureFixtures.DATASET_LINES.size());
         }
     }
 
@@ -116,8 +141,13 @@ class OverlappedWriteTest {
      * two shards and a resume after them starts a batch where the first run did.
      */
     private static CaptureJob job(Path store, Path model, Path dataset, StorageType storage) {
+        return job(store, model, dataset, storage, CapturePositions.all(), 1024);
+    }
+
+    private static CaptureJob job(Path store, Path model, Path dataset, StorageType storage,
+            CapturePositions positions, long shardBytes) {
         return CaptureJob.builder(store, model, dataset).sites("blocks.*.resid_post", "blocks.0.attn_pattern")
-                .positions(CapturePositions.all()).storage(storage).batchSize(2).captureId(CAPTURE).shardBytes(1024)
+                .positions(positions).storage(storage).batchSize(2).captureId(CAPTURE).shardBytes(shardBytes)
                 .build();
     }
 
