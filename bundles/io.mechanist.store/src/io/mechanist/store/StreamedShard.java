@@ -146,7 +146,8 @@ final class StreamedShard {
         int elementBytes = storage == StorageType.F16 ? 2 : 4;
         long at = siteStart[siteIndex] + promptRowStarts[p] * site.width() * elementBytes;
         int perPiece = scratch.capacity() / elementBytes;
-        short[] narrowed = rows instanceof PromptRows.Floats && storage == StorageType.F16 ? new short[perPiece] : null;
+        short[] narrowed = rows instanceof PromptRows.Floats && storage == StorageType.F16
+                ? new short[Math.min(perPiece, rows.length())] : null;
         for (int from = 0; from < rows.length(); from += perPiece) {
             int count = Math.min(perPiece, rows.length() - from);
             scratch.clear();

@@ -126,7 +126,7 @@ public final class AtomicFiles {
         try {
             channel.force(true);
             MessageDigest digest = newSha256();
-            ByteBuffer piece = ByteBuffer.allocateDirect(1 << 20);
+            ByteBuffer piece = ByteBuffer.allocate(1 << 20);
             long size = channel.size();
             for (long at = 0; at < size;) {
                 piece.clear();
