@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -327,7 +327,7 @@ public final class CaptureWriter implements AutoCloseable {
             positions[p - from] = positions(p);
         }
         StreamedShard laidOut = StreamedShard.create(captureFolder, plannedShardIndex, captureId, shardSites, storage,
-                from, java.util.Arrays.copyOfRange(tokenCounts, from, to), positions);
+                from, Arrays.copyOfRange(tokenCounts, from, to), positions);
         plannedShardIndex++;
         return laidOut;
     }
