@@ -136,10 +136,13 @@ public final class ModelBenchmark {
                     (productsAfter[0] - productsBefore[0]) / (2 * rounds),
                     (productsAfter[1] - productsBefore[1]) / (2 * rounds));
             long peak = peakResidentBytes();
+            // Huge pages held: fewer of them (a fragmented machine) means more page faults and TLB misses, and
+            // forward passes that run slower per CPU-second.
             System.out.printf("RSS: before the load %.2f GB (the JVM and libtorch), after it %.2f GB (peak %.2f GB), "
-                    + "after the forward passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB)%n",
+                    + "after the forward passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB; in transparent "
+                    + "huge pages %.2f GB)%n",
                     residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
-                    peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9);
+                    peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9, hugePageBytes() / 1e9);
             System.out.printf("peak RSS of the load and the forward passes %.2f GB against the f32 weights %.2f GB -> "
                     + "%.2fx (%.2fx the bf16 weights); with the runtime line's Java arrays %.2f GB (%.2fx)%n",
                     forwardPeak / 1e9, parameters * 4 / 1e9, forwardPeak / (parameters * 4.0),
@@ -405,6 +408,20 @@ public final class ModelBenchmark {
 
     static long residentBytes() throws IOException {
         return statusBytes("VmRSS:");
+    }
+
+    /** Anonymous memory of this process in transparent huge pages (smaps_rollup), -1 where unreadable. */
+    static long hugePageBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/smaps_rollup"))) {
+                if (line.startsWith("AnonHugePages:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an older kernel
+        }
+        return -1;
     }
 
     private static long statusBytes(String key) throws IOException {
