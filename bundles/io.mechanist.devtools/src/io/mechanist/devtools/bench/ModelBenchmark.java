@@ -251,6 +251,9 @@ public final class ModelBenchmark {
         double[] batchesStart = new double[3];
         // wall and CPU seconds at the start of each batch: the first batch after a load runs slower than the rest
         List<double[]> batchStarts = new ArrayList<>();
+        // the least memory in huge pages at a batch's start (the model loaded): a reload into fragmented memory
+        // gets fewer, and its batches run slower per CPU-second
+        long[] fewestHugePages = {Long.MAX_VALUE};
         NullProgressMonitor firstBatch = new NullProgressMonitor() {
             @Override
             public void subTask(String name) {
@@ -261,6 +264,7 @@ public final class ModelBenchmark {
                 }
                 if (name.startsWith("prompts ")) {
                     batchStarts.add(new double[] {System.nanoTime() / 1e9, cpuSeconds()});
+                    fewestHugePages[0] = Math.min(fewestHugePages[0], hugePageBytes());
                 }
             }
         };
@@ -275,7 +279,8 @@ public final class ModelBenchmark {
             perBatch.append(String.format(" %.2f (%.2f)", batchStarts.get(i)[0] - batchStarts.get(i - 1)[0],
                     batchStarts.get(i)[1] - batchStarts.get(i - 1)[1]));
         }
-        System.out.println("capture batches, s wall (CPU), the last with the final shard's writing:" + perBatch);
+        System.out.println("capture batches, s wall (CPU), the last with the final shard's writing:" + perBatch
+                + String.format("; in transparent huge pages at their starts, at least %.2f GB", fewestHugePages[0] / 1e9));
         long storedTokens;
         try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
             storedTokens = opened.read(s -> s.getDatasets().get(0).getPrompts().stream()
