@@ -418,19 +418,19 @@ public final class ModelBenchmark {
     /** Anonymous memory of this process in transparent huge pages (smaps_rollup), -1 where unreadable. */
     static long hugePageBytes() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/smaps_rollup"))) {
-                if (line.startsWith("AnonHugePages:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
+            return procBytes("/proc/self/smaps_rollup", "AnonHugePages:");
         } catch (IOException | RuntimeException e) {
-            // not Linux, or an older kernel
+            return -1; // not Linux, or an older kernel
         }
-        return -1;
     }
 
     private static long statusBytes(String key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        return procBytes("/proc/self/status", key);
+    }
+
+    /** The "KEY: N kB" field of a /proc file in bytes, -1 where it is missing. */
+    private static long procBytes(String file, String key) throws IOException {
+        for (String line : Files.readAllLines(Path.of(file))) {
             if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }
