@@ -57,6 +57,7 @@ public final class DjlEngines {
                 current = engine;
                 if (current == null) {
                     warnIfThreadsSpin();
+                    NativeHeap.configure();
                     current = withBundleLoader(() -> Engine.getEngine(ENGINE_NAME));
                     engine = current;
                 }
@@ -114,14 +115,15 @@ public final class DjlEngines {
     }
 
     /**
-     * The thread settings in effect, for benchmark reports: libgomp's wait policy and spin count (read from the
-     * environment the JVM started with) and libtorch's intra-op threads.
+     * The thread and memory settings in effect, for benchmark reports: libgomp's wait policy and spin count (read
+     * from the environment the JVM started with), libtorch's intra-op threads and malloc's settings
+     * ({@link NativeHeap}).
      */
     public static String threadSettings() {
         return "OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " GOMP_SPINCOUNT="
                 + System.getenv("GOMP_SPINCOUNT") + " THP_MEM_ALLOC_ENABLE=" + System.getenv("THP_MEM_ALLOC_ENABLE")
                 + " GLIBC_TUNABLES=" + System.getenv("GLIBC_TUNABLES")
-                + " intra-op threads " + intraOpThreads();
+                + " intra-op threads " + intraOpThreads() + "; " + NativeHeap.describe();
     }
 
     /** The version of DJL (not of PyTorch) that is embedded. */

@@ -18,6 +18,7 @@ import ai.djl.training.GradientCollector;
 import io.mechanist.core.hooks.HookPoint;
 import io.mechanist.core.hooks.HookSite;
 import io.mechanist.djl.DjlEngines;
+import io.mechanist.djl.NativeHeap;
 import io.mechanist.runtime.generate.GenerationRequest;
 import io.mechanist.runtime.generate.GenerationResult;
 import io.mechanist.runtime.generate.BatchTokenListener;
@@ -553,5 +554,7 @@ public final class HookedTransformer implements AutoCloseable {
             tokenizer.close();
         }
         transformer.close();
+        // malloc keeps freed tensors for the next forward pass (NativeHeap); with the model gone, give them back
+        NativeHeap.releaseFree();
     }
 }
