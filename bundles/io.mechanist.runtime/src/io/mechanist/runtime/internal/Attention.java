@@ -118,13 +118,22 @@ public final class Attention {
                     : denseHeads(value, length, kvHeads);
             if (q != null && k != null && v != null) {
                 NDArray scores = AttentionMatmul.scores(q, k, batch, headDim, (float) settings.attentionScale());
-                NDArray probs = pattern(scores.reshape(batch, kvHeads, heads / kvHeads, length, length), ctx, batch,
-                        length, length).reshape(batch, heads, length, length);
+                NDArray grouped = scores.reshape(batch, kvHeads, heads / kvHeads, length, length);
+                NDArray pattern = pattern(grouped, ctx, batch, length, length);
+                NDArray probs = pattern.reshape(batch, heads, length, length);
+                // Scores and pattern are [batch, heads, pos, pos]: 67 MB each for a batch of 8 x 256 with 32 heads.
+                // Closed as soon as they are used (unless a hook saw them), their memory serves the next tensors.
+                if (!hooks.touches(scoresSite)) {
+                    closeAll(scores, grouped);
+                }
                 if (AttentionMatmul.usable(probs)) {
                     mixed = AttentionMatmul.mix(probs, v, batch, headDim).reshape(batch, length, heads, headDim);
                 } else {
                     mixed = mix(probs.reshape(batch, kvHeads, heads / kvHeads, length, length),
                             value.transpose(0, 2, 1, 3), batch, length, length);
+                }
+                if (!hooks.touches(patternSite)) {
+                    closeAll(pattern, probs);
                 }
             }
         }
@@ -133,6 +142,16 @@ public final class Attention {
         }
         mixed = hooks.applyPerHead(zSite, mixed);
         return out.apply(mixed.reshape(batch, length, heads * headDim));
+    }
+
+    /** Closes the arrays (handles of one storage, freed with the last of them), each once. */
+    private static void closeAll(NDArray... arrays) {
+        java.util.Set<NDArray> closed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (NDArray array : arrays) {
+            if (closed.add(array)) {
+                array.close();
+            }
+        }
     }
 
     /** The products on libtorch (a KV cache, gradients, or arrays OpenBLAS cannot read): [batch, pos, heads, hd]. */
@@ -160,9 +179,10 @@ public final class Attention {
      */
     private NDArray pattern(NDArray scores, ForwardContext ctx, int batch, int length, int keys) {
         HookRuntime hooks = ctx.hooks();
+        NDArray capped = null;
         if (softcapArray != null) {
             // autograd keeps tanh's output for the backward pass: scale a copy then
-            NDArray capped = scores.divi(softcapArray).tanh();
+            capped = scores.divi(softcapArray).tanh();
             scores = hooks.recordsGradients() ? capped.mul(softcapArray) : capped.muli(softcapArray);
         }
         NDArray mask = ctx.mask(settings.slidingWindow());
@@ -172,6 +192,9 @@ public final class Attention {
                     Float.NEGATIVE_INFINITY).reshape(batch, kvHeads, heads / kvHeads, length, keys);
         }
         NDArray probs = scores.softmax(-1);
+        if (capped != null && !hooks.recordsGradients() && !hooks.touches(scoresSite)) {
+            closeAll(capped, scores); // the soft-capped copy, used (the caller closes the scores it passed)
+        }
         if (hooks.touches(patternSite)) {
             probs = hooks.applyQueryKey(patternSite, probs.reshape(batch, heads, length, keys), mask, 0f)
                     .reshape(batch, kvHeads, heads / kvHeads, length, keys);
