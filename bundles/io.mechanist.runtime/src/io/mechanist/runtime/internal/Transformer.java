@@ -115,6 +115,10 @@ public final class Transformer implements AutoCloseable {
                 NDArray next = layers.get(i).apply(x, ctx);
                 NDScope.unregister(next);
                 next.attach(pass);
+                if (next != x && !hooks.recordsGradients()) {
+                    // the layer's input, used: the pass holds one residual stream at a time, not one per layer
+                    x.close();
+                }
                 x = next;
             }
         }
