@@ -122,7 +122,7 @@ public final class Attention {
                 NDArray pattern = pattern(grouped, ctx, batch, length, length);
                 NDArray probs = pattern.reshape(batch, heads, length, length);
                 // Scores and pattern are [batch, heads, pos, pos]: 67 MB each for a batch of 8 x 256 with 32 heads.
-                // Closed as soon as they are used (unless a hook saw them), their memory serves the next tensors.
+                // Closed as soon as they are used (unless a hook saw them) rather than held to the layer's end.
                 if (!hooks.touches(scoresSite)) {
                     closeAll(scores, grouped);
                 }

@@ -26,8 +26,8 @@ public record Mlp(ModelSpec.Activation activation, Linear gate, Linear up, Linea
             return down.apply(hooks.apply(hiddenSite, hidden));
         }
         // The hidden activations are the largest tensors of a layer (d_mlp wide: 48-64 MB each for a batch of 8 x 256
-        // at 1-2B shapes). Each is closed as soon as it is used rather than with the layer's scope, so a layer holds
-        // one at a time and its memory serves the next tensor: a lower peak, and fewer fresh pages to fault in.
+        // at 1-2B shapes). Each is closed as soon as it is used rather than with the layer's scope, so a layer does
+        // not hold them all at once.
         NDArray hidden;
         if (gate != null) {
             NDArray gated = gate.apply(x);
