@@ -86,6 +86,27 @@ public final class Capturer {
     }
 
     /**
+     * Captures (or resumes) {@code job} with {@code model}, which the caller loaded from {@code job.model()} and keeps
+     * open: several captures of one model (the demo's, a script's, a benchmark's) load it once. Registration,
+     * provenance, batching and the store's writes are those of {@link #capture(CaptureJob, IProgressMonitor)}.
+     *
+     * @throws IllegalArgumentException if {@code model} was loaded from another folder than the job's model folder
+     */
+    public static CaptureSummary capture(CaptureJob job, HookedTransformer model, IProgressMonitor monitor)
+            throws IOException {
+        if (!Files.isDirectory(job.model()) || !Files.isSameFile(model.folder(), job.model())) {
+            throw new IllegalArgumentException("the capture's model folder is " + job.model()
+                    + " but the model given was loaded from " + model.folder());
+        }
+        SubMonitor progress = SubMonitor.convert(monitor, "Capturing " + job.dataset().getFileName(), 100);
+        try (Session session = open(job, readDataset(job), CheckpointShape.of(model), model, false, warning -> { },
+                progress.split(5))) {
+            write(session, progress.split(95));
+            return session.complete();
+        }
+    }
+
+    /**
      * A capture made ready in its store: the model loaded, the dataset tokenised and registered, and a writer open
      * on a new capture or on the interrupted one this job resumes. Whoever holds it runs the prompts from
      * {@link CaptureWriter#nextPrompt()} (here, or spread over other processes, see {@link #captureBatch}) and
@@ -102,11 +123,14 @@ public final class Capturer {
         private final String modelId;
         private final String datasetId;
         private final int resumedFrom;
+        private final boolean ownsModel;
 
-        private Session(CaptureJob job, HookedTransformer model, ActivationStore store, CaptureWriter writer,
-                List<HookSite> sites, List<PromptInfo> prompts, int maxTokens, String modelId, String datasetId) {
+        private Session(CaptureJob job, HookedTransformer model, boolean ownsModel, ActivationStore store,
+                CaptureWriter writer, List<HookSite> sites, List<PromptInfo> prompts, int maxTokens, String modelId,
+                String datasetId) {
             this.job = job;
             this.model = model;
+            this.ownsModel = ownsModel;
             this.store = store;
             this.writer = writer;
             this.sites = sites;
@@ -158,8 +182,8 @@ public final class Capturer {
 
         @Override
         public void close() throws IOException {
-            try (model; store; writer) {
-                // closes the writer (committing what it buffers), then the store, then the model
+            try (HookedTransformer owned = ownsModel ? model : null; store; writer) {
+                // closes the writer (committing what it buffers), then the store, then the model if it loaded it
             }
         }
     }
@@ -175,7 +199,7 @@ public final class Capturer {
         progress.subTask("Loading " + job.model());
         HookedTransformer model = HookedTransformer.load(job.model());
         try {
-            return open(job, dataset, CheckpointShape.of(model), model, warnings, progress);
+            return open(job, dataset, CheckpointShape.of(model), model, true, warnings, progress);
         } catch (IOException | RuntimeException | Error e) {
             try (model) {
                 throw e;
@@ -191,7 +215,7 @@ public final class Capturer {
     public static Session open(CaptureJob job, CheckpointShape shape, Consumer<String> warnings,
             IProgressMonitor monitor) throws IOException {
         SubMonitor progress = SubMonitor.convert(monitor, 1);
-        return open(job, readDataset(job), shape, null, warnings, progress);
+        return open(job, readDataset(job), shape, null, false, warnings, progress);
     }
 
     private static ParsedDataset readDataset(CaptureJob job) throws IOException {
@@ -202,7 +226,8 @@ public final class Capturer {
     }
 
     private static Session open(CaptureJob job, ParsedDataset dataset, CheckpointShape model,
-            HookedTransformer loaded, Consumer<String> warnings, SubMonitor progress) throws IOException {
+            HookedTransformer loaded, boolean ownsModel, Consumer<String> warnings, SubMonitor progress)
+            throws IOException {
         ActivationStore store = null;
         try {
             model.warnings().forEach(warnings);
@@ -258,7 +283,7 @@ public final class Capturer {
                 writer = store.beginCapture(spec);
             }
             progress.worked(1);
-            return new Session(job, loaded, store, writer, sites, prompts, maxTokens, modelId, datasetId);
+            return new Session(job, loaded, ownsModel, store, writer, sites, prompts, maxTokens, modelId, datasetId);
         } catch (IOException | RuntimeException | Error e) {
             try (ActivationStore opened = store) {
                 throw e;

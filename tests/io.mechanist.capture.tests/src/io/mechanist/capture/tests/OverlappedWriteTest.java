@@ -140,7 +140,7 @@ class OverlappedWriteTest {
      * Batches of 2, every position, a shard per KiB: one per prompt but the shortest, so prompts 0 and 1 are the first
      * two shards and a resume after them starts a batch where the first run did.
      */
-    private static CaptureJob job(Path store, Path model, Path dataset, StorageType storage) {
+    static CaptureJob job(Path store, Path model, Path dataset, StorageType storage) {
         return job(store, model, dataset, storage, CapturePositions.all(), 1024);
     }
 
@@ -174,13 +174,13 @@ class OverlappedWriteTest {
         }
     }
 
-    private static List<Path> shardFiles(Path store) throws IOException {
+    static List<Path> shardFiles(Path store) throws IOException {
         try (Stream<Path> files = Files.list(store.resolve("captures").resolve(CAPTURE))) {
             return files.filter(f -> f.getFileName().toString().startsWith("shard-")).sorted().toList();
         }
     }
 
-    private static List<String> recordedShards(Path store) throws IOException {
+    static List<String> recordedShards(Path store) throws IOException {
         try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
             return recordedShards(opened);
         }
