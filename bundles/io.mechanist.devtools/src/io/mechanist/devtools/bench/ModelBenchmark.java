@@ -37,11 +37,13 @@ import io.mechanist.model.StorageType;
  * <li>load time against reading the same bytes from the page cache;</li>
  * <li>peak resident memory against the float32 size of the weights;</li>
  * <li>forward tokens/s (last-token logits) against PyTorch eager with the same threads ({@link TorchPeer});</li>
- * <li>capture tokens/s: every resid_post into an F16 store as {@code mechanist capture} writes it (shards hashed,
- * forced to disk and committed), from its first batch to the capture's completion, against the forward (the
- * capture overhead) and against PyTorch eager writing the same activations as f16 to a file. Both sides capture
- * as a capture command runs: right after loading the model again, with no warm-up batch (the first batch after a
- * load runs slower than later ones: its activations' memory is new to the process);</li>
+ * <li>capture overhead: every resid_post into an F16 store as {@code mechanist capture} writes it (shards hashed,
+ * forced to disk and committed), from its first batch to the capture's completion, with the model the forward
+ * passes ran on, round by round after them: the same memory and the same moment of the machine, so the difference
+ * is the capture's own cost;</li>
+ * <li>capture tokens/s against PyTorch eager writing the same activations as f16 to a file. Both sides capture as a
+ * capture command runs: right after loading the model again, with no warm-up batch (the first batch after a load
+ * runs slower than later ones: its activations' memory is new to the process);</li>
  * <li>the whole {@code mechanist capture} path (load, registrations, forward, F16 store) for the same prompts.</li>
  * </ul>
  *
@@ -87,94 +89,49 @@ public final class ModelBenchmark {
         readCpu = cpuSeconds() - readCpu;
         long prefault = prefaultBytes(parameters);
         touchAndFree(prefault);
-        long residentBefore = residentBytes();
-        double loadCpu = cpuSeconds();
-        long start = System.nanoTime();
-        HookedTransformer model = HookedTransformer.load(dir);
-        double loadSeconds = seconds(start);
-        loadCpu = cpuSeconds() - loadCpu;
-        long residentAfterLoad = residentBytes();
-        long peakAfterLoad = peakResidentBytes();
-        System.out.println("weights: " + (model.compactWeightsReason() == null ? "float32"
-                : "bf16 kept compact, widened layer by layer (" + model.compactWeightsReason() + ")"));
-        // On a shared machine the wall time includes waiting for a core; the process's CPU time does not.
-        System.out.printf("load (right after touching and freeing %.1f GB, as the peer's): %.2f s (CPU %.2f s); reading "
-                + "the same bytes from the page cache %.2f s (CPU %.2f s) -> %.1fx wall, %.1fx CPU%n", prefault / 1e9,
-                loadSeconds, loadCpu, readSeconds, readCpu, loadSeconds / readSeconds, loadCpu / Math.max(readCpu, 1e-3));
-
         List<long[]> promptTokens = randomPrompts(prompts, tokens);
         Path scratch = Files.createTempDirectory("mechanist-model-bench");
         try {
-            model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
-            long[] productsBefore = WeightMatmul.productCounts();
-            long tokenCount = prompts * (long) tokens;
-            // The runtime's share of the capture overhead: the same forward with every resid_post narrowed to float16
-            // and read into Java arrays for the store's writer, as the F16 capture does, but no store.
-            List<HookSite> residPost = SiteSelection.resolve(List.of("blocks.*.resid_post"), model.hookSites());
-            List<int[]> everyPosition = new ArrayList<>();
-            for (int b = 0; b < batch; b++) {
-                everyPosition.add(IntStream.range(0, tokens).toArray());
-            }
-            Rate forward = Rate.NONE;
-            Rate hooked = Rate.NONE;
-            long forwardPeak = -1;
-            for (int round = 0; round < rounds; round++) {
-                forward = forward.best(Rate.of(tokenCount,
-                        () -> model.run(RunRequest.builder(promptTokens).batchSize(batch).build())));
-                if (round == 0) { // the load and bare forward passes only: the runtime line below grows the Java heap
-                    forwardPeak = peakResidentBytes();
-                }
-                hooked = hooked.best(Rate.of(tokenCount, () -> {
-                    for (int from = 0; from < prompts; from += batch) {
-                        Capturer.captureBatchRows(model, residPost, Padding.RIGHT, true, tokens,
-                                promptTokens.subList(from, from + batch), everyPosition, true);
-                    }
-                }));
-            }
-            long[] productsAfter = WeightMatmul.productCounts();
-            System.out.printf("the forward's weight products: %d on OpenBLAS, %d on libtorch%n",
-                    (productsAfter[0] - productsBefore[0]) / (2 * rounds),
-                    (productsAfter[1] - productsBefore[1]) / (2 * rounds));
-            long peak = peakResidentBytes();
-            // Huge pages held: fewer of them (a fragmented machine) means more page faults and TLB misses, and
-            // forward passes that run slower per CPU-second.
-            System.out.printf("RSS: before the load %.2f GB (the JVM and libtorch), after it %.2f GB (peak %.2f GB), "
-                    + "after the forward passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB; in transparent "
-                    + "huge pages %.2f GB)%n",
-                    residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
-                    peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9, hugePageBytes() / 1e9);
-            System.out.printf("peak RSS of the load and the forward passes %.2f GB against the f32 weights %.2f GB -> "
-                    + "%.2fx (%.2fx the bf16 weights); with the runtime line's Java arrays %.2f GB (%.2fx)%n",
-                    forwardPeak / 1e9, parameters * 4 / 1e9, forwardPeak / (parameters * 4.0),
-                    forwardPeak / (parameters * 2.0), peak / 1e9, peak / (parameters * 4.0));
-            model.close();
+            Path dataset = scratch.resolve("prompts.jsonl");
+            writeDataset(dataset, prompts, tokens);
+            FirstLoad first = onFirstLoad(dir, parameters, prefault, readSeconds, readCpu, promptTokens, tokens, batch,
+                    rounds, dataset, scratch);
+            double loadSeconds = first.loadSeconds();
+            Rate forward = first.forward();
+            Rate hooked = first.hooked();
+            Rate captureOnModel = first.captureOnModel();
+            long forwardPeak = first.forwardPeak();
+            awaitUnmapped(dir);
             System.gc(); // lets G1 give back the heap the runtime line grew before the capture's peak is measured
             resetPeak();
             long residentBeforeCapture = residentBytes();
 
             // Capture as `mechanist capture` does it: every resid_post into an F16 store (shards written, hashed,
             // forced to disk and committed), timed from its first batch, after its load and registrations.
-            Path dataset = scratch.resolve("prompts.jsonl");
-            writeDataset(dataset, prompts, tokens);
             Rate capture = Rate.NONE;
             double storeSeconds = Double.MAX_VALUE;
             for (int round = 0; round < rounds; round++) {
                 Path store = scratch.resolve("store-" + round);
                 long started = System.nanoTime();
-                capture = capture.best(captureIntoStore(store, dir, dataset, batch));
+                capture = capture.best(captureIntoStore(store, dir, dataset, batch, null));
                 storeSeconds = Math.min(storeSeconds, seconds(started));
                 deleteTree(store);
             }
             String best = rounds == 1 ? "" : " (best of " + rounds + " rounds)";
             System.out.printf("mechanist%s: forward %.1f tokens/s (%.1f per CPU-second%s); capture of %d x resid_post "
-                    + "into an F16 store after loading again %.1f tokens/s (%.1f per CPU-second%s) -> capture overhead "
+                    + "into an F16 store on the same model %.1f tokens/s (%.1f per CPU-second%s) -> capture overhead "
                     + "%+.1f%% wall, %+.1f%% CPU%n", best, forward.wall(), forward.perCpu(), forward.kernel(), layers,
-                    capture.wall(), capture.perCpu(), capture.kernel(), 100 * (forward.wall() / capture.wall() - 1),
-                    100 * (forward.perCpu() / capture.perCpu() - 1));
+                    captureOnModel.wall(), captureOnModel.perCpu(), captureOnModel.kernel(),
+                    100 * (forward.wall() / captureOnModel.wall() - 1),
+                    100 * (forward.perCpu() / captureOnModel.perCpu() - 1));
             System.out.printf("of which the runtime (the forward reading every resid_post into Java arrays as float16, "
                     + "no store): %.1f tokens/s (%.1f per CPU-second%s) -> %+.1f%% wall, %+.1f%% CPU over the "
                     + "forward%n", hooked.wall(), hooked.perCpu(), hooked.kernel(),
                     100 * (forward.wall() / hooked.wall() - 1), 100 * (forward.perCpu() / hooked.perCpu() - 1));
+            System.out.printf("capture after loading again (as `mechanist capture` runs) %.1f tokens/s (%.1f per "
+                    + "CPU-second%s) -> %+.1f%% wall, %+.1f%% CPU against the forward%n", capture.wall(),
+                    capture.perCpu(), capture.kernel(), 100 * (forward.wall() / capture.wall() - 1),
+                    100 * (forward.perCpu() / capture.perCpu() - 1));
             long capturePeak = peakResidentBytes();
             System.out.printf("mechanist capture path (load, registrations, forward, F16 store, %d prompts): %.2f s; "
                     + "peak RSS %.2f GB (%.2fx the f32 weights; it started from %.2f GB)%n", prompts, storeSeconds,
@@ -218,6 +175,118 @@ public final class ModelBenchmark {
         }
     }
 
+    /** The first load's time and the rates measured on that model. */
+    private record FirstLoad(double loadSeconds, Rate forward, Rate hooked, Rate captureOnModel, long forwardPeak) {
+    }
+
+    /**
+     * Loads the checkpoint and prints the load's figures; then, round by round on that model, the bare forward, the
+     * runtime line and the capture into a store; closes the model. Only this frame holds the model, so once it returns
+     * the collector can unmap a compact model's mapped file ({@link #awaitUnmapped}).
+     */
+    private static FirstLoad onFirstLoad(Path dir, long parameters, long prefault, double readSeconds, double readCpu,
+            List<long[]> promptTokens, int tokens, int batch, int rounds, Path dataset, Path scratch)
+            throws IOException {
+        int prompts = promptTokens.size();
+        long residentBefore = residentBytes();
+        double loadCpu = cpuSeconds();
+        long start = System.nanoTime();
+        HookedTransformer model = HookedTransformer.load(dir);
+        double loadSeconds = seconds(start);
+        loadCpu = cpuSeconds() - loadCpu;
+        long residentAfterLoad = residentBytes();
+        long peakAfterLoad = peakResidentBytes();
+        System.out.println("weights: " + (model.compactWeightsReason() == null ? "float32"
+                : "bf16 kept compact, widened layer by layer (" + model.compactWeightsReason() + ")"));
+        // On a shared machine the wall time includes waiting for a core; the process's CPU time does not.
+        System.out.printf("load (right after touching and freeing %.1f GB, as the peer's): %.2f s (CPU %.2f s); reading "
+                + "the same bytes from the page cache %.2f s (CPU %.2f s) -> %.1fx wall, %.1fx CPU%n", prefault / 1e9,
+                loadSeconds, loadCpu, readSeconds, readCpu, loadSeconds / readSeconds, loadCpu / Math.max(readCpu, 1e-3));
+
+        model.run(RunRequest.builder(promptTokens.subList(0, batch)).batchSize(batch).build());
+        long[] productsBefore = WeightMatmul.productCounts();
+        long tokenCount = prompts * (long) tokens;
+        // The runtime's share of the capture overhead: the same forward with every resid_post narrowed to float16
+        // and read into Java arrays for the store's writer, as the F16 capture does, but no store.
+        List<HookSite> residPost = SiteSelection.resolve(List.of("blocks.*.resid_post"), model.hookSites());
+        List<int[]> everyPosition = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            everyPosition.add(IntStream.range(0, tokens).toArray());
+        }
+        Rate forward = Rate.NONE;
+        Rate hooked = Rate.NONE;
+        Rate captureOnModel = Rate.NONE;
+        long forwardPeak = -1;
+        for (int round = 0; round < rounds; round++) {
+            for (int step = 0; step < 3; step++) {
+                // Odd rounds run the three in reverse order: on a shared machine the rate drifts within a round,
+                // and neither the forward nor the capture should always come first.
+                switch (round % 2 == 0 ? step : 2 - step) {
+                    case 0 -> {
+                        forward = forward.best(Rate.of(tokenCount,
+                                () -> model.run(RunRequest.builder(promptTokens).batchSize(batch).build())));
+                        if (round == 0) { // the load and bare forward passes only: captures grow the Java heap
+                            forwardPeak = peakResidentBytes();
+                        }
+                    }
+                    case 1 -> hooked = hooked.best(Rate.of(tokenCount, () -> {
+                        for (int from = 0; from < prompts; from += batch) {
+                            Capturer.captureBatchRows(model, residPost, Padding.RIGHT, true, tokens,
+                                    promptTokens.subList(from, from + batch), everyPosition, true);
+                        }
+                    }));
+                    default -> {
+                        Path store = scratch.resolve("store-on-model-" + round);
+                        captureOnModel = captureOnModel.best(captureIntoStore(store, dir, dataset, batch, model));
+                        deleteTree(store);
+                    }
+                }
+            }
+        }
+        long[] productsAfter = WeightMatmul.productCounts();
+        // each round runs the prompts three times: the forward, the runtime line, the capture
+        System.out.printf("the forward's weight products: %d on OpenBLAS, %d on libtorch%n",
+                (productsAfter[0] - productsBefore[0]) / (3 * rounds),
+                (productsAfter[1] - productsBefore[1]) / (3 * rounds));
+        long peak = peakResidentBytes();
+        // Huge pages held: fewer of them (a fragmented machine) means more page faults and TLB misses, and
+        // forward passes that run slower per CPU-second.
+        System.out.printf("RSS: before the load %.2f GB (the JVM and libtorch), after it %.2f GB (peak %.2f GB), "
+                + "after the forward passes %.2f GB (peak %.2f GB; Java heap committed %.2f GB; in transparent "
+                + "huge pages %.2f GB)%n",
+                residentBefore / 1e9, residentAfterLoad / 1e9, peakAfterLoad / 1e9, residentBytes() / 1e9,
+                peak / 1e9, Runtime.getRuntime().totalMemory() / 1e9, hugePageBytes() / 1e9);
+        System.out.printf("peak RSS of the load and the forward passes %.2f GB against the f32 weights %.2f GB -> "
+                + "%.2fx (%.2fx the bf16 weights); with the captures' Java arrays %.2f GB (%.2fx)%n",
+                forwardPeak / 1e9, parameters * 4 / 1e9, forwardPeak / (parameters * 4.0),
+                forwardPeak / (parameters * 2.0), peak / 1e9, peak / (parameters * 4.0));
+        model.close();
+        return new FirstLoad(loadSeconds, forward, hooked, captureOnModel, forwardPeak);
+    }
+
+    /**
+     * Waits (at most 30 s) until no file of {@code dir} is mapped into this process: compact weights map the
+     * checkpoint, and a MappedByteBuffer is unmapped only once the collector has freed it. RSS counts a file's pages
+     * once per mapping, so a capture path measured beside the first model's mapping would count the file twice.
+     */
+    private static void awaitUnmapped(Path dir) throws IOException, InterruptedException {
+        String folder = dir.toRealPath() + "/";
+        Path maps = Path.of("/proc/self/maps");
+        for (int attempt = 0; attempt < 150 && Files.isReadable(maps); attempt++) {
+            try (var lines = Files.lines(maps)) {
+                if (lines.noneMatch(line -> line.contains(folder))) {
+                    return;
+                }
+            }
+            System.gc();
+            Thread.sleep(200);
+        }
+        if (Files.isReadable(maps)) {
+            System.out.println("warning: " + dir + " is still mapped 30 s after the model was closed; the capture "
+                    + "path's peak RSS below counts its pages twice");
+        }
+    }
+
     /**
      * A throughput, wall and per CPU-second of the whole process. Rounds keep the best of each: another process
      * on the machine only ever slows a round down, so the best is the closest to the code's own speed.
@@ -246,8 +315,12 @@ public final class ModelBenchmark {
         }
     }
 
-    /** {@code mechanist capture}'s path into a new F16 store, timed from its first batch to its completion. */
-    private static Rate captureIntoStore(Path store, Path checkpoint, Path dataset, int batch) throws IOException {
+    /**
+     * {@code mechanist capture}'s path into a new F16 store, timed from its first batch to its completion: with
+     * {@code model} when given (loaded from {@code checkpoint}), else loading the checkpoint as the command does.
+     */
+    private static Rate captureIntoStore(Path store, Path checkpoint, Path dataset, int batch, HookedTransformer model)
+            throws IOException {
         double[] batchesStart = new double[3];
         // wall and CPU seconds at the start of each batch: the first batch after a load runs slower than the rest
         List<double[]> batchStarts = new ArrayList<>();
@@ -268,8 +341,13 @@ public final class ModelBenchmark {
                 }
             }
         };
-        Capturer.capture(CaptureJob.builder(store, checkpoint, dataset).sites("blocks.*.resid_post").batchSize(batch)
-                .storage(StorageType.F16).build(), firstBatch);
+        CaptureJob job = CaptureJob.builder(store, checkpoint, dataset).sites("blocks.*.resid_post").batchSize(batch)
+                .storage(StorageType.F16).build();
+        if (model == null) {
+            Capturer.capture(job, firstBatch);
+        } else {
+            Capturer.capture(job, model, firstBatch);
+        }
         double batchesCpu = cpuSeconds() - batchesStart[1];
         double batchesKernel = kernelSeconds() - batchesStart[2];
         double batchesSeconds = (System.nanoTime() - batchesStart[0]) / 1e9;
@@ -279,7 +357,8 @@ public final class ModelBenchmark {
             perBatch.append(String.format(" %.2f (%.2f)", batchStarts.get(i)[0] - batchStarts.get(i - 1)[0],
                     batchStarts.get(i)[1] - batchStarts.get(i - 1)[1]));
         }
-        System.out.println("capture batches, s wall (CPU), the last with the final shard's writing:" + perBatch
+        System.out.println("capture batches " + (model == null ? "after loading again" : "on the same model")
+                + ", s wall (CPU), the last with the final shard's writing:" + perBatch
                 + String.format("; in transparent huge pages at their starts, at least %.2f GB", fewestHugePages[0] / 1e9));
         long storedTokens;
         try (ActivationStore opened = ActivationStore.openReadOnly(store)) {
