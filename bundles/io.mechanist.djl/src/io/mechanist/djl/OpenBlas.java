@@ -35,7 +35,8 @@ import com.sun.jna.NativeLibrary;
  * <p>Threads: OpenBLAS's own pool busy-waits between calls, which on a shared machine steals the cores the work
  * needs (the same problem as libgomp's spinning, docs/performance.md). So OpenBLAS runs single-threaded and a
  * product is split by columns over Java threads that park when idle: as many as libtorch's intra-op threads. Each
- * column block is a complete single-threaded sgemm, so the result does not depend on the split.
+ * column block is a complete single-threaded sgemm (sgemv for a single row), so the result does not depend on the
+ * split.
  *
  * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} from the environment and then uses that core's kernels whatever the
  * CPU; the launcher clears it for Mechanist (docs/performance.md).
@@ -51,6 +52,11 @@ public final class OpenBlas {
 
     /** Below this many multiply-adds a product runs on the calling thread alone: handing off costs more. */
     private static final long SPLIT_MIN_MULTIPLY_ADDS = 1L << 22;
+    /**
+     * A single row ({@code m == 1}, a decoding step) is split over threads from this many weights on: its product
+     * reads each weight once and is bound by memory bandwidth, which two cores share better than one.
+     */
+    private static final long SPLIT_MIN_ROW_WEIGHTS = 1L << 20;
     /** Column blocks are multiples of this (the width OpenBLAS's AVX-512 sgemm kernels work in). */
     private static final int COLUMN_ALIGN = 64;
 
@@ -116,8 +122,8 @@ public final class OpenBlas {
         requireCapacity("a", a, m, k, lda);
         requireCapacity("b", b, bTransposed ? n : k, bTransposed ? k : n, ldb);
         requireCapacity("c", c, m, n, ldc);
-        int parts = (long) m * n * k < SPLIT_MIN_MULTIPLY_ADDS ? 1
-                : Math.min(current.threads, (n + COLUMN_ALIGN - 1) / COLUMN_ALIGN);
+        boolean split = m == 1 ? (long) n * k >= SPLIT_MIN_ROW_WEIGHTS : (long) m * n * k >= SPLIT_MIN_MULTIPLY_ADDS;
+        int parts = split ? Math.min(current.threads, (n + COLUMN_ALIGN - 1) / COLUMN_ALIGN) : 1;
         if (parts <= 1) {
             columns(m, k, a, lda, b, ldb, bTransposed, c, ldc, 0, n);
             return;
@@ -211,6 +217,18 @@ public final class OpenBlas {
             FloatBuffer c, int ldc, int from, int to) {
         FloatPointer pa = new FloatPointer(a);
         FloatPointer pc = new FloatPointer(c).position(c.position() + from);
+        if (m == 1) {
+            // One row (a decoding step): sgemm would first copy the whole weight block into its packed layout,
+            // which costs more than the product; sgemv reads each weight once, where it lies.
+            if (bTransposed) { // c = b[from..to) a: b's rows are the outputs
+                FloatPointer pb = new FloatPointer(b).position(b.position() + (long) from * ldb);
+                openblas_nolapack.cblas_sgemv(ROW_MAJOR, NO_TRANS, to - from, k, 1f, pb, ldb, pa, 1, 0f, pc, 1);
+            } else { // c = b[:, from..to)^T a
+                FloatPointer pb = new FloatPointer(b).position(b.position() + from);
+                openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, k, to - from, 1f, pb, ldb, pa, 1, 0f, pc, 1);
+            }
+            return;
+        }
         if (bTransposed) {
             FloatPointer pb = new FloatPointer(b).position(b.position() + (long) from * ldb);
             openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, m, to - from, k, 1f, pa, lda, pb, ldb, 0f, pc,

@@ -181,6 +181,49 @@ class WeightMatmulTest {
     }
 
     @Test
+    void aSingleRowMatchesDoublePrecisionInBothLayoutsSplitOrNot() {
+        assumeTrue(OpenBlas.available(), OpenBlas.describe());
+        // one row (a decoding step) takes sgemv; 1500 x 800 weights are split over threads, 70 x 30 are not; 1500
+        // is not a multiple of the 64-column blocks
+        for (int[] size : new int[][] {{1500, 800}, {70, 30}}) {
+            int n = size[0], k = size[1];
+            float[] a = random(k, 14);
+            for (boolean stored : new boolean[] {true, false}) { // b as [n, k] (transposed) or [k, n]
+                float[] b = random(n * k, 15);
+                FloatBuffer c = direct(new float[n]);
+                OpenBlas.sgemm(1, n, k, direct(a), direct(b), stored, c);
+                double[][] expected = reference(a, 1, k, b, n, !stored, null);
+                float[] actual = new float[n];
+                c.get(0, actual);
+                assertClose(expected, actual);
+            }
+        }
+    }
+
+    @Test
+    void aSingleRowWithRowStridesAndOffsets() {
+        assumeTrue(OpenBlas.available(), OpenBlas.describe());
+        // c's columns 3..3+n of a wider row, b with a row stride larger than its rows, in both layouts
+        int n = 5, k = 7, ldc = 12;
+        float[] a = random(k, 16);
+        for (boolean transposed : new boolean[] {true, false}) {
+            int ldb = transposed ? k + 3 : n + 4;
+            float[] b = random((transposed ? n : k) * ldb, 17);
+            FloatBuffer c = direct(new float[ldc]);
+            OpenBlas.sgemm(1, n, k, direct(a), k, direct(b), ldb, transposed, c.position(3).slice(), ldc);
+            for (int j = 0; j < ldc; j++) {
+                double expected = 0;
+                if (j >= 3 && j < 3 + n) {
+                    for (int p = 0; p < k; p++) {
+                        expected += (double) a[p] * (transposed ? b[(j - 3) * ldb + p] : b[p * ldb + j - 3]);
+                    }
+                }
+                assertEquals(expected, c.get(j), 1e-5 * (1 + Math.abs(expected)), transposed + " c[" + j + "]");
+            }
+        }
+    }
+
+    @Test
     void turnedOffOrMissingItSaysWhy() {
         assertFalse(OpenBlas.describe().isBlank());
         assertTrue(OpenBlas.threads() >= 1);
