@@ -87,7 +87,7 @@ public final class Capturer {
 
     /**
      * Captures (or resumes) {@code job} with {@code model}, which the caller loaded from {@code job.model()} and keeps
-     * open: several captures of one model (the demo's, a script's, a benchmark's) load it once. Registration,
+     * open: several captures of one model (a script's, a benchmark's) load it once. Registration,
      * provenance, batching and the store's writes are those of {@link #capture(CaptureJob, IProgressMonitor)}.
      *
      * @throws IllegalArgumentException if {@code model} was loaded from another folder than the job's model folder
