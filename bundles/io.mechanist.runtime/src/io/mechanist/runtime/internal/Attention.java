@@ -124,7 +124,7 @@ public final class Attention {
                 // Scores and pattern are [batch, heads, pos, pos]: 67 MB each for a batch of 8 x 256 with 32 heads.
                 // Closed as soon as they are used (unless a hook saw them) rather than held to the layer's end.
                 if (!hooks.touches(scoresSite)) {
-                    closeAll(scores, grouped);
+                    closeBoth(scores, grouped);
                 }
                 if (AttentionMatmul.usable(probs)) {
                     mixed = AttentionMatmul.mix(probs, v, batch, headDim).reshape(batch, length, heads, headDim);
@@ -133,7 +133,7 @@ public final class Attention {
                             value.transpose(0, 2, 1, 3), batch, length, length);
                 }
                 if (!hooks.touches(patternSite)) {
-                    closeAll(pattern, probs);
+                    closeBoth(pattern, probs);
                 }
             }
         }
@@ -144,13 +144,11 @@ public final class Attention {
         return out.apply(mixed.reshape(batch, length, heads * headDim));
     }
 
-    /** Closes the arrays (handles of one storage, freed with the last of them), each once. */
-    private static void closeAll(NDArray... arrays) {
-        java.util.Set<NDArray> closed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (NDArray array : arrays) {
-            if (closed.add(array)) {
-                array.close();
-            }
+    /** Closes an array and a view of it (handles of one storage, freed with the last), each once. */
+    private static void closeBoth(NDArray array, NDArray view) {
+        array.close();
+        if (view != array) {
+            view.close();
         }
     }
 
@@ -193,7 +191,7 @@ public final class Attention {
         }
         NDArray probs = scores.softmax(-1);
         if (capped != null && !hooks.recordsGradients() && !hooks.touches(scoresSite)) {
-            closeAll(capped, scores); // the soft-capped copy, used (the caller closes the scores it passed)
+            closeBoth(capped, scores); // the soft-capped copy, used (the caller closes the scores it passed)
         }
         if (hooks.touches(patternSite)) {
             probs = hooks.applyQueryKey(patternSite, probs.reshape(batch, heads, length, keys), mask, 0f)
